@@ -1,0 +1,54 @@
+"""HTML for the sections known only after every page is rendered.
+
+"Dans l’article" quotes each sentence of an article that names the entity,
+the mention highlighted, linked to its paragraph; "Mentionné dans" lists every
+other page that names it.  All text is escaped here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from .linker import MentionSentence
+
+
+@dataclass(frozen=True)
+class PageRef:
+    title: str
+    url: str          # relative URL from the page being filled
+
+
+def _quote(sentence: MentionSentence, note_id: str) -> str:
+    return "".join(f"<mark>{escape(text)}</mark>" if nid == note_id else escape(text)
+                    for text, nid in sentence.parts)
+
+
+def in_article_html(note_id: str, articles: list[tuple[PageRef, list[MentionSentence]]]) -> str:
+    blocks = []
+    for ref, sentences in articles:
+        quotes = [s for s in sentences if note_id in s.note_ids()]
+        if not quotes:
+            continue
+        items = "".join(
+            f'<li><blockquote class="carnet-quote"><p>{_quote(s, note_id)}</p></blockquote>'
+            f'<a class="carnet-passage" href="{escape(ref.url)}#{escape(s.anchor or "")}">'
+            f"Lire le passage (§ {escape((s.anchor or '')[1:])}) dans « {escape(ref.title)} »</a></li>"
+            for s in quotes)
+        blocks.append(f'<p class="carnet-source">{len(quotes)} phrase(s) de l’article '
+                      f'<a href="{escape(ref.url)}">{escape(ref.title)}</a> :</p>'
+                      f'<ul class="carnet-quotes">{items}</ul>')
+    return "".join(blocks) or "<p>Aucun article ne nomme cette entité.</p>"
+
+
+def mentioned_in_html(note_id: str, pages: list[tuple[PageRef, list[MentionSentence]]]) -> str:
+    items = []
+    for ref, sentences in pages:
+        first = next((s for s in sentences if note_id in s.note_ids()), None)
+        if first is None:
+            continue
+        items.append(f'<li><a href="{escape(ref.url)}">{escape(ref.title)}</a> — '
+                     f'<q>{_quote(first, note_id)}</q></li>')
+    if not items:
+        return "<p>Aucune autre page ne nomme cette entité.</p>"
+    return f'<ul class="carnet-mentioned-in">{"".join(items)}</ul>'

@@ -1,0 +1,189 @@
+"""A Python-Markdown tree processor that links entity mentions in rendered pages.
+
+It runs after inline parsing and unescaping, and before MkDocs rewrites
+relative links, so the ``.md`` hrefs it writes are validated and converted by
+MkDocs like any link an author wrote.  It only ever splits text nodes and
+wraps a slice in ``<a>``: the visible text of the page does not change.
+It never touches headings, code, existing links, attributes or anything inside
+an element with the class ``carnet-nolink``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+from typing import Callable
+
+from markdown import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from .matcher import Mention, MentionMatcher
+from .sentences import sentence_spans
+
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+UNLINKABLE = HEADINGS | {"a", "code", "pre", "kbd", "samp", "script", "style", "svg", "math",
+                         "button", "textarea", "title", "mark"}
+BLOCKS = {"p", "li", "dd", "dt", "td", "th", "caption", "figcaption", "blockquote", "div",
+          "section", "article", "aside", "details", "summary", "ul", "ol", "dl", "table",
+          "thead", "tbody", "tr", "figure", "header", "footer", "nav"}
+POLICIES = ("first", "section", "all")
+NOLINK_CLASS = "carnet-nolink"
+_STASH_RE = re.compile("\x02wzxhzdk:(\\d+)\x03")
+
+
+@dataclass(frozen=True)
+class MentionSentence:
+    """A sentence of a page that names one or more entities."""
+    page: str                                  # src_uri of the page
+    anchor: str | None                         # id of its block (article paragraphs: "p3")
+    parts: tuple[tuple[str, str | None], ...]  # (text, note id of a mention or None)
+
+    @property
+    def text(self) -> str:
+        return "".join(t for t, _ in self.parts)
+
+    def note_ids(self) -> set[str]:
+        return {n for _, n in self.parts if n}
+
+
+@dataclass
+class PageScan:
+    """What the processor needs to know of one page, and what it found there."""
+    src_uri: str
+    href: Callable[[str], str]          # note id -> relative .md link from this page
+    self_note: str | None = None        # the page's own note: never linked to itself
+    number_paragraphs: bool = False     # articles: give root paragraphs ids p1, p2, ...
+    paragraph_ids: list[str] = field(default_factory=list)
+    sentences: list[MentionSentence] = field(default_factory=list)
+    linked: list[str] = field(default_factory=list)  # note ids linked, in order
+
+
+@dataclass
+class _Block:
+    element: etree.Element
+    text: str = ""
+    mentions: list[Mention] = field(default_factory=list)
+
+
+class MentionLinker(Treeprocessor):
+    def __init__(self, md, matcher: Callable[[], MentionMatcher | None],
+                 scan: Callable[[], PageScan | None], policy: Callable[[], str]):
+        super().__init__(md)
+        self._matcher, self._scan, self._policy = matcher, scan, policy
+
+    def run(self, root: etree.Element) -> None:
+        scan, matcher = self._scan(), self._matcher()
+        if scan is None or matcher is None:
+            return
+        if scan.number_paragraphs:
+            for el in root:
+                if el.tag == "p" and not el.get("id"):
+                    el.set("id", f"p{len(scan.paragraph_ids) + 1}")
+                    scan.paragraph_ids.append(el.get("id"))
+        self._page, self._matcher_now, self._policy_now = scan, matcher, self._policy()
+        self._linked_in_scope: set[str] = set()
+        self._plans: list[tuple[etree.Element, str, str, list[Mention]]] = []
+        self._blocks: list[_Block] = []
+        self._parents = {child: parent for parent in root.iter() for child in parent}
+        self._walk(root, True, _Block(root))
+        for element, attr, text, mentions in self._plans:
+            self._wrap(element, attr, text, mentions)
+        for block in self._blocks:
+            scan.sentences += self._sentences(block)
+
+    def _walk(self, el: etree.Element, linkable: bool, block: _Block) -> None:
+        if el.tag in HEADINGS:
+            if self._policy_now == "section":
+                self._linked_in_scope.clear()
+            return
+        if el.tag in BLOCKS:
+            block = _Block(el)
+            self._blocks.append(block)
+        if el.text:
+            self._segment(el, "text", linkable, block)
+        for child in list(el):
+            child_linkable = (linkable and child.tag not in UNLINKABLE
+                              and NOLINK_CLASS not in (child.get("class") or "").split())
+            self._walk(child, child_linkable, block)
+            if child.tail:
+                self._segment(child, "tail", linkable, block)
+
+    def _segment(self, el: etree.Element, attr: str, linkable: bool, block: _Block) -> None:
+        text = getattr(el, attr)
+        offset = len(block.text)
+        block.text += text
+        if not linkable:
+            return
+        mentions = self._matcher_now.find(text)
+        if not mentions:
+            return
+        block.mentions += [Mention(m.start + offset, m.end + offset, m.note_id) for m in mentions]
+        to_link = []
+        for m in mentions:
+            if m.note_id == self._page.self_note:
+                continue
+            if self._policy_now != "all":
+                if m.note_id in self._linked_in_scope:
+                    continue
+                self._linked_in_scope.add(m.note_id)
+            to_link.append(m)
+            self._page.linked.append(m.note_id)
+        if to_link:
+            self._plans.append((el, attr, text, to_link))
+
+    def _wrap(self, el: etree.Element, attr: str, text: str, mentions: list[Mention]) -> None:
+        anchors = []
+        for i, m in enumerate(mentions):
+            a = etree.Element("a", {"href": self._page.href(m.note_id), "class": "carnet-mention"})
+            a.text = text[m.start:m.end]
+            a.tail = text[m.end:mentions[i + 1].start] if i + 1 < len(mentions) else text[m.end:]
+            anchors.append(a)
+        setattr(el, attr, text[:mentions[0].start])
+        if attr == "text":
+            parent, index = el, 0
+        else:
+            parent = self._parents[el]
+            index = list(parent).index(el) + 1
+        for j, a in enumerate(anchors):
+            parent.insert(index + j, a)
+
+    def _sentences(self, block: _Block) -> list[MentionSentence]:
+        if not block.mentions:
+            return []
+        out = []
+        for start, end in sentence_spans(block.text):
+            inside = [m for m in block.mentions if start <= m.start and m.end <= end]
+            if not inside:
+                continue
+            parts, pos = [], start
+            for m in inside:
+                parts += [(self._visible(block.text[pos:m.start]), None),
+                          (self._visible(block.text[m.start:m.end]), m.note_id)]
+                pos = m.end
+            parts.append((self._visible(block.text[pos:end]), None))
+            out.append(MentionSentence(self._page.src_uri, block.element.get("id"),
+                                       tuple(p for p in parts if p[0])))
+        return out
+
+    def _visible(self, text: str) -> str:
+        """Text with stash placeholders replaced by what they display."""
+        def unstash(m: re.Match) -> str:
+            raw = self.md.htmlStash.rawHtmlBlocks[int(m.group(1))]
+            raw = raw if isinstance(raw, str) else etree.tostring(raw, encoding="unicode")
+            return html.unescape(re.sub(r"<[^>]*>", "", raw))
+        return _STASH_RE.sub(unstash, text)
+
+
+class MentionExtension(Extension):
+    """Registers MentionLinker; the callables give the state of the page being rendered."""
+
+    def __init__(self, matcher, scan, policy):
+        super().__init__()
+        self._args = (matcher, scan, policy)
+
+    def extendMarkdown(self, md) -> None:
+        # Priority 0, registered after Python-Markdown's 'unescape' and before
+        # MkDocs' 'relpath' (which validates and rewrites our .md links).
+        md.treeprocessors.register(MentionLinker(md, *self._args), "carnet_mentions", 0)

@@ -1,0 +1,96 @@
+"""Find entity mentions in text with one compiled matcher per build.
+
+All names and aliases are folded into a trie and emitted as a single regular
+expression, so scanning a text costs time proportional to its length and the
+alias length, never to the number of notes.  A greedy trie with an optional
+end at terminal nodes, followed by a word-boundary look-ahead, yields the
+longest alias that stands as a whole word at the leftmost position.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from .model import Note
+
+# Stash placeholders of Python-Markdown (raw HTML, entities): never matched inside.
+PLACEHOLDER_RE = re.compile("\x02[^\x02\x03]*\x03")
+
+
+@dataclass(frozen=True, order=True)
+class Mention:
+    start: int
+    end: int
+    note_id: str
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation over ``words`` that prefers longer words at a position."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+    return _emit(trie) if trie else "(?!)"
+
+
+def _emit(node: dict) -> str:
+    terminal = "" in node
+    branches = [re.escape(ch) + _emit(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    if len(branches) == 1:
+        return f"(?:{branches[0]})?" if terminal else branches[0]
+    body = "(?:" + "|".join(branches) + ")"
+    return body + "?" if terminal else body
+
+
+class MentionMatcher:
+    """Compiled once from all notes; ``find`` returns whole-word mentions, longest first."""
+
+    def __init__(self, notes: Iterable[Note]):
+        self._exact: dict[str, str] = {}
+        self._folded: dict[str, str] = {}
+        for note in notes:
+            for form in note.names:
+                if note.case_sensitive:
+                    self._exact.setdefault(form, note.id)
+                else:
+                    self._folded.setdefault(form.lower(), note.id)
+        self._patterns = []
+        if self._exact:
+            self._patterns.append((self._compile(self._exact, 0), self._exact, False))
+        if self._folded:
+            self._patterns.append((self._compile(self._folded, re.IGNORECASE), self._folded, True))
+
+    @staticmethod
+    def _compile(forms: dict[str, str], flags: int) -> re.Pattern:
+        return re.compile(r"(?<!\w)(?:" + trie_pattern(forms) + r")(?!\w)", flags)
+
+    def __bool__(self) -> bool:
+        return bool(self._patterns)
+
+    def find(self, text: str) -> list[Mention]:
+        """Non-overlapping mentions in ``text``, leftmost and then longest first."""
+        if not self._patterns:
+            return []
+        found = []
+        for pattern, forms, folded in self._patterns:
+            for m in pattern.finditer(text):
+                key = m.group().lower() if folded else m.group()
+                found.append(Mention(m.start(), m.end(), forms[key]))
+        if PLACEHOLDER_RE.search(text):
+            masked = [(p.start(), p.end()) for p in PLACEHOLDER_RE.finditer(text)]
+            found = [f for f in found if not any(s < f.end and f.start < e for s, e in masked)]
+        if len(self._patterns) == 1:
+            return found
+        found.sort(key=lambda m: (m.start, m.start - m.end))
+        chosen, last_end = [], -1
+        for m in found:
+            if m.start >= last_end:
+                chosen.append(m)
+                last_end = m.end
+        return chosen

@@ -1,0 +1,65 @@
+"""Read the notes folder into a validated Catalog (the only disk I/O of the core)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .catalog import Catalog, check_catalog
+from .problems import NotesError, Problem
+from .validate import note_id_from_path, validate_note
+from .yaml_source import read_yaml
+
+NOTE_SUFFIXES = (".yml", ".yaml")
+
+
+def note_files(notes_dir: Path) -> list[Path]:
+    return sorted(p for p in notes_dir.rglob("*") if p.is_file() and not p.name.startswith("."))
+
+
+def load_notes(notes_dir: Path, project_dir: Path) -> tuple[Catalog, list[Problem]]:
+    """Load and validate every note; return the catalog and all problems found.
+
+    Raises nothing for bad notes: callers decide (the plugin stops the build on
+    errors, ``carnet check`` prints and sets its exit code).
+    """
+    notes, problems = [], []
+    if not notes_dir.is_dir():
+        return Catalog([]), [Problem(_rel(notes_dir, project_dir), None, None,
+                                     "the notes folder does not exist.",
+                                     "create it, or set the plugin's 'notes_dir' option.")]
+    for path in note_files(notes_dir):
+        rel = _rel(path, project_dir)
+        if path.suffix not in NOTE_SUFFIXES:
+            problems.append(Problem(rel, None, None, "not a note: notes are '.yml' files.",
+                                    "rename it to '<slug>.yml' or move it out of the notes folder."))
+            continue
+        kind, slug, naming = note_id_from_path(_rel(path, notes_dir.parent))
+        naming = [Problem(rel, p.line, p.column, p.message, p.hint, p.severity) for p in naming]
+        problems += naming
+        doc = read_yaml(path.read_bytes(), rel)
+        if isinstance(doc, Problem):
+            problems.append(doc)
+            continue
+        result = validate_note(doc, rel, kind, slug)
+        if isinstance(result, list):
+            problems += result
+        elif not naming:
+            notes.append(result)
+    problems += check_catalog(notes)
+    return Catalog(notes), problems
+
+
+def load_catalog(notes_dir: Path, project_dir: Path, strict: bool = False) -> tuple[Catalog, list[Problem]]:
+    """Like load_notes, but raise NotesError when the notes cannot be published."""
+    catalog, problems = load_notes(notes_dir, project_dir)
+    if any(p.severity == "error" or strict for p in problems):
+        raise NotesError(problems)
+    return catalog, problems
+
+
+def _rel(path: Path, base: Path) -> str:
+    try:
+        return Path(os.path.relpath(path, base)).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,51 @@
+"""Problems found in editors' input, reported all at once and never as tracebacks."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Iterable
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str                 # relative to the project, with forward slashes
+    line: int | None          # 1-based, when known
+    column: int | None        # 1-based, when known
+    message: str              # what is wrong
+    hint: str = ""            # how to fix it
+    severity: str = "error"   # "error" or "warning"
+
+    def format(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        text = f"{where}: {self.severity}: {self.message}"
+        if self.hint:
+            text += f" Fix: {self.hint}"
+        return text
+
+
+class NotesError(Exception):
+    """Raised when the notes cannot be published; carries every problem found."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(format_problems(self.problems))
+
+
+def format_problems(problems: Iterable[Problem]) -> str:
+    problems = list(problems)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    lines = [p.format() for p in problems]
+    lines.append(f"Carnet: {errors} error(s), {warnings} warning(s) in notes.")
+    return "\n".join(lines)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A 'did you mean' suffix for a misspelt word, or '' when nothing is close."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" Did you mean '{close[0]}'?" if close else ""

@@ -1,0 +1,30 @@
+"""Split French prose into sentences, keeping offsets so mentions can be placed."""
+
+from __future__ import annotations
+
+import re
+
+# A sentence ends at . ! ? or … followed by space and a capital, a digit or an opening quote.
+_END_RE = re.compile(r"(?<=[.!?…])[\"»”’)]*\s+(?=[«\"“(\d]|[^\W\d_](?<=[A-ZÀ-ÖØ-Þ]))")
+_ABBREVIATIONS = ("M.", "Mme.", "MM.", "Dr.", "St.", "etc.", "cf.", "p.", "n°.")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, whitespace trimmed, in order."""
+    spans, start = [], 0
+    for m in _END_RE.finditer(text):
+        before = text[start:m.start()]
+        if before.endswith(_ABBREVIATIONS) and before.rsplit(None, 1)[-1] in _ABBREVIATIONS:
+            continue
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

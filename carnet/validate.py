@@ -1,0 +1,194 @@
+"""Turn one parsed note file into a Note, or into Problems an editor can act on."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .model import Citation, Fact, Note, Relation, Source
+from .problems import Problem, did_you_mean
+from .vocabulary import KINDS, RELATION_TYPES
+from .yaml_source import YamlDocument
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+FIELDS = ("name", "aliases", "summary", "case_sensitive", "facts", "relations", "sources")
+MAX_TEXT = 2000
+
+
+def note_id_from_path(rel_path: str) -> tuple[str, str, list[Problem]]:
+    """``notes/<kind>/<slug>.yml`` -> (kind, slug, problems)."""
+    parts = rel_path.split("/")
+    problems = []
+    kind, filename = (parts[-2], parts[-1]) if len(parts) >= 3 else ("", parts[-1])
+    slug = filename.rsplit(".", 1)[0]
+    if len(parts) != 3 or kind not in KINDS:
+        problems.append(Problem(rel_path, None, None,
+                                f"'{kind or '(none)'}' is not a kind of note.",
+                                f"put the file in one of notes/{', notes/'.join(KINDS)}."
+                                + did_you_mean(kind, KINDS)))
+    if not SLUG_RE.match(slug):
+        problems.append(Problem(rel_path, None, None,
+                                f"file name '{filename}' is not a valid slug.",
+                                "use lower-case ASCII letters, digits and single hyphens, "
+                                "e.g. 'belkacem-soltani.yml'."))
+    return kind, slug, problems
+
+
+def validate_note(doc: YamlDocument, rel_path: str, kind: str, slug: str) -> Note | list[Problem]:
+    problems: list[Problem] = []
+
+    def report(path: tuple, message: str, hint: str = "", severity: str = "error") -> None:
+        line, col = doc.position(path)
+        problems.append(Problem(rel_path, line, col, message, hint, severity))
+
+    data = doc.data
+    if not isinstance(data, dict):
+        report((), f"a note must be a mapping of fields, not {_kind_of(data)}.",
+               "start the file with 'name: ...' and 'summary: ...' lines.")
+        return problems
+
+    for key in data:
+        if key not in FIELDS:
+            report((key,), f"unknown field '{key}'.",
+                   ("known fields: " + ", ".join(FIELDS) + "." + did_you_mean(str(key), FIELDS)))
+
+    def text(value: Any, path: tuple, what: str, required: bool = True) -> str | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                report(path, f"{what} is missing or empty.", f"write a non-empty '{path[-1] if path else what}'.")
+            return None
+        if not isinstance(value, str):
+            report(path, f"{what} must be text, not {_kind_of(value)}.",
+                   "put the value in quotes.")
+            return None
+        if len(value) > MAX_TEXT:
+            report(path, f"{what} is {len(value)} characters long, over {MAX_TEXT}.", "shorten it.")
+            return None
+        return " ".join(value.split())
+
+    name = text(data.get("name"), ("name",), "'name'")
+    summary = text(data.get("summary"), ("summary",), "'summary'")
+
+    aliases: list[str] = []
+    raw_aliases = data.get("aliases", [])
+    if raw_aliases is None:
+        raw_aliases = []
+    if not isinstance(raw_aliases, list):
+        report(("aliases",), f"'aliases' must be a list, not {_kind_of(raw_aliases)}.",
+               "write one alias per line, each starting with '- '.")
+    else:
+        for i, alias in enumerate(raw_aliases):
+            value = text(alias, ("aliases", i), f"alias #{i + 1}")
+            if value:
+                aliases.append(value)
+
+    case_sensitive = data.get("case_sensitive", True)
+    if not isinstance(case_sensitive, bool):
+        report(("case_sensitive",), "'case_sensitive' must be true or false.", "write true or false.")
+        case_sensitive = True
+
+    facts: list[Fact] = []
+    raw_facts = data.get("facts") or {}
+    if not isinstance(raw_facts, dict):
+        report(("facts",), f"'facts' must be a mapping 'label: value', not {_kind_of(raw_facts)}.",
+               "write one 'Label: value' per line under 'facts:'.")
+        raw_facts = {}
+    for label, raw in raw_facts.items():
+        path = ("facts", label)
+        cite = None
+        if isinstance(raw, dict):
+            for key in raw:
+                if key not in ("value", "cite"):
+                    report(path + (key,), f"unknown key '{key}' in fact '{label}'.",
+                           "a fact takes 'value' and 'cite'." + did_you_mean(str(key), ("value", "cite")))
+            cite = _citation(raw.get("cite"), path + ("cite",), report)
+            raw = raw.get("value")
+            path = path + ("value",)
+        value = text(raw, path, f"fact '{label}'")
+        if value:
+            facts.append(Fact(str(label), value, cite))
+
+    relations: list[Relation] = []
+    raw_relations = data.get("relations") or []
+    if not isinstance(raw_relations, list):
+        report(("relations",), f"'relations' must be a list, not {_kind_of(raw_relations)}.",
+               "write each relation as '- type: ...' with 'target: kind/slug'.")
+        raw_relations = []
+    for i, raw in enumerate(raw_relations):
+        path = ("relations", i)
+        if not isinstance(raw, dict):
+            report(path, f"relation #{i + 1} must be a mapping with 'type' and 'target'.",
+                   "write '- type: subsidiary_of' and, below it, 'target: entreprises/gazprom'.")
+            continue
+        for key in raw:
+            if key not in ("type", "target", "cite"):
+                report(path + (key,), f"unknown key '{key}' in relation #{i + 1}.",
+                       "a relation takes 'type', 'target' and 'cite'."
+                       + did_you_mean(str(key), ("type", "target", "cite")))
+        rtype = text(raw.get("type"), path + ("type",), f"relation #{i + 1} 'type'")
+        target = text(raw.get("target"), path + ("target",), f"relation #{i + 1} 'target'")
+        if rtype and rtype not in RELATION_TYPES:
+            report(path + ("type",), f"unknown relation type '{rtype}'.",
+                   "use one of: " + ", ".join(RELATION_TYPES) + "." + did_you_mean(rtype, RELATION_TYPES))
+            rtype = None
+        cite = _citation(raw.get("cite"), path + ("cite",), report)
+        if rtype and target:
+            relations.append(Relation(rtype, target, cite, doc.position(path)[0]))
+
+    sources: list[Source] = []
+    raw_sources = data.get("sources") or []
+    if not isinstance(raw_sources, list):
+        report(("sources",), f"'sources' must be a list, not {_kind_of(raw_sources)}.",
+               "write each source as '- title: ...' with an optional 'url: https://...'.")
+        raw_sources = []
+    for i, raw in enumerate(raw_sources):
+        path = ("sources", i)
+        if not isinstance(raw, dict):
+            report(path, f"source #{i + 1} must be a mapping with 'title' and 'url'.",
+                   "write '- title: ...' and, below it, 'url: https://...'.")
+            continue
+        for key in raw:
+            if key not in ("title", "url"):
+                report(path + (key,), f"unknown key '{key}' in source #{i + 1}.",
+                       "a source takes 'title' and 'url'." + did_you_mean(str(key), ("title", "url")))
+        title = text(raw.get("title"), path + ("title",), f"source #{i + 1} 'title'")
+        url = text(raw.get("url"), path + ("url",), f"source #{i + 1} 'url'", required=False)
+        if url and not re.match(r"^https?://[^\s/$.?#][^\s]*$", url, re.IGNORECASE):
+            report(path + ("url",), f"source #{i + 1} has a URL that is not http(s): '{url[:80]}'.",
+                   "only links starting with https:// or http:// are accepted.")
+            url = None
+        if title:
+            sources.append(Source(title, url))
+
+    # The journalism rule: a statement the article does not back needs a named source.
+    if not sources and not raw_sources:
+        for label, raw in raw_facts.items():
+            if not (isinstance(raw, dict) and raw.get("cite")):
+                report(("facts", label), f"fact '{label}' cites no passage and the note has no sources.",
+                       "add 'cite: <article>#<paragraph>' to the fact, or a source under 'sources:'.")
+        for i, raw in enumerate(raw_relations):
+            if isinstance(raw, dict) and not raw.get("cite"):
+                report(("relations", i), f"relation #{i + 1} cites no passage and the note has no sources.",
+                       "add 'cite: <article>#<paragraph>' to it, or a source under 'sources:'.")
+
+    if problems or name is None or summary is None:
+        return problems
+    return Note(id=f"{kind}/{slug}", kind=kind, slug=slug, path=rel_path, name=name, summary=summary,
+                aliases=tuple(aliases), case_sensitive=case_sensitive, facts=tuple(facts),
+                relations=tuple(relations), sources=tuple(sources))
+
+
+def _citation(raw: Any, path: tuple, report) -> Citation | None:
+    if raw is None:
+        return None
+    cite = Citation.parse(raw) if isinstance(raw, str) else None
+    if cite is None or not SLUG_RE.match(cite.article) or not re.match(r"^p[1-9][0-9]*$", cite.anchor):
+        report(path, f"citation '{raw}' is not of the form '<article>#p<N>'.",
+               "write e.g. 'cite: sonarem-vesna#p2' for the article's second paragraph.")
+        return None
+    return cite
+
+
+def _kind_of(value: Any) -> str:
+    return {dict: "a mapping", list: "a list", str: "text", bool: "true/false", int: "a number",
+            float: "a number", type(None): "nothing"}.get(type(value), f"a {type(value).__name__}")

@@ -1,0 +1,126 @@
+"""Safe, bounded YAML reading that remembers where every value was written.
+
+Notes may come from contributors we do not know, so the loader:
+- decodes strict UTF-8 and refuses files over MAX_BYTES;
+- uses PyYAML's SafeLoader (no tag can build objects or run code);
+- refuses aliases (``*name``), which closes the "billion laughs" expansion
+  before anything is built, and any explicit non-standard tag;
+- refuses duplicate keys, which PyYAML would otherwise silently overwrite.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .problems import Problem
+
+MAX_BYTES = 64 * 1024
+
+Path = tuple  # a path into the document: ("facts", "Pays") or ("relations", 0, "target")
+
+
+class _Refused(Exception):
+    def __init__(self, message: str, hint: str, mark):
+        super().__init__(message)
+        self.message, self.hint, self.mark = message, hint, mark
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    def compose_node(self, parent, index):
+        if self.check_event(AliasEvent):
+            event = self.peek_event()
+            raise _Refused(
+                f"YAML alias '*{event.anchor}' is not allowed in notes.",
+                "write the value out in full instead of referring to an anchor.",
+                event.start_mark,
+            )
+        return super().compose_node(parent, index)
+
+
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:" + t
+    for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+}
+
+
+@dataclass
+class YamlDocument:
+    data: Any
+    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: Path) -> tuple[int | None, int | None]:
+        """Line and column (1-based) of the value at ``path``, or of its nearest parent."""
+        while path not in self.positions and path:
+            path = path[:-1]
+        return self.positions.get(path, (None, None))
+
+
+def read_yaml(raw: bytes, path: str) -> YamlDocument | Problem:
+    """Parse one note file; a Problem explains why it could not be read."""
+    if len(raw) > MAX_BYTES:
+        return Problem(path, None, None,
+                       f"file is {len(raw)} bytes, over the {MAX_BYTES}-byte limit for a note.",
+                       "split the note or shorten its texts.")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return Problem(path, line, None, "file is not valid UTF-8.",
+                       "save it as UTF-8 (most editors offer 'Save with encoding').")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        return Problem(path, None, None, "file is empty.",
+                       "write at least 'name:' and 'summary:', or delete the file.")
+    loader = _NoAliasLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return Problem(path, None, None, "file holds no YAML document.",
+                           "write at least 'name:' and 'summary:'.")
+        positions: dict[Path, tuple[int, int]] = {}
+        _check_node(node, (), positions)
+        data = loader.construct_document(node)
+    except _Refused as exc:
+        return Problem(path, exc.mark.line + 1, exc.mark.column + 1, exc.message, exc.hint)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        what = " ".join(str(x) for x in (exc.context, exc.problem) if x)
+        return Problem(path, mark.line + 1 if mark else None, mark.column + 1 if mark else None,
+                       f"YAML syntax error: {what}.",
+                       "check indentation, colons and quotes on that line "
+                       "(text containing ': ' or starting with a symbol needs quotes).")
+    except yaml.YAMLError as exc:
+        return Problem(path, None, None, f"YAML error: {exc}.", "check the file's syntax.")
+    finally:
+        loader.dispose()
+    return YamlDocument(data, positions)
+
+
+def _check_node(node: Node, path: Path, positions: dict) -> None:
+    positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if node.tag.startswith("!") or node.tag not in _STANDARD_TAGS:
+        raise _Refused(f"YAML tag '{node.tag}' is not allowed in notes.",
+                       "remove the tag; notes hold only plain text, lists and mappings.",
+                       node.start_mark)
+    if isinstance(node, MappingNode):
+        seen: set = set()
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise _Refused("a mapping key must be plain text.", "use a simple word as key.",
+                               key_node.start_mark)
+            key = key_node.value
+            if key in seen:
+                raise _Refused(f"key '{key}' is written twice in the same mapping.",
+                               "keep one of the two.", key_node.start_mark)
+            seen.add(key)
+            _check_node(value_node, path + (key,), positions)
+            positions[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+    elif isinstance(node, SequenceNode):
+        for i, item in enumerate(node.value):
+            _check_node(item, path + (i,), positions)
