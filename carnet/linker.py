@@ -77,11 +77,6 @@ class MentionLinker(Treeprocessor):
         scan, matcher = self._scan(), self._matcher()
         if scan is None or matcher is None:
             return
-        if scan.number_paragraphs:
-            for el in root:
-                if el.tag == "p" and not el.get("id"):
-                    el.set("id", f"p{len(scan.paragraph_ids) + 1}")
-                    scan.paragraph_ids.append(el.get("id"))
         self._page, self._matcher_now, self._policy_now = scan, matcher, self._policy()
         self._linked_in_scope: set[str] = set()
         self._plans: list[tuple[etree.Element, str, str, list[Mention]]] = []
@@ -176,6 +171,23 @@ class MentionLinker(Treeprocessor):
         return _STASH_RE.sub(unstash, text)
 
 
+class ParagraphAnchors(Treeprocessor):
+    """Give an article's top-level paragraphs stable ids (p1, p2, ...) to cite and link to."""
+
+    def __init__(self, md, scan: Callable[[], PageScan | None]):
+        super().__init__(md)
+        self._scan = scan
+
+    def run(self, root: etree.Element) -> None:
+        scan = self._scan()
+        if scan is None or not scan.number_paragraphs:
+            return
+        for el in root:
+            if el.tag == "p" and not el.get("id"):
+                el.set("id", f"p{len(scan.paragraph_ids) + 1}")
+                scan.paragraph_ids.append(el.get("id"))
+
+
 class MentionExtension(Extension):
     """Registers MentionLinker; the callables give the state of the page being rendered."""
 
@@ -187,3 +199,5 @@ class MentionExtension(Extension):
         # Priority 0, registered after Python-Markdown's 'unescape' and before
         # MkDocs' 'relpath' (which validates and rewrites our .md links).
         md.treeprocessors.register(MentionLinker(md, *self._args), "carnet_mentions", 0)
+        # Before MkDocs collects anchors (priority 5), so links to #p3 validate.
+        md.treeprocessors.register(ParagraphAnchors(md, self._args[1]), "carnet_paragraphs", 6)

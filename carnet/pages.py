@@ -49,8 +49,7 @@ def note_page(note: Note, catalog: Catalog, article_path) -> str:
     here = note.page_path
     lines = [_front_matter(note.name, note.summary), f"# {md_text(note.name)}", "",
              f"{kind.singular} · [toutes les fiches « {kind.plural.lower()} »]"
-             f"({rel(here, kind_index_path(note.kind))})", "{: .carnet-kind }", "",
-             md_text(note.summary), "{: .carnet-summary }", ""]
+             f"({rel(here, kind_index_path(note.kind))})", "{: .carnet-kind }", ""]
 
     lines += ['<div class="carnet-infobox" markdown>', "", "Nom", f":   {md_text(note.name)}", ""]
     lines += ["Nature", f":   {kind.singular}", ""]
@@ -61,7 +60,7 @@ def note_page(note: Note, catalog: Catalog, article_path) -> str:
         if fact.cite:
             value += f" ({cite_link(fact.cite, here, article_path)})"
         lines += [md_text(fact.label), f":   {value}", ""]
-    lines += ["</div>", ""]
+    lines += ["</div>", "", md_text(note.summary), "{: .carnet-summary }", ""]
 
     links = catalog.links(note.id)
     lines += ["## Relations", ""]
@@ -76,16 +75,17 @@ def note_page(note: Note, catalog: Catalog, article_path) -> str:
         lines.append(item)
     lines += ["", "## Dans l’article", "", IN_ARTICLE_SLOT, "",
               "## Mentionné dans", "", MENTIONED_IN_SLOT, "", "## Sources", ""]
-    cited = sorted({c.article for c in [f.cite for f in note.facts] + [r.cite for r in note.relations] if c})
-    for slug in cited:
-        lines.append(f"- Article « {slug} » de ce carnet, passages cités ci-dessus "
-                     f"([lire l’article]({rel(here, article_path(slug))}))")
+    cites = [c for c in [f.cite for f in note.facts] + [r.cite for r in note.relations] if c]
+    for slug in sorted({c.article for c in cites}):
+        numbers = sorted({int(c.anchor[1:]) for c in cites if c.article == slug})
+        lines.append(f"- [L’article de ce carnet]({rel(here, article_path(slug))}), "
+                     f"cité ci-dessus (§ {', '.join(map(str, numbers))}).")
     for source in note.sources:
         if source.url:
             lines.append(f"- [{md_text(source.title)}](<{source.url.replace('>', '%3E')}>)")
         else:
             lines.append(f"- {md_text(source.title)}")
-    if not cited and not note.sources:
+    if not cites and not note.sources:
         lines.append("Aucune source n’est renseignée.")
     lines.append("")
     return "\n".join(lines)

@@ -98,6 +98,7 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
         for kind in KINDS:
             add(kind_index_path(kind), kind_index_page(kind, self.catalog))
         add(A_TO_Z_PATH, a_to_z_page(self.catalog))
+        self.index_pages = {A_TO_Z_PATH, *(kind_index_path(kind) for kind in KINDS)}
         self.note_pages = {note.page_path: note for note in self.catalog}
         return files
 
@@ -132,9 +133,12 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
             refs = []
             for src in sorted(found, key=lambda s: (not s.startswith(articles_prefix), s)):
                 other = files.get_file_from_path(src).page
-                refs.append((src, PageRef(other.title or src, get_relative_url(other.url, page.url)), found[src]))
+                title = other.meta.get("title") or other.title or src
+                refs.append((src, PageRef(title, get_relative_url(other.url, page.url)), found[src]))
             in_articles = [(ref, s) for src, ref, s in refs if src.startswith(articles_prefix)]
-            elsewhere = [(ref, s) for src, ref, s in refs if src != note.page_path]
+            # Index pages repeat every summary: they list entities rather than mention them.
+            elsewhere = [(ref, s) for src, ref, s in refs
+                         if src != note.page_path and src not in self.index_pages]
             page.content = (page.content
                             .replace(IN_ARTICLE_SLOT, in_article_html(note.id, in_articles))
                             .replace(MENTIONED_IN_SLOT, mentioned_in_html(note.id, elsewhere)))
