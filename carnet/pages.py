@@ -9,6 +9,7 @@ written as empty slots that the plugin fills later.
 from __future__ import annotations
 
 import json
+from html import escape
 import posixpath
 from itertools import groupby
 
@@ -33,9 +34,10 @@ def rel(from_path: str, to_path: str) -> str:
 
 
 def _front_matter(title: str, description: str) -> str:
-    # JSON strings are valid YAML scalars: safe for any text an editor wrote.
-    return (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n"
-            f"description: {json.dumps(description, ensure_ascii=False)}\n---\n\n")
+    # Themes print page titles and descriptions without escaping them, so they
+    # are stored HTML-escaped; JSON strings are valid YAML scalars for any text.
+    return (f"---\ntitle: {json.dumps(escape(title), ensure_ascii=False)}\n"
+            f"description: {json.dumps(escape(description), ensure_ascii=False)}\n---\n\n")
 
 
 def cite_link(cite: Citation, from_path: str, article_path) -> str:

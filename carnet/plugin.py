@@ -10,6 +10,7 @@ Order of work in a build:
 
 from __future__ import annotations
 
+import html
 import logging
 from collections import defaultdict
 from pathlib import Path
@@ -133,7 +134,7 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
             refs = []
             for src in sorted(found, key=lambda s: (not s.startswith(articles_prefix), s)):
                 other = files.get_file_from_path(src).page
-                title = other.meta.get("title") or other.title or src
+                title = html.unescape(other.meta.get("title") or other.title or src)
                 refs.append((src, PageRef(title, get_relative_url(other.url, page.url)), found[src]))
             in_articles = [(ref, s) for src, ref, s in refs if src.startswith(articles_prefix)]
             # Index pages repeat every summary: they list entities rather than mention them.

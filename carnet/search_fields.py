@@ -8,6 +8,7 @@ entity's own page first, even a form that its page never prints.
 from __future__ import annotations
 
 import json
+from html import escape
 
 
 def add_alias_fields(index_json: str, aliases_by_location: dict[str, list[str]]) -> str:
@@ -15,5 +16,5 @@ def add_alias_fields(index_json: str, aliases_by_location: dict[str, list[str]])
     for doc in data.get("docs", []):
         forms = aliases_by_location.get(doc.get("location"))
         if forms:
-            doc["aliases"] = " ".join(forms)
+            doc["aliases"] = escape(" ".join(forms))  # Material may render fields as HTML
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

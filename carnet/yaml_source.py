@@ -77,8 +77,9 @@ def read_yaml(raw: bytes, path: str) -> YamlDocument | Problem:
     if not text.strip():
         return Problem(path, None, None, "file is empty.",
                        "write at least 'name:' and 'summary:', or delete the file.")
-    loader = _NoAliasLoader(text)
+    loader = None
     try:
+        loader = _NoAliasLoader(text)
         node = loader.get_single_node()
         if node is None:
             return Problem(path, None, None, "file holds no YAML document.",
@@ -95,10 +96,15 @@ def read_yaml(raw: bytes, path: str) -> YamlDocument | Problem:
                        f"YAML syntax error: {what}.",
                        "check indentation, colons and quotes on that line "
                        "(text containing ': ' or starting with a symbol needs quotes).")
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        return Problem(path, line, None, f"character U+{exc.character:04X} is not allowed in YAML.",
+                       "remove the control character (often pasted by accident).")
     except yaml.YAMLError as exc:
         return Problem(path, None, None, f"YAML error: {exc}.", "check the file's syntax.")
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return YamlDocument(data, positions)
 
 

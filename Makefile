@@ -1,0 +1,37 @@
+# The two commands a newcomer needs: `make serve` and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test install install-test browser bench check
+
+$(PY):
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+install: $(PY)
+	$(PY) -m pip install -q -e .
+
+install-test: $(PY)
+	$(PY) -m pip install -q -e '.[test]'
+
+# Debian's Chromium drives the browser tests (Playwright's own download is not used).
+browser:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+
+serve: install
+	$(VENV)/bin/mkdocs serve
+
+build: install
+	$(VENV)/bin/mkdocs build --strict
+
+check: install
+	$(VENV)/bin/carnet check
+
+test: install-test browser
+	$(PY) -m pytest -q
+
+bench: install
+	$(PY) bench/run.py

@@ -1,0 +1,86 @@
+"""``carnet check``: the build's validation without building, plus a coverage report.
+
+Exit codes: 0 the notes can be published; 1 errors (or warnings under --strict);
+2 the command was called wrongly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+
+from .catalog import check_citations
+from .coverage import candidate_names, mentioned_notes, plain_text
+from .matcher import MentionMatcher
+from .notes_dir import load_notes
+from .problems import format_problems
+
+
+def _settings(project: Path) -> tuple[Path, Path, str]:
+    """docs dir, notes dir and articles folder, as mkdocs.yml sets them."""
+    docs, notes, articles = "docs", "notes", "articles"
+    config_file = project / "mkdocs.yml"
+    if config_file.is_file():
+        try:
+            config = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError:
+            config = {}
+        docs = config.get("docs_dir", docs)
+        for plugin in config.get("plugins") or []:
+            if isinstance(plugin, dict) and isinstance(plugin.get("carnet"), dict):
+                notes = plugin["carnet"].get("notes_dir", notes)
+                articles = plugin["carnet"].get("articles_dir", articles)
+    return project / docs, project / notes, articles
+
+
+def check(project: Path, strict: bool, out=None) -> int:
+    out = out or sys.stdout
+    docs_dir, notes_dir, articles = _settings(project)
+    catalog, problems = load_notes(notes_dir, project)
+    article_dir = docs_dir / articles
+    slugs = {p.stem for p in article_dir.glob("*.md")} if article_dir.is_dir() else set()
+    problems += check_citations(catalog, slugs)
+    if problems:
+        print(format_problems(problems), file=out)
+    failed = any(p.severity == "error" or strict for p in problems)
+
+    matcher = MentionMatcher(catalog)
+    page_files = sorted(docs_dir.rglob("*.md"))
+    pages = [plain_text(p.read_text(encoding="utf-8")) for p in page_files]
+    article_texts = [text for path, text in zip(page_files, pages) if path.parent == article_dir]
+    note_texts = [" ".join([n.summary, *(f.value for f in n.facts)]) for n in catalog]
+    counts = mentioned_notes(pages + note_texts, matcher)
+    unmentioned = [n for n in catalog if counts[n.id] == 0]
+    candidates = candidate_names(article_texts, matcher)
+
+    print(f"Notes: {len(catalog)} valid; pages read: {len(pages)}.", file=out)
+    if candidates:
+        print("Names in the articles that may deserve a note (occurrences):", file=out)
+        for name, n in candidates.most_common():
+            print(f"  {name} ({n})", file=out)
+    else:
+        print("Every name that looks like an entity in the articles has a note.", file=out)
+    if unmentioned:
+        print("Notes that no page mentions:", file=out)
+        for note in unmentioned:
+            print(f"  {note.path} ({note.name})", file=out)
+    print("Result: " + ("the notes cannot be published." if failed else "the notes can be published."),
+          file=out)
+    return 1 if failed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="carnet", description="Carnet minier editors' tools.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    cmd = sub.add_parser("check", help="validate the notes and report coverage, without building")
+    cmd.add_argument("--project", type=Path, default=Path("."), help="project folder (default: .)")
+    cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    args = parser.parse_args(argv)
+    return check(args.project.resolve(), args.strict)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

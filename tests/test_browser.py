@@ -1,0 +1,114 @@
+"""The real site in headless Chromium: search as French readers type, links, no outside requests."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+# query -> the page that must be among the first three results
+SEARCHES = [
+    ("algerie", "lieux/algerie/"),                  # accents folded
+    ("Algérie", "lieux/algerie/"),
+    ("ALGÉRIE", "lieux/algerie/"),
+    ("l’Algérie", "lieux/algerie/"),                # elision, typographic apostrophe
+    ("d'Algérie", "lieux/algerie/"),                # elision, straight apostrophe
+    ("societe", "entreprises/vesna/"),              # société without accents
+    ("société", "entreprises/vesna/"),
+    ("phosphates", "minerais/phosphate/"),          # plural
+    ("cuivr", "minerais/cuivre/"),                  # prefix while typing
+    ("Cuivre", "minerais/cuivre/"),
+    ("fer", "minerais/fer/"),
+    ("Khomenko", "personnes/stanislav-khomenko/"),  # alias / part of a name
+    ("stanislav khomenko", "personnes/stanislav-khomenko/"),
+    ("Belkacem", "personnes/belkacem-soltani/"),
+    ("soltani", "personnes/belkacem-soltani/"),
+    ("Sonarem", "entreprises/sonarem/"),
+    ("SONAREM", "entreprises/sonarem/"),
+    ("VESNA", "entreprises/vesna/"),
+    ("gazprom", "entreprises/gazprom/"),
+    ("maghreb", "lieux/maghreb/"),
+    ("russie", "lieux/russie/"),
+    ("vesna gazprom", "articles/sonarem-vesna/"),    # multi-word: the page with both
+    ("coopération minière", "articles/sonarem-vesna/"),
+    ("cooperation miniere", "articles/sonarem-vesna/"),
+    ("minière", "articles/sonarem-vesna/"),          # inflection
+    ("minier", "articles/sonarem-vesna/"),
+    ("visioconference", "articles/sonarem-vesna/"),  # singular finds the plural
+    ("gaz naturel", "entreprises/gazprom/"),
+]
+
+
+def search(page, base: str, query: str) -> list[str]:
+    if not page.url.startswith(base):
+        page.goto(base)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press("Control+A")
+    box.press("Backspace")
+    page.keyboard.type(query, delay=15)
+    page.wait_for_function(
+        "q => document.querySelector('.md-search-result__meta') && "
+        "!document.querySelector('.md-search-result__meta').textContent.includes('Saisissez')", arg=query)
+    page.wait_for_timeout(250)
+    hrefs = page.eval_on_selector_all(".md-search-result__list > li > a", "els => els.map(e => e.href)")
+    return [urlparse(h).path.lstrip("/") for h in hrefs]
+
+
+@pytest.mark.parametrize("query, expected", SEARCHES, ids=[q for q, _ in SEARCHES])
+def test_search_finds_the_page_in_the_first_three_results(page, served, query, expected):
+    results = search(page, served, query)
+    assert expected in results[:3], results[:5]
+
+
+def test_search_has_at_least_twenty_queries():
+    assert len(SEARCHES) >= 20
+
+
+def test_entity_page_ranks_first_for_its_name(page, served):
+    for query, expected in [("Sonarem", "entreprises/sonarem/"), ("Khomenko", "personnes/stanislav-khomenko/"),
+                            ("phosphates", "minerais/phosphate/"), ("algerie", "lieux/algerie/")]:
+        assert search(page, served, query)[0] == expected
+
+
+def test_results_keep_accents_and_highlight_matches(page, served):
+    search(page, served, "algerie")
+    first = page.locator(".md-search-result__list > li").first
+    assert "Algérie" in first.locator("h1").inner_text()
+    marks = first.locator("mark").all_inner_texts()
+    assert any(m.startswith("Alg") for m in marks), marks
+
+
+def test_following_an_entity_link_from_the_article(page, served):
+    page.goto(served + "articles/sonarem-vesna/")
+    link = page.locator("#p2 a.carnet-mention", has_text="VESNA")
+    link.click()
+    page.wait_for_url("**/entreprises/vesna/")
+    assert page.locator("article h1").inner_text().startswith("VESNA")
+    page.locator("#dans-larticle ~ ul .carnet-passage").first.click()
+    page.wait_for_url("**/articles/sonarem-vesna/#p2")
+    assert "VESNA" in page.locator("#p2").inner_text()
+
+
+ALL_PAGES = ["", "articles/sonarem-vesna/", "index-a-z/", "entreprises/", "personnes/", "minerais/", "lieux/",
+             "entreprises/sonarem/", "entreprises/vesna/", "entreprises/gazprom/",
+             "personnes/belkacem-soltani/", "personnes/stanislav-khomenko/", "minerais/phosphate/",
+             "minerais/fer/", "minerais/cuivre/", "lieux/maghreb/", "lieux/algerie/", "lieux/russie/"]
+
+
+def test_no_request_leaves_the_site_and_no_console_error(browser, served):
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    outside, errors = [], []
+    host = urlparse(served).netloc
+    page.on("request", lambda r: outside.append(r.url) if urlparse(r.url).netloc not in (host, "") else None)
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    for path in ALL_PAGES:
+        page.goto(served + path, wait_until="networkidle")
+    search(page, served, "sonarem")
+    context.close()
+    assert outside == []
+    assert errors == []

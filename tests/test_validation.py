@@ -1,0 +1,206 @@
+"""Editors' safety net: every bad note gives a clear error; nothing runs; nothing is lost."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from carnet.cli import main as carnet_main
+from carnet.notes_dir import load_notes
+from carnet.validate import validate_note
+from carnet.yaml_source import MAX_BYTES, YamlDocument, read_yaml
+from conftest import copy_project, mkdocs_build
+
+GOOD = "name: Exemple\nsummary: Une fiche d’exemple.\n"
+
+
+def problems_for(tmp_path: Path, files: dict[str, str | bytes]) -> list[str]:
+    notes = tmp_path / "notes"
+    for rel, content in files.items():
+        path = notes / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    _, problems = load_notes(notes, tmp_path)
+    return [p.format() for p in problems]
+
+
+@pytest.mark.parametrize("files, expected", [
+    ({"lieux/x.yml": "name: X\nsummary: [oops\n"}, "notes/lieux/x.yml:3:1: error: YAML syntax error"),
+    ({"lieux/x.yml": "name: X\nsummary: a: b\n"}, "notes/lieux/x.yml:2:11: error: YAML syntax error"),
+    ({"lieux/x.yml": "  \n"}, "notes/lieux/x.yml: error: file is empty."),
+    ({"lieux/x.yml": "- a\n- b\n"}, "error: a note must be a mapping of fields, not a list."),
+    ({"lieux/x.yml": b"name: X\nsummary: caf\xe9\n"}, "notes/lieux/x.yml:2: error: file is not valid UTF-8."),
+    ({"lieux/x.yml": GOOD + "#" * MAX_BYTES}, f"over the {MAX_BYTES}-byte limit"),
+    ({"lieux/x.yml": "summary: S.\n"}, "error: 'name' is missing or empty."),
+    ({"lieux/x.yml": "name: X\nsummary: ''\n"}, "notes/lieux/x.yml:2:1: error: 'summary' is missing or empty."),
+    ({"lieux/x.yml": "name: X\nsummary: 12\n"}, "notes/lieux/x.yml:2:1: error: 'summary' must be text, not a number."),
+    ({"lieux/x.yml": "name: X\nsummary: S.\naliases: Y\n"}, "'aliases' must be a list, not text"),
+    ({"lieux/x.yml": "name: X\nsumary: S.\n"}, "unknown field 'sumary'. Fix: known fields: name, aliases, summary, "
+                                              "case_sensitive, facts, relations, sources. Did you mean 'summary'?"),
+    ({"lieux/Mauvais_Nom.yml": GOOD}, "notes/lieux/Mauvais_Nom.yml: error: file name 'Mauvais_Nom.yml' is not a valid slug."),
+    ({"societes/x.yml": GOOD}, "error: 'societes' is not a kind of note."),
+    ({"lieux/x.txt": GOOD}, "notes/lieux/x.txt: error: not a note: notes are '.yml' files."),
+    ({"lieux/a.yml": GOOD, "lieux/b.yml": GOOD}, "notes/lieux/b.yml: error: name 'Exemple' is also the name of notes/lieux/a.yml."),
+    ({"lieux/a.yml": GOOD + "aliases: [Commun]\n", "lieux/b.yml": "name: B\nsummary: S.\naliases: [Commun]\n"},
+     "'Commun' is a name or alias of both notes/lieux/b.yml and notes/lieux/a.yml"),
+    ({"lieux/a.yml": GOOD + "relations:\n  - type: part_of\n    target: lieux/maghrb\nsources: [{title: T}]\n",
+      "lieux/maghreb.yml": "name: Maghreb\nsummary: S.\n"},
+     "notes/lieux/a.yml:4: error: relation #1 (part_of) points to 'lieux/maghrb', which is not a note. "
+     "Fix: write the target as 'kind/slug' of an existing note. Did you mean 'lieux/maghreb'?"),
+    ({"lieux/a.yml": GOOD + "relations:\n  - type: partof\n    target: lieux/a\n"}, "unknown relation type 'partof'"),
+    ({"lieux/a.yml": GOOD + "sources:\n  - title: T\n    url: javascript:alert(1)\n"},
+     "notes/lieux/a.yml:5:5: error: source #1 has a URL that is not http(s)"),
+    ({"lieux/a.yml": GOOD + "facts:\n  Capitale: Alger\n"}, "fact 'Capitale' cites no passage and the note has no sources"),
+    ({"lieux/a.yml": GOOD + "facts:\n  Pays:\n    value: X\n    cite: article-p2\n"}, "is not of the form '<article>#p<N>'"),
+    ({"lieux/a.yml": "name: X\nsummary: S.\nfoo: &a [1]\nbar: *a\n"}, "notes/lieux/a.yml:4:6: error: YAML alias '*a' is not allowed"),
+    ({"lieux/a.yml": "name: !!python/object/apply:os.system [echo pwned]\nsummary: S.\n"}, "YAML tag"),
+    ({"lieux/a.yml": "name: X\nname: Y\nsummary: S.\n"}, "notes/lieux/a.yml:2:1: error: key 'name' is written twice"),
+])
+def test_each_bad_note_gets_a_clear_error(tmp_path, files, expected):
+    problems = problems_for(tmp_path, files)
+    assert any(expected in p for p in problems), problems
+
+
+def test_risky_alias_is_a_warning(tmp_path):
+    problems = problems_for(tmp_path, {"minerais/or.yml": "name: Or\nsummary: Métal.\n"})
+    assert problems == ["notes/minerais/or.yml: warning: 'Or' is too short or a frequent French word: it would "
+                        "link ordinary prose. Fix: use a longer, more specific alias."]
+
+
+def test_all_problems_are_reported_at_once(tmp_path):
+    problems = problems_for(tmp_path, {"lieux/a.yml": "name: X\nsumary: S.\n", "lieux/b.yml": "- x\n",
+                                       "lieux/c.yml": "name: [\n"})
+    assert len([p for p in problems if "error" in p]) >= 4
+
+
+def test_billion_laughs_is_refused_quickly(tmp_path):
+    lines = ["name: X", "summary: S.", 'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    start = time.perf_counter()
+    problems = problems_for(tmp_path, {"lieux/x.yml": "\n".join(lines) + "\n"})
+    assert time.perf_counter() - start < 1.0
+    assert any("YAML alias '*a0' is not allowed" in p for p in problems)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=400))
+def test_random_bytes_give_a_note_or_a_clean_problem(raw):
+    doc = read_yaml(raw, "notes/lieux/x.yml")
+    if isinstance(doc, YamlDocument):
+        validate_note(doc, "notes/lieux/x.yml", "lieux", "x")
+
+
+yaml_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=12)
+note_like = st.fixed_dictionaries({}, optional={
+    "name": yaml_values, "summary": yaml_values, "aliases": yaml_values, "facts": yaml_values,
+    "relations": yaml_values, "sources": yaml_values, "case_sensitive": yaml_values, "extra": yaml_values})
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(note_like, yaml_values))
+def test_random_yaml_documents_give_a_note_or_clean_problems(value):
+    doc = read_yaml(yaml.safe_dump(value, allow_unicode=True).encode("utf-8"), "notes/lieux/x.yml")
+    if isinstance(doc, YamlDocument):
+        result = validate_note(doc, "notes/lieux/x.yml", "lieux", "x")
+        assert isinstance(result, list) or result.name
+
+
+# --- full builds --------------------------------------------------------------------------
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+def test_a_bad_note_stops_the_build_clearly_and_keeps_the_previous_site(project, tmp_path):
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    before = tree_digest(site)
+    (project / "notes" / "entreprises" / "vesna.yml").write_text("name: VESNA\nsumary: x\n", encoding="utf-8")
+    (project / "notes" / "lieux" / "atlantide.yml").write_text("name: [\n", encoding="utf-8")
+    start = time.perf_counter()
+    result = mkdocs_build(project, site)
+    assert time.perf_counter() - start < 10
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "notes/entreprises/vesna.yml:2:1: error: unknown field 'sumary'" in result.stderr
+    assert "Did you mean 'summary'?" in result.stderr
+    assert "notes/lieux/atlantide.yml:2:1: error: YAML syntax error" in result.stderr
+    assert tree_digest(site) == before
+
+
+def test_strict_turns_alias_warnings_into_failures(project, tmp_path):
+    (project / "notes" / "minerais" / "or.yml").write_text(
+        "name: Or\nsummary: Métal précieux.\nsources: [{title: T}]\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site", strict=True)
+    assert result.returncode != 0 and "'Or' is too short or a frequent French word" in result.stderr
+    assert mkdocs_build(project, tmp_path / "site2", strict=False).returncode == 0
+
+
+def test_citing_a_paragraph_that_does_not_exist_stops_the_build(project, tmp_path):
+    path = project / "notes" / "personnes" / "belkacem-soltani.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("#p3", "#p42"), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "citation 'sonarem-vesna#p42': the article has no paragraph 'p42' (it has 6)" in result.stderr
+
+
+HOSTILE = "<script>alert('x')</script><img src=x onerror=alert(1)>"
+
+
+def test_html_in_notes_is_shown_as_text_everywhere(project, tmp_path):
+    (project / "notes" / "entreprises" / "hostile.yml").write_text(yaml.safe_dump({
+        "name": "Hostile " + HOSTILE, "aliases": ["Alias " + HOSTILE],
+        "summary": "Résumé " + HOSTILE + " [lien](javascript:alert(1)) **gras** `code`",
+        "facts": {"Label " + HOSTILE: {"value": "Valeur " + HOSTILE, "cite": "sonarem-vesna#p1"}},
+        "sources": [{"title": "Titre " + HOSTILE, "url": "https://example.org/?q=<x>&y=\"z\""}],
+    }, allow_unicode=True), encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    page = (site / "entreprises" / "hostile" / "index.html").read_text(encoding="utf-8")
+    for html_file in site.rglob("*.html"):
+        dom = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        assert not dom.select("[onerror]"), html_file
+        assert not [s for s in dom.find_all("script") if "alert(" in s.get_text()], html_file
+        assert not dom.select('a[href^="javascript"]'), html_file
+    assert "&lt;script&gt;alert" in page
+    assert "[lien](javascript:alert(1)) **gras** `code`" in page.replace("&lt;", "<").replace("&gt;", ">").replace("&#x27;", "'").replace("&quot;", '"')
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "<script>alert" not in index and "<img src=x" not in index
+    assert any("Alias &lt;script&gt;" in d.get("aliases", "") for d in json.loads(index)["docs"])
+
+
+def test_carnet_check_reports_and_exits(project, capsys):
+    assert carnet_main(["check", "--project", str(project)]) == 0
+    out = capsys.readouterr().out
+    assert "Notes: 11 valid" in out and "can be published" in out
+    (project / "notes" / "lieux" / "atlantide.yml").write_text("name: Atlantide\nsummary: Mythe.\n", encoding="utf-8")
+    (project / "docs" / "articles" / "sonarem-vesna.md").open("a", encoding="utf-8").write(
+        "\n\nLe ministre Karim Exemple a visité Tamanrasset.\n")
+    assert carnet_main(["check", "--project", str(project)]) == 0
+    out = capsys.readouterr().out
+    assert "Karim Exemple (1)" in out and "Tamanrasset (1)" in out
+    assert "notes/lieux/atlantide.yml (Atlantide)" in out
+    (project / "notes" / "lieux" / "x.yml").write_text("name: X\nsumary: S.\n", encoding="utf-8")
+    assert carnet_main(["check", "--project", str(project)]) == 1
+    assert "Did you mean 'summary'?" in capsys.readouterr().out
+    (project / "notes" / "lieux" / "x.yml").unlink()
+    (project / "notes" / "minerais" / "or.yml").write_text("name: Or\nsummary: M.\n", encoding="utf-8")
+    assert carnet_main(["check", "--project", str(project)]) == 0
+    assert carnet_main(["check", "--project", str(project), "--strict"]) == 1
