@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import logging
+import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -45,6 +46,7 @@ class CarnetConfig(Config):
 
 class CarnetPlugin(BasePlugin[CarnetConfig]):
     def __init__(self):
+        self.timings: dict[str, float] = {}  # seconds per phase of the last build (benchmark)
         self.catalog = Catalog([])
         self.matcher: MentionMatcher | None = None
         self.scan: PageScan | None = None
@@ -61,13 +63,19 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
             config.watch.append(str(self.notes_dir))
         return config
 
+    def _timed(self, phase: str, started: float) -> None:
+        self.timings[phase] = self.timings.get(phase, 0.0) + time.perf_counter() - started
+
     def on_pre_build(self, config):
+        started = time.perf_counter()
+        self.timings = {}
         catalog, problems = load_notes(self.notes_dir, self.project_dir)
         problems += check_citations(catalog, set(self._article_slugs(config)))
         self._stop_on(problems, strict=config.strict)
         self.catalog = catalog
         self.matcher = MentionMatcher(catalog)
         self.scans = {}
+        self._timed("load", started)
 
     def _article_slugs(self, config) -> list[str]:
         folder = Path(config.docs_dir) / self.config.articles_dir
@@ -87,6 +95,8 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
     # -- pages ----------------------------------------------------------------------------
 
     def on_files(self, files: Files, config):
+        started = time.perf_counter()
+
         def add(path: str, content: str) -> None:
             existing = files.get_file_from_path(path)
             if existing is not None:
@@ -101,6 +111,7 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
         add(A_TO_Z_PATH, a_to_z_page(self.catalog))
         self.index_pages = {A_TO_Z_PATH, *(kind_index_path(kind) for kind in KINDS)}
         self.note_pages = {note.page_path: note for note in self.catalog}
+        self._timed("generate", started)
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -121,6 +132,8 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
         return html
 
     def on_env(self, env, config, files: Files):
+        started = time.perf_counter()
+        self.timings["link"] = sum(scan.seconds for scan in self.scans.values())
         self._stop_on(self._citation_anchor_problems(), strict=False)
         by_note: dict[str, dict[str, list[MentionSentence]]] = defaultdict(lambda: defaultdict(list))
         for src, scan in self.scans.items():
@@ -143,6 +156,7 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
             page.content = (page.content
                             .replace(IN_ARTICLE_SLOT, in_article_html(note.id, in_articles))
                             .replace(MENTIONED_IN_SLOT, mentioned_in_html(note.id, elsewhere)))
+        self._timed("mentions", started)
         return env
 
     def _citation_anchor_problems(self) -> list[Problem]:
@@ -167,11 +181,13 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
         index = Path(config.site_dir) / "search" / "search_index.json"
         if not (self.config.search_aliases and index.is_file()):
             return
+        started = time.perf_counter()
         urls = {}
         for note in self.catalog:
             if note.aliases:
                 urls[_page_url(note.page_path, config.use_directory_urls)] = list(note.aliases)
         index.write_text(add_alias_fields(index.read_text(encoding="utf-8"), urls), encoding="utf-8")
+        self._timed("index", started)
 
 
 def _page_url(path: str, directory_urls: bool) -> str:

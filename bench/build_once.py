@@ -1,0 +1,37 @@
+"""Build one MkDocs project in this process; print wall time, peak memory and Carnet's phases as JSON."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import resource
+import sys
+import tempfile
+import time
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+logging.disable(logging.WARNING)
+
+from mkdocs.commands.build import build  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+
+
+def main(config_file: str) -> None:
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as site:
+        config = load_config(config_file, site_dir=site)
+        build(config)
+        pages = sum(1 for _, _, files in os.walk(site) for f in files if f == "index.html")
+    wall = time.perf_counter() - started
+    carnet = config.plugins.get("carnet")
+    print(json.dumps({
+        "wall": wall,
+        "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "phases": dict(carnet.timings) if carnet else {},
+        "pages": pages,
+    }))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -1,0 +1,129 @@
+"""Generate a synthetic French corpus: N articles and M notes whose names occur in the articles.
+
+Two projects are written from the same content:
+- carnet/: our full build (notes in notes/<kind>/<slug>.yml, the carnet plugin);
+- plain/:  plain Material with one plain Markdown page per note and per index, same
+           page count, navigation trimmed to the home page.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+KINDS = ("entreprises", "personnes", "minerais", "lieux")
+SYLLABLES = ("ba bé ca co da dé fa fo ga gi ka ko la lé ma mé na no pa po ra ré sa so ta té "
+             "va vo za zi bru cla dro fré gra pli tri vra").split()
+WORDS = ("le la les un une des du de et en dans pour sur avec par selon cette ces son sa leurs "
+         "groupe société projet accord coopération exploitation gisement ressources minières "
+         "développement investissement formation recherche marché mondial régional technique "
+         "négociations partenaires durable stratégique nouvelles méthodes extraction traitement "
+         "équipes locales expertise innovation croissance demande production capacité secteur "
+         "pourrait devrait cherche confirme annonce prévoit renforce accueille examine").split()
+
+
+def _name(rng: random.Random, used: set[str], parts: int) -> str:
+    while True:
+        name = " ".join("".join(rng.choice(SYLLABLES) for _ in range(3)).capitalize() for _ in range(parts))
+        if name not in used:
+            used.add(name)
+            return name
+
+
+def _slug(name: str) -> str:
+    import unicodedata
+    ascii_ = unicodedata.normalize("NFD", name).encode("ascii", "ignore").decode().lower()
+    return "-".join("".join(c if c.isalnum() else " " for c in ascii_).split())
+
+
+def make_notes(m: int, n_articles: int, rng: random.Random) -> list[dict]:
+    used: set[str] = set()
+    notes = []
+    for i in range(m):
+        kind = KINDS[i % len(KINDS)]
+        name = _name(rng, used, 2 if kind == "personnes" else 1)
+        alias = [name.split()[-1]] if kind == "personnes" and name.split()[-1] not in used else []
+        used.update(alias)
+        notes.append({"kind": kind, "slug": f"{_slug(name)}-{i}", "name": name, "aliases": alias})
+    for note in notes:
+        other = rng.choice(notes)
+        article = f"article-{rng.randrange(n_articles):04d}"
+        note["data"] = {
+            "name": note["name"], "aliases": note["aliases"],
+            "summary": f"Entité citée par les articles du corpus, en lien avec {other['name']}.",
+            "facts": {"Rôle": {"value": "cité dans un article", "cite": f"{article}#p1"}},
+            "relations": ([{"type": "talks_with", "target": f"{other['kind']}/{other['slug']}",
+                            "cite": f"{article}#p2"}] if other is not note else []),
+        }
+    return notes
+
+
+def make_article(i: int, notes: list[dict], rng: random.Random) -> str:
+    mentioned = rng.sample(notes, k=min(8, len(notes)))
+    paragraphs = []
+    for p in range(6):
+        words = [rng.choice(WORDS) for _ in range(60)]
+        for note in mentioned[p::6] + mentioned[:1]:
+            form = rng.choice([note["name"], *note["aliases"]])
+            words.insert(rng.randrange(len(words)), ("l’" if note["kind"] == "lieux" else "") + form)
+        text = " ".join(words)
+        paragraphs.append(text[0].upper() + text[1:] + ".")
+    return (f"---\ntitle: Article numéro {i}\n---\n\n# Article numéro {i}\n\n"
+            + "\n\n".join(paragraphs[:2]) + "\n\n## Suite\n\n" + "\n\n".join(paragraphs[2:4])
+            + "\n\n## Fin\n\n" + "\n\n".join(paragraphs[4:]) + "\n")
+
+
+def _config(plain: bool) -> dict:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("watch", None)
+    config["validation"] = {"links": {"not_found": "info", "anchors": "info", "unrecognized_links": "info"}}
+    config["not_in_nav"] = "/articles/*.md\n/fiches/**\n" + "\n".join(f"/{k}/*.md" for k in KINDS) + "\n"
+    if plain:
+        config["theme"].pop("custom_dir", None)
+        config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "carnet" in p)]
+        config["nav"] = [{"Accueil": "index.md"}]
+    else:
+        config["nav"] = [{"Accueil": "index.md"}] + [{k.capitalize(): f"{k}/index.md"} for k in KINDS] + \
+                        [{"Index A–Z": "index-a-z.md"}]
+    return config
+
+
+def write_corpus(out: Path, n_articles: int, m_notes: int, seed: int = 1) -> tuple[Path, Path]:
+    rng = random.Random(seed)
+    notes = make_notes(m_notes, n_articles, rng)
+    articles = [make_article(i, notes, rng) for i in range(n_articles)]
+    if out.exists():
+        shutil.rmtree(out)
+    projects = []
+    for variant in ("carnet", "plain"):
+        project = out / variant
+        docs = project / "docs"
+        (docs / "articles").mkdir(parents=True)
+        (docs / "index.md").write_text("# Corpus de test\n\nUn corpus synthétique.\n", encoding="utf-8")
+        for i, text in enumerate(articles):
+            (docs / "articles" / f"article-{i:04d}.md").write_text(text, encoding="utf-8")
+        if variant == "carnet":
+            shutil.copytree(ROOT / "overrides", project / "overrides")
+            for note in notes:
+                path = project / "notes" / note["kind"] / f"{note['slug']}.yml"
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(yaml.safe_dump(note["data"], allow_unicode=True), encoding="utf-8")
+        else:
+            for note in notes:
+                path = docs / "fiches" / note["kind"] / f"{note['slug']}.md"
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(f"# {note['name']}\n\n{note['data']['summary']}\n\n- Rôle : cité dans un article\n",
+                                encoding="utf-8")
+            for kind in KINDS:
+                listing = "\n".join(f"- {n['name']}" for n in notes if n["kind"] == kind)
+                (docs / "fiches" / kind / "index.md").write_text(f"# {kind}\n\n{listing}\n", encoding="utf-8")
+            listing = "\n".join(f"- {n['name']}" for n in sorted(notes, key=lambda n: n["name"]))
+            (docs / "fiches" / "a-z.md").write_text(f"# Index A–Z\n\n{listing}\n", encoding="utf-8")
+        (project / "mkdocs.yml").write_text(yaml.safe_dump(_config(variant == "plain"), allow_unicode=True),
+                                            encoding="utf-8")
+        projects.append(project)
+    return projects[0], projects[1]

@@ -1,0 +1,101 @@
+"""Carnet's build against plain Material on a synthetic corpus; prints medians and ratios.
+
+    python bench/run.py                      # 1,000 articles x 1,000 notes, and 500 x 1,000
+    python bench/run.py --articles 200 --notes 200 --runs 3 --no-scaling
+
+Runs alternate (Carnet, plain, Carnet, plain, ...) so that machine noise hits both alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import ROOT, write_corpus  # noqa: E402
+
+BUILD_ONCE = Path(__file__).resolve().parent / "build_once.py"
+
+
+def build(project: Path) -> dict:
+    out = subprocess.run([sys.executable, str(BUILD_ONCE), str(project / "mkdocs.yml")],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def compare(n_articles: int, m_notes: int, runs: int, workdir: Path) -> dict:
+    carnet, plain = write_corpus(workdir / f"{n_articles}x{m_notes}", n_articles, m_notes)
+    results = {"carnet": [], "plain": []}
+    for _ in range(runs):
+        results["carnet"].append(build(carnet))
+        results["plain"].append(build(plain))
+    med = {k: statistics.median(r["wall"] for r in v) for k, v in results.items()}
+    phases = {}
+    for name in results["carnet"][0]["phases"]:
+        phases[name] = statistics.median(r["phases"][name] for r in results["carnet"])
+    summary = {
+        "articles": n_articles, "notes": m_notes,
+        "pages": {k: v[0]["pages"] for k, v in results.items()},
+        "carnet_s": med["carnet"], "plain_s": med["plain"], "ratio": med["carnet"] / med["plain"],
+        "carnet_peak_mib": max(r["peak_mib"] for r in results["carnet"]),
+        "plain_peak_mib": max(r["peak_mib"] for r in results["plain"]),
+        "carnet_phases_s": phases,
+    }
+    print(f"{n_articles} articles x {m_notes} notes ({summary['pages']['carnet']} / {summary['pages']['plain']} pages), "
+          f"{runs} alternating runs each:")
+    print(f"  Carnet build  median {med['carnet']:.2f} s, peak {summary['carnet_peak_mib']:.0f} MiB")
+    print(f"  plain Material median {med['plain']:.2f} s, peak {summary['plain_peak_mib']:.0f} MiB")
+    print(f"  ratio Carnet / plain: {summary['ratio']:.2f}")
+    print("  Carnet's own work (median s): " + ", ".join(f"{k} {v:.3f}" for k, v in phases.items())
+          + f"; total {sum(phases.values()):.2f} s = {100 * sum(phases.values()) / med['carnet']:.1f}% of the build")
+    return summary
+
+
+def real_site_rebuild(runs: int) -> float:
+    """Median time to rebuild the real site after editing one note (what `mkdocs serve` does)."""
+    note = ROOT / "notes" / "lieux" / "maghreb.yml"
+    original = note.read_text(encoding="utf-8")
+    times = []
+    try:
+        for i in range(runs):
+            note.write_text(original + f"# edit {i}\n", encoding="utf-8")
+            times.append(build(ROOT)["wall"])
+    finally:
+        note.write_text(original, encoding="utf-8")
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--notes", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-scaling", action="store_true", help="skip the half-size run")
+    parser.add_argument("--json", type=Path, help="also write the results to this file")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        results = {"full": compare(args.articles, args.notes, args.runs, Path(tmp))}
+        if not args.no_scaling:
+            half = compare(args.articles // 2, args.notes, args.runs, Path(tmp))
+            results["half"] = half
+            growth = results["full"]["carnet_s"] / half["carnet_s"]
+            results["growth"] = growth
+            print(f"Growth of the Carnet build from {args.articles // 2} to {args.articles} articles "
+                  f"(notes fixed): {growth:.2f}x")
+    rebuild = real_site_rebuild(args.runs)
+    results["real_site_rebuild_s"] = rebuild
+    print(f"Rebuild of the real site after editing one note (median of {args.runs}): {rebuild:.2f} s")
+    print(f"(benchmark took {time.perf_counter() - started:.0f} s)")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
