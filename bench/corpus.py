@@ -66,12 +66,16 @@ def make_article(i: int, notes: list[dict], rng: random.Random) -> str:
     mentioned = rng.sample(notes, k=min(8, len(notes)))
     paragraphs = []
     for p in range(6):
-        words = [rng.choice(WORDS) for _ in range(60)]
+        sentences = []
+        for _ in range(4):
+            words = [rng.choice(WORDS) for _ in range(15)]
+            sentences.append(words)
         for note in mentioned[p::6] + mentioned[:1]:
             form = rng.choice([note["name"], *note["aliases"]])
-            words.insert(rng.randrange(len(words)), ("l’" if note["kind"] == "lieux" else "") + form)
-        text = " ".join(words)
-        paragraphs.append(text[0].upper() + text[1:] + ".")
+            words = rng.choice(sentences)
+            words.insert(rng.randrange(1, len(words)), ("l’" if note["kind"] == "lieux" else "") + form)
+        text = " ".join(" ".join(w).capitalize() + "." for w in sentences)
+        paragraphs.append(text)
     return (f"---\ntitle: Article numéro {i}\n---\n\n# Article numéro {i}\n\n"
             + "\n\n".join(paragraphs[:2]) + "\n\n## Suite\n\n" + "\n\n".join(paragraphs[2:4])
             + "\n\n## Fin\n\n" + "\n\n".join(paragraphs[4:]) + "\n")

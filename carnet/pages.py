@@ -22,6 +22,7 @@ SLOT = '<div class="carnet-slot" data-carnet-slot="{name}"></div>'
 IN_ARTICLE_SLOT = SLOT.format(name="in-article")
 MENTIONED_IN_SLOT = SLOT.format(name="mentioned-in")
 A_TO_Z_PATH = "index-a-z.md"
+NO_SEARCH = 'data-search-exclude="1"'
 
 
 def kind_index_path(kind: str) -> str:
@@ -75,8 +76,10 @@ def note_page(note: Note, catalog: Catalog, article_path) -> str:
         elif not link.declared_here:
             item += f" (source : fiche [{md_text(link.other.name)}]({rel(here, link.other.page_path)}))"
         lines.append(item)
-    lines += ["", "## Dans l’article", "", IN_ARTICLE_SLOT, "",
-              "## Mentionné dans", "", MENTIONED_IN_SLOT, "", "## Sources", ""]
+    # Quotes repeat other pages' text: kept out of the search index (Material's
+    # data-search-exclude), so that searching a word finds where it is written.
+    lines += ["", f"## Dans l’article {{ {NO_SEARCH} }}", "", IN_ARTICLE_SLOT, "",
+              f"## Mentionné dans {{ {NO_SEARCH} }}", "", MENTIONED_IN_SLOT, "", "## Sources", ""]
     cites = [c for c in [f.cite for f in note.facts] + [r.cite for r in note.relations] if c]
     for slug in sorted({c.article for c in cites}):
         numbers = sorted({int(c.anchor[1:]) for c in cites if c.article == slug})
