@@ -15,6 +15,7 @@ install: $(PY)
 
 install-test: $(PY)
 	$(PY) -m pip install -q -e '.[test]'
+	npm install --no-audit --no-fund --no-package-lock --loglevel=error
 
 # Debian's Chromium drives the browser tests (Playwright's own download is not used).
 browser:

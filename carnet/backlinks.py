@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from .linker import MentionSentence
+from .mentions import MentionSentence
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from .matcher import Mention, MentionMatcher
-from .sentences import sentence_spans
+from .mentions import MentionSentence, POLICIES, links_to_make, sentences_with_mentions  # noqa: F401
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 UNLINKABLE = HEADINGS | {"a", "code", "pre", "kbd", "samp", "script", "style", "svg", "math",
@@ -29,24 +29,8 @@ UNLINKABLE = HEADINGS | {"a", "code", "pre", "kbd", "samp", "script", "style", "
 BLOCKS = {"p", "li", "dd", "dt", "td", "th", "caption", "figcaption", "blockquote", "div",
           "section", "article", "aside", "details", "summary", "ul", "ol", "dl", "table",
           "thead", "tbody", "tr", "figure", "header", "footer", "nav"}
-POLICIES = ("first", "section", "all")
 NOLINK_CLASS = "carnet-nolink"
 _STASH_RE = re.compile("\x02wzxhzdk:(\\d+)\x03")
-
-
-@dataclass(frozen=True)
-class MentionSentence:
-    """A sentence of a page that names one or more entities."""
-    page: str                                  # src_uri of the page
-    anchor: str | None                         # id of its block (article paragraphs: "p3")
-    parts: tuple[tuple[str, str | None], ...]  # (text, note id of a mention or None)
-
-    @property
-    def text(self) -> str:
-        return "".join(t for t, _ in self.parts)
-
-    def note_ids(self) -> set[str]:
-        return {n for _, n in self.parts if n}
 
 
 @dataclass
@@ -122,23 +106,17 @@ class MentionLinker(Treeprocessor):
         if not mentions:
             return
         block.mentions += [Mention(m.start + offset, m.end + offset, m.note_id) for m in mentions]
-        to_link = []
-        for m in mentions:
-            if m.note_id == self._page.self_note:
-                continue
-            if self._policy_now != "all":
-                if m.note_id in self._linked_in_scope:
-                    continue
-                self._linked_in_scope.add(m.note_id)
-            to_link.append(m)
-            self._page.linked.append(m.note_id)
+        to_link = links_to_make(mentions, self._page.self_note, self._policy_now, self._linked_in_scope)
+        self._page.linked += [m.note_id for m in to_link]
         if to_link:
             self._plans.append((el, attr, text, to_link))
 
     def _wrap(self, el: etree.Element, attr: str, text: str, mentions: list[Mention]) -> None:
         anchors = []
         for i, m in enumerate(mentions):
-            a = etree.Element("a", {"href": self._page.href(m.note_id), "class": "carnet-mention"})
+            # data-preview: Material shows the target page in a card on hover and focus.
+            a = etree.Element("a", {"href": self._page.href(m.note_id), "class": "carnet-mention",
+                                    "data-preview": ""})
             a.text = text[m.start:m.end]
             a.tail = text[m.end:mentions[i + 1].start] if i + 1 < len(mentions) else text[m.end:]
             anchors.append(a)
@@ -152,22 +130,8 @@ class MentionLinker(Treeprocessor):
             parent.insert(index + j, a)
 
     def _sentences(self, block: _Block) -> list[MentionSentence]:
-        if not block.mentions:
-            return []
-        out = []
-        for start, end in sentence_spans(block.text):
-            inside = [m for m in block.mentions if start <= m.start and m.end <= end]
-            if not inside:
-                continue
-            parts, pos = [], start
-            for m in inside:
-                parts += [(self._visible(block.text[pos:m.start]), None),
-                          (self._visible(block.text[m.start:m.end]), m.note_id)]
-                pos = m.end
-            parts.append((self._visible(block.text[pos:end]), None))
-            out.append(MentionSentence(self._page.src_uri, block.element.get("id"),
-                                       tuple(p for p in parts if p[0])))
-        return out
+        return sentences_with_mentions(block.text, block.mentions, self._page.src_uri,
+                                       block.element.get("id"), self._visible)
 
     def _visible(self, text: str) -> str:
         """Text with stash placeholders replaced by what they display."""

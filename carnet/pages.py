@@ -1,32 +1,32 @@
-"""Markdown for the generated pages: one per note, one per kind, the A–Z index.
+"""Markdown of the generated pages: one per note, one per kind, the A–Z index, the graph.
 
-Pure functions from the validated model to Markdown text.  Note text is
-escaped with md_text, so whatever an editor types shows as typed.  Sections
-whose content is only known once every page is rendered (mentions) are
-written as empty slots that the plugin fills later.
+A note's page is a small skeleton: its headings (so MkDocs builds the table of
+contents) and empty slots that the plugin fills with HTML once every page is
+rendered (note_html, backlinks, graph).  Index pages are plain Markdown, note
+text escaped with md_text so that whatever an editor types shows as typed.
 """
 
 from __future__ import annotations
 
 import json
-from html import escape
 import posixpath
+from html import escape
 from itertools import groupby
 
 from .catalog import Catalog, sort_key
 from .markdown_text import md_text
-from .model import Citation, Note
+from .model import Note
+from .note_html import kind_index_path
 from .vocabulary import KINDS
 
-SLOT = '<div class="carnet-slot" data-carnet-slot="{name}"></div>'
-IN_ARTICLE_SLOT = SLOT.format(name="in-article")
-MENTIONED_IN_SLOT = SLOT.format(name="mentioned-in")
 A_TO_Z_PATH = "index-a-z.md"
+GRAPH_PATH = "graphe.md"
 NO_SEARCH = 'data-search-exclude="1"'
+SLOTS = ("lead", "relations", "graph", "in-article", "mentioned-in", "sources", "dossier-graph")
 
 
-def kind_index_path(kind: str) -> str:
-    return f"{kind}/index.md"
+def slot(name: str) -> str:
+    return f'<div class="carnet-slot" data-carnet-slot="{name}"></div>'
 
 
 def rel(from_path: str, to_path: str) -> str:
@@ -41,59 +41,16 @@ def _front_matter(title: str, description: str) -> str:
             f"description: {json.dumps(escape(description), ensure_ascii=False)}\n---\n\n")
 
 
-def cite_link(cite: Citation, from_path: str, article_path) -> str:
-    number = cite.anchor[1:]
-    return f"[selon l’article, § {number}]({rel(from_path, article_path(cite.article))}#{cite.anchor})"
-
-
-def note_page(note: Note, catalog: Catalog, article_path) -> str:
-    """The Markdown of a note's page; ``article_path(slug)`` gives an article's docs path."""
-    kind = KINDS[note.kind]
-    here = note.page_path
-    lines = [_front_matter(note.name, note.summary), f"# {md_text(note.name)}", "",
-             f"{kind.singular} · [toutes les fiches « {kind.plural.lower()} »]"
-             f"({rel(here, kind_index_path(note.kind))})", "{: .carnet-kind }", ""]
-
-    lines += ['<div class="carnet-infobox" markdown>', "", "Nom", f":   {md_text(note.name)}", ""]
-    lines += ["Nature", f":   {kind.singular}", ""]
-    if note.aliases:
-        lines += ["Autres formes du nom", f":   {md_text(', '.join(note.aliases))}", ""]
-    for fact in note.facts:
-        value = md_text(fact.value)
-        if fact.cite:
-            value += f" ({cite_link(fact.cite, here, article_path)})"
-        lines += [md_text(fact.label), f":   {value}", ""]
-    lines += ["</div>", "", md_text(note.summary), "{: .carnet-summary }", ""]
-
-    links = catalog.links(note.id)
-    lines += ["## Relations", ""]
-    if not links:
-        lines += ["Aucune relation n’est renseignée pour cette fiche.", ""]
-    for link in sorted(links, key=lambda l: (l.label, sort_key(l.other.name))):
-        item = f"- {md_text(link.label)} : [{md_text(link.other.name)}]({rel(here, link.other.page_path)})"
-        if link.relation.cite:
-            item += f" ({cite_link(link.relation.cite, here, article_path)})"
-        elif not link.declared_here:
-            item += f" (source : fiche [{md_text(link.other.name)}]({rel(here, link.other.page_path)}))"
-        lines.append(item)
+def note_page(note: Note) -> str:
     # Quotes repeat other pages' text: kept out of the search index (Material's
     # data-search-exclude), so that searching a word finds where it is written.
-    lines += ["", f"## Dans l’article {{ {NO_SEARCH} }}", "", IN_ARTICLE_SLOT, "",
-              f"## Mentionné dans {{ {NO_SEARCH} }}", "", MENTIONED_IN_SLOT, "", "## Sources", ""]
-    cites = [c for c in [f.cite for f in note.facts] + [r.cite for r in note.relations] if c]
-    for slug in sorted({c.article for c in cites}):
-        numbers = sorted({int(c.anchor[1:]) for c in cites if c.article == slug})
-        lines.append(f"- [L’article de ce carnet]({rel(here, article_path(slug))}), "
-                     f"cité ci-dessus (§ {', '.join(map(str, numbers))}).")
-    for source in note.sources:
-        if source.url:
-            lines.append(f"- [{md_text(source.title)}](<{source.url.replace('>', '%3E')}>)")
-        else:
-            lines.append(f"- {md_text(source.title)}")
-    if not cites and not note.sources:
-        lines.append("Aucune source n’est renseignée.")
-    lines.append("")
-    return "\n".join(lines)
+    return "\n\n".join([
+        _front_matter(note.name, note.summary) + f"# {md_text(note.name)}", slot("lead"),
+        "## Relations", slot("relations"), slot("graph"),
+        f"## Dans l’article {{ {NO_SEARCH} }}", slot("in-article"),
+        f"## Mentionné dans {{ {NO_SEARCH} }}", slot("mentioned-in"),
+        "## Sources", slot("sources"),
+    ]) + "\n"
 
 
 def kind_index_page(kind_slug: str, catalog: Catalog) -> str:
@@ -125,3 +82,14 @@ def a_to_z_page(catalog: Catalog) -> str:
                          f"({KINDS[note.kind].singular.lower()}) — {md_text(note.summary)}")
         lines.append("")
     return "\n".join(lines)
+
+
+def graph_page(catalog: Catalog) -> str:
+    return "\n\n".join([
+        _front_matter("Graphe du dossier", f"Les {len(catalog)} fiches du Carnet minier et leurs relations, "
+                                           "en un graphe."),
+        "# Graphe du dossier",
+        "Chaque point est une fiche (couleur selon sa nature), chaque trait une relation ; "
+        "un clic sur un nom ouvre sa fiche. Le même contenu, en texte, suit le graphe.",
+        slot("dossier-graph"),
+    ]) + "\n"

@@ -2,9 +2,10 @@
 
 Order of work in a build:
   on_pre_build  load and validate notes (before MkDocs cleans site/), compile the matcher
-  on_files      add one generated page per note, per kind, and the A–Z index
+  on_files      add one generated page per note and per kind, the A–Z index and the graph
   on_page_*     tell the mention linker which page it is rendering
-  on_env        every page is rendered: check citations, fill mention sections
+  on_env        every page is rendered: check citations, fill the generated sections,
+                set each page's head (JSON-LD, Open Graph)
   on_post_build add alias fields to the search index
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -25,16 +27,20 @@ from mkdocs.utils import get_relative_url
 
 from .backlinks import PageRef, in_article_html, mentioned_in_html
 from .catalog import Catalog, check_citations
-from .linker import POLICIES, MentionExtension, MentionSentence, PageScan
+from .graph import dossier_graph, note_graph
+from .head import article_jsonld, entity_jsonld, entity_node, head_html
+from .linker import MentionExtension, PageScan
 from .matcher import MentionMatcher
+from .mentions import POLICIES, MentionSentence
+from .note_html import NoteSections, article_path, kind_index_path, note_sentences
 from .notes_dir import load_notes
-from .pages import (A_TO_Z_PATH, IN_ARTICLE_SLOT, MENTIONED_IN_SLOT, a_to_z_page, kind_index_page,
-                    kind_index_path, note_page, rel)
+from .pages import A_TO_Z_PATH, GRAPH_PATH, a_to_z_page, graph_page, kind_index_page, note_page, rel, slot
 from .problems import Problem, format_problems
 from .search_fields import add_alias_fields
 from .vocabulary import KINDS
 
 log = logging.getLogger("mkdocs.plugins.carnet")
+WORDS_PER_MINUTE = 230
 
 
 class CarnetConfig(Config):
@@ -51,6 +57,10 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
         self.matcher: MentionMatcher | None = None
         self.scan: PageScan | None = None
         self.scans: dict[str, PageScan] = {}
+        self.note_pages: dict[str, object] = {}
+
+    def _timed(self, phase: str, started: float) -> None:
+        self.timings[phase] = self.timings.get(phase, 0.0) + time.perf_counter() - started
 
     # -- configuration and validation -------------------------------------------------
 
@@ -62,9 +72,6 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
         if str(self.notes_dir) not in config.watch and self.notes_dir.is_dir():
             config.watch.append(str(self.notes_dir))
         return config
-
-    def _timed(self, phase: str, started: float) -> None:
-        self.timings[phase] = self.timings.get(phase, 0.0) + time.perf_counter() - started
 
     def on_pre_build(self, config):
         started = time.perf_counter()
@@ -81,8 +88,8 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
         folder = Path(config.docs_dir) / self.config.articles_dir
         return sorted(p.stem for p in folder.glob("*.md")) if folder.is_dir() else []
 
-    def _article_path(self, slug: str) -> str:
-        return f"{self.config.articles_dir}/{slug}.md"
+    def _is_article(self, src_uri: str) -> bool:
+        return src_uri.startswith(self.config.articles_dir + "/")
 
     def _stop_on(self, problems: list[Problem], strict: bool) -> None:
         for p in problems:
@@ -98,19 +105,19 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
         started = time.perf_counter()
 
         def add(path: str, content: str) -> None:
-            existing = files.get_file_from_path(path)
-            if existing is not None:
+            if files.get_file_from_path(path) is not None:
                 raise PluginError(f"Carnet: docs/{path} is written by hand, but Carnet generates "
-                                  "that page. Fix: delete docs/" + path + ".")
+                                  f"that page. Fix: delete docs/{path}.")
             files.append(File.generated(config, path, content=content))
 
         for note in self.catalog:
-            add(note.page_path, note_page(note, self.catalog, self._article_path))
+            add(note.page_path, note_page(note))
         for kind in KINDS:
             add(kind_index_path(kind), kind_index_page(kind, self.catalog))
         add(A_TO_Z_PATH, a_to_z_page(self.catalog))
-        self.index_pages = {A_TO_Z_PATH, *(kind_index_path(kind) for kind in KINDS)}
+        add(GRAPH_PATH, graph_page(self.catalog))
         self.note_pages = {note.page_path: note for note in self.catalog}
+        self.index_pages = {A_TO_Z_PATH, GRAPH_PATH, *(kind_index_path(kind) for kind in KINDS)}
         self._timed("generate", started)
         return files
 
@@ -122,42 +129,98 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
             src_uri=src,
             href=lambda note_id: rel(src, notes[note_id].page_path),
             self_note=note.id if note else None,
-            number_paragraphs=src.startswith(self.config.articles_dir + "/"),
+            number_paragraphs=self._is_article(src),
         )
         self.scans[src] = self.scan
         return markdown
 
-    def on_page_content(self, html, page, config, files):
+    def on_page_content(self, content, page, config, files):
         self.scan = None
-        return html
+        if self._is_article(page.file.src_uri):
+            words = len(re.sub(r"<[^>]+>", " ", content).split())
+            minutes = max(1, round(words / WORDS_PER_MINUTE))
+            reading = f'<p class="carnet-reading-time">Temps de lecture : environ {minutes} min</p>'
+            content = content.replace("</h1>", "</h1>" + reading, 1)
+        return content
+
+    # -- once every page is rendered --------------------------------------------------------
 
     def on_env(self, env, config, files: Files):
         started = time.perf_counter()
         self.timings["link"] = sum(scan.seconds for scan in self.scans.values())
         self._stop_on(self._citation_anchor_problems(), strict=False)
-        by_note: dict[str, dict[str, list[MentionSentence]]] = defaultdict(lambda: defaultdict(list))
-        for src, scan in self.scans.items():
-            for sentence in scan.sentences:
-                for note_id in sentence.note_ids():
-                    by_note[note_id][src].append(sentence)
-        articles_prefix = self.config.articles_dir + "/"
+        pages = {f.src_uri: f.page for f in files.documentation_pages()}
+        by_note = self._sentences_by_note()
+        policy = self.config.link_policy
+
+        def title_of(src: str) -> str:
+            page = pages[src]
+            return html.unescape(page.meta.get("title") or page.title or src)
+
         for note in self.catalog:
-            page = files.get_file_from_path(note.page_path).page
+            page = pages[note.page_path]
+
+            def href(path: str, page=page) -> str:
+                return get_relative_url(pages[path].url, page.url)
+
+            sections = NoteSections(note, self.catalog, self.matcher, href, self.config.articles_dir, policy)
             found = by_note.get(note.id, {})
-            refs = []
-            for src in sorted(found, key=lambda s: (not s.startswith(articles_prefix), s)):
-                other = files.get_file_from_path(src).page
-                title = html.unescape(other.meta.get("title") or other.title or src)
-                refs.append((src, PageRef(title, get_relative_url(other.url, page.url)), found[src]))
-            in_articles = [(ref, s) for src, ref, s in refs if src.startswith(articles_prefix)]
-            # Index pages repeat every summary: they list entities rather than mention them.
-            elsewhere = [(ref, s) for src, ref, s in refs
-                         if src != note.page_path and src not in self.index_pages]
-            page.content = (page.content
-                            .replace(IN_ARTICLE_SLOT, in_article_html(note.id, in_articles))
-                            .replace(MENTIONED_IN_SLOT, mentioned_in_html(note.id, elsewhere)))
+            order = sorted(found, key=lambda s: (not self._is_article(s), s))
+            refs = [(src, PageRef(title_of(src), href(src)), found[src]) for src in order]
+            filled = {
+                "lead": sections.lead(),
+                "relations": sections.relations(),
+                "graph": note_graph(note, self.catalog, lambda nid: href(self.catalog.notes[nid].page_path)),
+                "in-article": in_article_html(note.id, [(r, s) for src, r, s in refs if self._is_article(src)]),
+                # Index pages repeat every summary: they list entities rather than mention them.
+                "mentioned-in": mentioned_in_html(note.id, [(r, s) for src, r, s in refs
+                                                            if src != note.page_path and src not in self.index_pages]),
+                "sources": sections.sources(),
+            }
+            page.content = self._fill(page.content, filled)
+
+        graph = pages[GRAPH_PATH]
+        graph.content = self._fill(graph.content, {"dossier-graph": dossier_graph(
+            self.catalog, lambda nid: get_relative_url(pages[self.catalog.notes[nid].page_path].url, graph.url))})
+        self._set_heads(pages, config)
         self._timed("mentions", started)
         return env
+
+    @staticmethod
+    def _fill(content: str, sections: dict[str, str]) -> str:
+        for name, section in sections.items():
+            content = content.replace(slot(name), section)
+        return content
+
+    def _sentences_by_note(self) -> dict[str, dict[str, list[MentionSentence]]]:
+        """note id -> page -> sentences naming it, from rendered pages and notes' own texts."""
+        by_note: dict[str, dict[str, list[MentionSentence]]] = defaultdict(lambda: defaultdict(list))
+        sentences = [s for scan in self.scans.values() for s in scan.sentences]
+        sentences += [s for note in self.catalog for s in note_sentences(note, self.matcher)]
+        for sentence in sentences:
+            for note_id in sentence.note_ids():
+                by_note[note_id][sentence.page].append(sentence)
+        return by_note
+
+    def _set_heads(self, pages: dict, config) -> None:
+        base = config.site_url or ""
+        nodes = {note.id: entity_node(note, base + pages[note.page_path].url) for note in self.catalog}
+        for src, page in pages.items():
+            url = base + page.url
+            title = page.meta.get("title") or page.title or ""
+            description = page.meta.get("description") or config.site_description or ""
+            note = self.note_pages.get(src)
+            jsonld, og_type = None, "website"
+            if note is not None:
+                jsonld = entity_jsonld(note, url)
+            elif self._is_article(src):
+                scan = self.scans.get(src)
+                mentioned = sorted({n for s in scan.sentences for n in s.note_ids()}) if scan else []
+                about = sorted({m.note_id for m in self.matcher.find(html.unescape(title))})
+                jsonld = article_jsonld(html.unescape(title), html.unescape(description), url,
+                                        [nodes[n] for n in about], [nodes[n] for n in mentioned])
+                og_type = "article"
+            page.meta["carnet_head"] = head_html(title, description, url, og_type, jsonld)
 
     def _citation_anchor_problems(self) -> list[Problem]:
         problems = []
@@ -165,7 +228,7 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
             for cite in [f.cite for f in note.facts] + [r.cite for r in note.relations]:
                 if cite is None:
                     continue
-                scan = self.scans.get(self._article_path(cite.article))
+                scan = self.scans.get(article_path(self.config.articles_dir, cite.article))
                 if scan is not None and cite.anchor not in scan.paragraph_ids:
                     problems.append(Problem(note.path, None, None,
                                             f"citation '{cite}': the article has no paragraph "

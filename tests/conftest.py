@@ -16,11 +16,11 @@ SOURCE = ROOT / "sources" / "article-sonarem-vesna.txt"
 PROJECT_PARTS = ("mkdocs.yml", "docs", "notes", "overrides", "sources")
 
 
-def mkdocs_build(project: Path, site: Path, strict: bool = True) -> subprocess.CompletedProcess:
+def mkdocs_build(project: Path, site: Path, strict: bool = True, env: dict | None = None) -> subprocess.CompletedProcess:
     cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
     if strict:
         cmd.append("--strict")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
 
 
@@ -35,7 +35,8 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def soup(site: Path, url_path: str) -> BeautifulSoup:
+def soup(site: Path, url: str) -> BeautifulSoup:
+    url_path = url
     path = site / url_path.strip("/") / "index.html" if not url_path.endswith(".html") else site / url_path
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
@@ -55,9 +56,13 @@ def site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def served(site):
+def served(tmp_path_factory):
+    """The site built for, and served at, a loopback address (previews need site_url to match)."""
     from browser import StaticServer
-    with StaticServer(site) as server:
+    root = tmp_path_factory.mktemp("served")
+    with StaticServer(root) as server:
+        result = mkdocs_build(ROOT, root, env={"CARNET_SITE_URL": server.url})
+        assert result.returncode == 0, result.stderr
         yield server.url
 
 

@@ -112,3 +112,35 @@ def test_no_request_leaves_the_site_and_no_console_error(browser, served):
     context.close()
     assert outside == []
     assert errors == []
+
+
+def test_hovering_or_focusing_an_entity_link_shows_a_preview(page, served):
+    page.goto(served + "articles/sonarem-vesna/", wait_until="networkidle")
+    page.locator("#p2 a.carnet-mention", has_text="VESNA").hover()
+    card = page.locator(".md-tooltip2--active")
+    card.wait_for(state="visible", timeout=5000)
+    assert "VESNA" in card.inner_text() and "Société russe" in card.inner_text()
+    page.mouse.move(0, 0)
+    page.locator("#p3 a.carnet-mention", has_text="Belkacem Soltani").focus()  # keyboard users too
+    page.wait_for_function("() => [...document.querySelectorAll('.md-tooltip2--active')]"
+                           ".some(e => e.innerText.includes('Belkacem Soltani'))", timeout=5000)
+
+
+AXE = __import__("pathlib").Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_accessibility_violation_on_any_page(browser, served, scheme):
+    assert AXE.exists(), "run 'npm install' (make test does) to get axe-core"
+    context = browser.new_context(locale="fr-FR", color_scheme=scheme)
+    page = context.new_page()
+    found = {}
+    for path in ALL_PAGES + ["graphe/"]:
+        page.goto(served + path, wait_until="networkidle")
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate("async () => (await axe.run(document)).violations"
+                                   ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))")
+        if violations:
+            found[path] = violations
+    context.close()
+    assert found == {}

@@ -6,8 +6,6 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-import yaml
-
 from carnet.notes_dir import load_notes
 from conftest import ROOT, source_blocks, soup
 
@@ -74,10 +72,12 @@ def test_kind_indexes_and_a_to_z_list_every_note(site):
 
 
 def test_navigation_does_not_list_entity_pages(site):
-    nav = soup(site, "").select_one("nav.md-nav--primary")
-    hrefs = [a["href"] for a in nav.select("a[href]")]
-    assert len(hrefs) <= 10
-    assert not any(re.search(r"(entreprises|personnes|minerais|lieux)/[a-z]", h) for h in hrefs)
+    for url in ("", "entreprises/vesna/"):
+        nav = soup(url=url, site=site).select_one("nav.md-nav--primary")
+        items = [li.find(["a", "label"]).get_text(" ", strip=True) for li in nav.select(":scope > ul > li")]
+        assert items == ["Accueil", "Article", "Entreprises", "Personnes", "Minerais", "Lieux", "Index A–Z", "Graphe"]
+        hrefs = [a["href"] for a in nav.select("a[href]")]
+        assert not any(re.search(r"(entreprises|personnes|minerais|lieux)/[a-z]", h) for h in hrefs)
 
 
 def test_every_relation_resolves_and_shows_on_both_pages(site):
@@ -153,10 +153,11 @@ def test_notes_link_mentions_of_other_entities_but_never_themselves(site):
 
 
 def test_site_config_is_french_offline_and_watches_notes():
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    assert config["theme"]["language"] == "fr" and config["theme"]["font"] == "false"
-    assert config["site_url"].startswith("https://")
-    assert "notes" in config["watch"]
+    from mkdocs.config import load_config
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert config.theme["language"] == "fr" and config.theme["font"] is False
+    assert config.site_url.startswith("https://")
+    assert str(ROOT / "notes") in config.watch
 
 
 def test_no_page_loads_anything_from_another_host(site):

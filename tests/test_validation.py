@@ -177,10 +177,15 @@ def test_html_in_notes_is_shown_as_text_everywhere(project, tmp_path):
     for html_file in site.rglob("*.html"):
         dom = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
         assert not dom.select("[onerror]"), html_file
-        assert not [s for s in dom.find_all("script") if "alert(" in s.get_text()], html_file
+        code = [s for s in dom.find_all("script") if s.get("type") != "application/ld+json"]
+        assert not [s for s in code if "alert(" in s.get_text()], html_file
         assert not dom.select('a[href^="javascript"]'), html_file
     assert "&lt;script&gt;alert" in page
     assert "[lien](javascript:alert(1)) **gras** `code`" in page.replace("&lt;", "<").replace("&gt;", ">").replace("&#x27;", "'").replace("&quot;", '"')
+    raw_ld = BeautifulSoup(page, "html.parser").select_one('script[type="application/ld+json"]').string
+    assert "</" not in raw_ld and "<script" not in raw_ld
+    assert json.loads(raw_ld)["name"] == "Hostile " + HOSTILE
+    assert 'og:title" content="Hostile &lt;script&gt;' in page
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "<script>alert" not in index and "<img src=x" not in index
     assert any("Alias &lt;script&gt;" in d.get("aliases", "") for d in json.loads(index)["docs"])

@@ -1,0 +1,50 @@
+"""What goes in a page's <head>: schema.org JSON-LD and Open Graph, fully escaped here."""
+
+from __future__ import annotations
+
+import json
+from html import escape, unescape
+
+from .model import Note
+from .vocabulary import KINDS
+
+CONTEXT = "https://schema.org"
+
+
+def script_json(data: dict) -> str:
+    """JSON that can sit inside <script>: nothing in it can close the element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def entity_node(note: Note, url: str) -> dict:
+    node = {"@type": KINDS[note.kind].schema_type, "name": note.name, "description": note.summary, "url": url}
+    if note.aliases:
+        node["alternateName"] = list(note.aliases)
+    return node
+
+
+def article_jsonld(headline: str, description: str, url: str, about: list[dict], mentions: list[dict]) -> dict:
+    # The source gives no author, outlet or date: none is claimed here.
+    return {"@context": CONTEXT, "@type": "NewsArticle", "headline": headline, "description": description,
+            "inLanguage": "fr", "url": url, "mainEntityOfPage": url, "about": about, "mentions": mentions}
+
+
+def entity_jsonld(note: Note, url: str) -> dict:
+    return {"@context": CONTEXT, **entity_node(note, url), "inLanguage": "fr"}
+
+
+def head_html(title: str, description: str, url: str, og_type: str, jsonld: dict | None) -> str:
+    """Open Graph tags and JSON-LD; ``title`` and ``description`` may arrive HTML-escaped or not."""
+    def attr(value: str) -> str:
+        return escape(unescape(value), quote=True)
+
+    tags = [f'<meta property="og:locale" content="fr_FR">',
+            f'<meta property="og:type" content="{attr(og_type)}">',
+            f'<meta property="og:title" content="{attr(title)}">',
+            f'<meta property="og:description" content="{attr(description)}">',
+            f'<meta property="og:url" content="{attr(url)}">',
+            '<meta property="og:site_name" content="Carnet minier">']
+    if jsonld:
+        tags.append(f'<script type="application/ld+json">{script_json(jsonld)}</script>')
+    return "\n".join(tags)

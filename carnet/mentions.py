@@ -1,0 +1,60 @@
+"""Mentions as pages show them: which ones become links, and the sentences around them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from .matcher import Mention
+from .sentences import sentence_spans
+
+POLICIES = ("first", "section", "all")
+
+
+@dataclass(frozen=True)
+class MentionSentence:
+    """A sentence of a page that names one or more entities."""
+    page: str                                  # src_uri of the page
+    anchor: str | None                         # id of its block (article paragraphs: "p3")
+    parts: tuple[tuple[str, str | None], ...]  # (text, note id of a mention or None)
+
+    @property
+    def text(self) -> str:
+        return "".join(t for t, _ in self.parts)
+
+    def note_ids(self) -> set[str]:
+        return {n for _, n in self.parts if n}
+
+
+def links_to_make(mentions: Iterable[Mention], self_note: str | None, policy: str,
+                  linked: set[str]) -> list[Mention]:
+    """The mentions that become links; ``linked`` holds the notes already linked in scope."""
+    chosen = []
+    for m in mentions:
+        if m.note_id == self_note:
+            continue
+        if policy != "all":
+            if m.note_id in linked:
+                continue
+            linked.add(m.note_id)
+        chosen.append(m)
+    return chosen
+
+
+def sentences_with_mentions(text: str, mentions: list[Mention], page: str, anchor: str | None,
+                            visible: Callable[[str], str] = lambda s: s) -> list[MentionSentence]:
+    """Each sentence of ``text`` that holds a mention, split into plain and mention parts."""
+    if not mentions:
+        return []
+    out = []
+    for start, end in sentence_spans(text):
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        if not inside:
+            continue
+        parts, pos = [], start
+        for m in inside:
+            parts += [(visible(text[pos:m.start]), None), (visible(text[m.start:m.end]), m.note_id)]
+            pos = m.end
+        parts.append((visible(text[pos:end]), None))
+        out.append(MentionSentence(page, anchor, tuple(p for p in parts if p[0])))
+    return out

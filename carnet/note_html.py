@@ -1,0 +1,118 @@
+"""HTML of a note's page sections, from the validated model.
+
+Pure functions: ``href(docs_path)`` gives the URL of another page relative to
+the page being filled.  Every text from a note goes through ``escape``; names
+the note's texts mention are linked here, by the same rules as in Markdown
+pages (first mention, never the note itself).
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Callable
+
+from .catalog import Catalog, sort_key
+from .matcher import MentionMatcher
+from .mentions import MentionSentence, links_to_make, sentences_with_mentions
+from .model import Citation, Note
+from .vocabulary import KINDS
+
+Href = Callable[[str], str]
+
+
+def kind_index_path(kind: str) -> str:
+    return f"{kind}/index.md"
+
+
+def article_path(articles_dir: str, slug: str) -> str:
+    return f"{articles_dir}/{slug}.md"
+
+
+class NoteSections:
+    """The sections of one note's page; linking state is shared across them, top to bottom."""
+
+    def __init__(self, note: Note, catalog: Catalog, matcher: MentionMatcher, href: Href,
+                 articles_dir: str, policy: str = "first"):
+        self.note, self.catalog, self.matcher, self.href = note, catalog, matcher, href
+        self.articles_dir, self.policy = articles_dir, policy
+        self._linked: set[str] = set()
+
+    def note_link(self, other: Note) -> str:
+        return (f'<a href="{escape(self.href(other.page_path))}" data-preview="">'
+                f"{escape(other.name)}</a>")
+
+    def cite(self, cite: Citation) -> str:
+        url = self.href(article_path(self.articles_dir, cite.article))
+        return f'<a href="{escape(url)}#{escape(cite.anchor)}">selon l’article, § {escape(cite.anchor[1:])}</a>'
+
+    def text(self, text: str) -> str:
+        """Escaped text with mentions of other notes linked."""
+        mentions = self.matcher.find(text)
+        to_link = set(links_to_make(mentions, self.note.id, self.policy, self._linked))
+        out, pos = [], 0
+        for m in mentions:
+            if m in to_link:
+                target = self.catalog.notes[m.note_id]
+                out.append(escape(text[pos:m.start]))
+                out.append(f'<a class="carnet-mention" href="{escape(self.href(target.page_path))}" '
+                           f'data-preview="">{escape(text[m.start:m.end])}</a>')
+                pos = m.end
+        out.append(escape(text[pos:]))
+        return "".join(out)
+
+    def lead(self) -> str:
+        note, kind = self.note, KINDS[self.note.kind]
+        rows = [("Nom", escape(note.name)), ("Nature", kind.singular)]
+        if note.aliases:
+            rows.append(("Autres formes du nom", escape(", ".join(note.aliases))))
+        summary = self.text(note.summary)
+        for fact in note.facts:
+            value = self.text(fact.value)
+            if fact.cite:
+                value += f" ({self.cite(fact.cite)})"
+            rows.append((escape(fact.label), value))
+        infobox = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
+        return (f'<p class="carnet-kind">{kind.singular} · <a href="{escape(self.href(kind_index_path(note.kind)))}">'
+                f"toutes les fiches « {kind.plural.lower()} »</a></p>"
+                f'<div class="carnet-infobox"><dl>{infobox}</dl></div>'
+                f'<p class="carnet-summary">{summary}</p>')
+
+    def relations(self) -> str:
+        links = sorted(self.catalog.links(self.note.id), key=lambda l: (l.label, sort_key(l.other.name)))
+        if not links:
+            return "<p>Aucune relation n’est renseignée pour cette fiche.</p>"
+        items = []
+        for link in links:
+            item = f"{escape(link.label)} : {self.note_link(link.other)}"
+            if link.relation.cite:
+                item += f" ({self.cite(link.relation.cite)})"
+            elif not link.declared_here:
+                item += f" (source : fiche {self.note_link(link.other)})"
+            items.append(f"<li>{item}</li>")
+        return f'<ul class="carnet-relations">{"".join(items)}</ul>'
+
+    def sources(self) -> str:
+        note = self.note
+        cites = [c for c in [f.cite for f in note.facts] + [r.cite for r in note.relations] if c]
+        items = []
+        for slug in sorted({c.article for c in cites}):
+            numbers = sorted({int(c.anchor[1:]) for c in cites if c.article == slug})
+            url = self.href(article_path(self.articles_dir, slug))
+            items.append(f'<li><a href="{escape(url)}">L’article de ce carnet</a>, cité ci-dessus '
+                         f"(§ {', '.join(map(str, numbers))}).</li>")
+        for source in note.sources:
+            title = escape(source.title)
+            items.append(f'<li><a href="{escape(source.url)}" rel="noopener">{title}</a></li>'
+                         if source.url else f"<li>{title}</li>")
+        if not items:
+            return "<p>Aucune source n’est renseignée.</p>"
+        return f'<ul class="carnet-sources">{"".join(items)}</ul>'
+
+
+def note_sentences(note: Note, matcher: MentionMatcher) -> list[MentionSentence]:
+    """Sentences of a note's own texts that name other notes (for their "Mentionné dans")."""
+    out = []
+    for text in (note.summary, *(f.value for f in note.facts)):
+        mentions = [m for m in matcher.find(text) if m.note_id != note.id]
+        out += sentences_with_mentions(text, mentions, note.page_path, None)
+    return out

@@ -1,0 +1,96 @@
+"""What a reader gets beyond the text: graphs, structured data, metadata, working links."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urljoin, urlparse
+
+from carnet.notes_dir import load_notes
+from conftest import ROOT, soup
+
+CATALOG, _ = load_notes(ROOT / "notes", ROOT)
+SITE_URL = "https://carnet-minier.example.org/"
+SCHEMA = {"entreprises": "Organization", "personnes": "Person", "minerais": "Thing", "lieux": "Place"}
+
+
+def pages(site):
+    for html in sorted(site.rglob("index.html")):
+        rel = html.parent.relative_to(site).as_posix()
+        yield ("" if rel == "." else rel + "/"), soup(site, "" if rel == "." else rel)
+
+
+def jsonld(page) -> dict:
+    scripts = page.select('script[type="application/ld+json"]')
+    assert len(scripts) == 1
+    return json.loads(scripts[0].string)
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    ids = {url: {el["id"] for el in page.select("[id]")} for url, page in pages(site)}
+    checked = 0
+    for url, page in pages(site):
+        for a in page.select("article a[href], article a[xlink\\:href]"):
+            href = a.get("href") or a.get("xlink:href")
+            if re.match(r"^[a-z]+:", href):
+                continue
+            target = urlparse(urljoin("http://x/" + url, href))
+            path = target.path.lstrip("/")
+            assert (site / path / "index.html").exists() or (site / path).is_file(), (url, href)
+            if target.fragment and path in ids:
+                assert target.fragment in ids[path], (url, href)
+            checked += 1
+    assert checked > 200
+
+
+def test_every_entity_page_has_a_relation_graph_with_a_text_alternative(site):
+    for note in CATALOG:
+        svg = soup(site, note.id).select_one("figure.carnet-graph svg")
+        assert svg is not None and svg["role"] == "group"
+        assert svg.find("title").get_text() == f"Relations de {note.name}"
+        assert note.name in svg.find("desc").get_text()
+        targets = {urlparse(urljoin(f"http://x/{note.id}/", a["xlink:href"])).path.strip("/")
+                   for a in svg.find_all("a")}
+        assert targets == {link.other.id for link in CATALOG.links(note.id)}
+
+
+def test_dossier_graph_shows_every_note(site):
+    svg = soup(site, "graphe").select_one("figure.carnet-graph svg")
+    assert len(svg.find_all("a")) == len(CATALOG)
+    assert len(svg.select("line")) == sum(len(n.relations) for n in CATALOG)
+
+
+def test_article_carries_news_article_json_ld(site):
+    data = jsonld(soup(site, "articles/sonarem-vesna"))
+    assert data["@type"] == "NewsArticle" and data["inLanguage"] == "fr"
+    assert data["headline"].startswith("Sonarem reçoit VESNA")
+    assert {e["name"] for e in data["about"]} == {"Sonarem", "VESNA", "Gazprom"}
+    mentioned = {e["name"]: e["@type"] for e in data["mentions"]}
+    assert mentioned == {n.name: SCHEMA[n.kind] for n in CATALOG}
+    assert not {"author", "datePublished", "publisher"} & set(data)  # unknown: not claimed
+
+
+def test_entity_pages_carry_their_own_node(site):
+    for note in CATALOG:
+        data = jsonld(soup(site, note.id))
+        assert data["@type"] == SCHEMA[note.kind] and data["name"] == note.name
+        assert data["url"] == SITE_URL + note.id + "/"
+
+
+def test_every_page_has_description_open_graph_canonical_and_is_in_the_sitemap(site):
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    for url, page in pages(site):
+        if url.startswith("404"):
+            continue
+        assert page.find("html")["lang"] == "fr"
+        assert page.select_one('meta[name="description"]')["content"].strip()
+        assert page.select_one('meta[property="og:locale"]')["content"] == "fr_FR"
+        assert page.select_one('meta[property="og:title"]')["content"].strip()
+        assert page.select_one('meta[property="og:type"]')["content"] in ("article", "website")
+        assert page.select_one('link[rel="canonical"]')["href"] == SITE_URL + url
+        assert f"<loc>{SITE_URL}{url}</loc>" in sitemap
+
+
+def test_article_shows_reading_time(site):
+    text = soup(site, "articles/sonarem-vesna").select_one(".carnet-reading-time").get_text()
+    assert re.fullmatch(r"Temps de lecture : environ \d+ min", text)
