@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from carnet.cli import ConfigLoader
+
 ROOT = Path(__file__).resolve().parents[1]
 KINDS = ("entreprises", "personnes", "minerais", "lieux")
 SYLLABLES = ("ba bé ca co da dé fa fo ga gi ka ko la lé ma mé na no pa po ra ré sa so ta té "
@@ -82,7 +84,8 @@ def make_article(i: int, notes: list[dict], rng: random.Random) -> str:
 
 
 def _config(plain: bool) -> dict:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=ConfigLoader)
+    config["site_url"] = "https://bench.example.org/"
     config.pop("watch", None)
     config["validation"] = {"links": {"not_found": "info", "anchors": "info", "unrecognized_links": "info"}}
     config["not_in_nav"] = "/articles/*.md\n/fiches/**\n" + "\n".join(f"/{k}/*.md" for k in KINDS) + "\n"

@@ -19,11 +19,11 @@ from .notes_dir import load_notes
 from .problems import format_problems
 
 
-class _ConfigLoader(yaml.SafeLoader):
+class ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml safely; MkDocs' own tags (!ENV, !relative) become plain values."""
 
 
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
 def _settings(project: Path) -> tuple[Path, Path, str]:
@@ -32,7 +32,7 @@ def _settings(project: Path) -> tuple[Path, Path, str]:
     config_file = project / "mkdocs.yml"
     if config_file.is_file():
         try:
-            config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+            config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=ConfigLoader) or {}
         except yaml.YAMLError:
             config = {}
         docs = config.get("docs_dir", docs)

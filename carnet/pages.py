@@ -26,7 +26,8 @@ SLOTS = ("lead", "relations", "graph", "in-article", "mentioned-in", "sources", 
 
 
 def slot(name: str) -> str:
-    return f'<div class="carnet-slot" data-carnet-slot="{name}"></div>'
+    # An HTML comment: the cheapest raw HTML for Markdown to carry through untouched.
+    return f"<!-- carnet-slot:{name} -->"
 
 
 def rel(from_path: str, to_path: str) -> str:

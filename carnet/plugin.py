@@ -6,6 +6,7 @@ Order of work in a build:
   on_page_*     tell the mention linker which page it is rendering
   on_env        every page is rendered: check citations, fill the generated sections,
                 set each page's head (JSON-LD, Open Graph)
+  on_post_page  fill the sections kept out of search (quotes, graphs) into the final HTML
   on_post_build add alias fields to the search index
 """
 
@@ -58,6 +59,7 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
         self.scan: PageScan | None = None
         self.scans: dict[str, PageScan] = {}
         self.note_pages: dict[str, object] = {}
+        self.late: dict[str, dict[str, str]] = {}  # page -> sections filled into the final HTML
 
     def _timed(self, phase: str, started: float) -> None:
         self.timings[phase] = self.timings.get(phase, 0.0) + time.perf_counter() - started
@@ -152,6 +154,7 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
         pages = {f.src_uri: f.page for f in files.documentation_pages()}
         by_note = self._sentences_by_note()
         policy = self.config.link_policy
+        self.late: dict[str, dict[str, str]] = {}
 
         def title_of(src: str) -> str:
             page = pages[src]
@@ -167,24 +170,32 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
             found = by_note.get(note.id, {})
             order = sorted(found, key=lambda s: (not self._is_article(s), s))
             refs = [(src, PageRef(title_of(src), href(src)), found[src]) for src in order]
-            filled = {
+            page.content = self._fill(page.content, {
                 "lead": sections.lead(),
                 "relations": sections.relations(),
+                "sources": sections.sources(),
+            })
+            # Filled into the final HTML (on_post_page), after Material's search has
+            # read the page: quotes and graphs are not searched, and parsing them
+            # for the index was the largest cost of note pages at scale.
+            self.late[note.page_path] = {
                 "graph": note_graph(note, self.catalog, lambda nid: href(self.catalog.notes[nid].page_path)),
                 "in-article": in_article_html(note.id, [(r, s) for src, r, s in refs if self._is_article(src)]),
                 # Index pages repeat every summary: they list entities rather than mention them.
                 "mentioned-in": mentioned_in_html(note.id, [(r, s) for src, r, s in refs
                                                             if src != note.page_path and src not in self.index_pages]),
-                "sources": sections.sources(),
             }
-            page.content = self._fill(page.content, filled)
 
         graph = pages[GRAPH_PATH]
-        graph.content = self._fill(graph.content, {"dossier-graph": dossier_graph(
-            self.catalog, lambda nid: get_relative_url(pages[self.catalog.notes[nid].page_path].url, graph.url))})
+        self.late[GRAPH_PATH] = {"dossier-graph": dossier_graph(
+            self.catalog, lambda nid: get_relative_url(pages[self.catalog.notes[nid].page_path].url, graph.url))}
         self._set_heads(pages, config)
         self._timed("mentions", started)
         return env
+
+    def on_post_page(self, output, page, config):
+        late = self.late.pop(page.file.src_uri, None)
+        return self._fill(output, late) if late else output
 
     @staticmethod
     def _fill(content: str, sections: dict[str, str]) -> str:
