@@ -25,8 +25,10 @@ def main(config_file: str) -> None:
         pages = sum(1 for _, _, files in os.walk(site) for f in files if f == "index.html")
     wall = time.perf_counter() - started
     carnet = config.plugins.get("carnet")
+    usage = resource.getrusage(resource.RUSAGE_SELF)
     print(json.dumps({
         "wall": wall,
+        "cpu": usage.ru_utime + usage.ru_stime,
         "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "phases": dict(carnet.timings) if carnet else {},
         "pages": pages,

@@ -1,9 +1,10 @@
 """Carnet's build against plain Material on a synthetic corpus; prints medians and ratios.
 
     python bench/run.py                      # 1,000 articles x 1,000 notes, and 500 x 1,000
-    python bench/run.py --articles 200 --notes 200 --runs 3 --no-scaling
+    python bench/run.py --articles 200 --notes 200 --runs 3 --no-scaling   # a quick look
 
-Runs alternate (Carnet, plain, Carnet, plain, ...) so that machine noise hits both alike.
+Builds are interleaved (Carnet, plain, for each size, run after run) so that machine
+noise falls on every variant alike; each result is the median of --runs builds.
 """
 
 from __future__ import annotations
@@ -29,29 +30,27 @@ def build(project: Path) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def compare(n_articles: int, m_notes: int, runs: int, workdir: Path) -> dict:
-    carnet, plain = write_corpus(workdir / f"{n_articles}x{m_notes}", n_articles, m_notes)
-    results = {"carnet": [], "plain": []}
-    for _ in range(runs):
-        results["carnet"].append(build(carnet))
-        results["plain"].append(build(plain))
+def summarize(n_articles: int, m_notes: int, results: dict) -> dict:
     med = {k: statistics.median(r["wall"] for r in v) for k, v in results.items()}
-    phases = {}
-    for name in results["carnet"][0]["phases"]:
-        phases[name] = statistics.median(r["phases"][name] for r in results["carnet"])
+    cpu = {k: statistics.median(r["cpu"] for r in v) for k, v in results.items()}
+    phases = {name: statistics.median(r["phases"][name] for r in results["carnet"])
+              for name in results["carnet"][0]["phases"]}
     summary = {
-        "articles": n_articles, "notes": m_notes,
+        "articles": n_articles, "notes": m_notes, "runs": len(results["carnet"]),
         "pages": {k: v[0]["pages"] for k, v in results.items()},
         "carnet_s": med["carnet"], "plain_s": med["plain"], "ratio": med["carnet"] / med["plain"],
+        "carnet_cpu_s": cpu["carnet"], "plain_cpu_s": cpu["plain"], "cpu_ratio": cpu["carnet"] / cpu["plain"],
         "carnet_peak_mib": max(r["peak_mib"] for r in results["carnet"]),
         "plain_peak_mib": max(r["peak_mib"] for r in results["plain"]),
         "carnet_phases_s": phases,
     }
     print(f"{n_articles} articles x {m_notes} notes ({summary['pages']['carnet']} / {summary['pages']['plain']} pages), "
-          f"{runs} alternating runs each:")
-    print(f"  Carnet build  median {med['carnet']:.2f} s, peak {summary['carnet_peak_mib']:.0f} MiB")
-    print(f"  plain Material median {med['plain']:.2f} s, peak {summary['plain_peak_mib']:.0f} MiB")
-    print(f"  ratio Carnet / plain: {summary['ratio']:.2f}")
+          f"median of {summary['runs']} runs:")
+    print(f"  Carnet build   median {med['carnet']:.2f} s wall, {cpu['carnet']:.2f} s CPU, "
+          f"peak {summary['carnet_peak_mib']:.0f} MiB")
+    print(f"  plain Material median {med['plain']:.2f} s wall, {cpu['plain']:.2f} s CPU, "
+          f"peak {summary['plain_peak_mib']:.0f} MiB")
+    print(f"  ratio Carnet / plain: {summary['ratio']:.2f} (wall), {summary['cpu_ratio']:.2f} (CPU)")
     print("  Carnet's own work (median s): " + ", ".join(f"{k} {v:.3f}" for k, v in phases.items())
           + f"; total {sum(phases.values()):.2f} s = {100 * sum(phases.values()) / med['carnet']:.1f}% of the build")
     return summary
@@ -75,20 +74,26 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--notes", type=int, default=1000)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-scaling", action="store_true", help="skip the half-size run")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     args = parser.parse_args()
     started = time.perf_counter()
+    sizes = [(args.articles, args.notes)] + ([] if args.no_scaling else [(args.articles // 2, args.notes)])
+    results: dict = {}
     with tempfile.TemporaryDirectory() as tmp:
-        results = {"full": compare(args.articles, args.notes, args.runs, Path(tmp))}
-        if not args.no_scaling:
-            half = compare(args.articles // 2, args.notes, args.runs, Path(tmp))
-            results["half"] = half
-            growth = results["full"]["carnet_s"] / half["carnet_s"]
-            results["growth"] = growth
-            print(f"Growth of the Carnet build from {args.articles // 2} to {args.articles} articles "
-                  f"(notes fixed): {growth:.2f}x")
+        projects = {size: write_corpus(Path(tmp) / f"{size[0]}x{size[1]}", *size) for size in sizes}
+        raw = {size: {"carnet": [], "plain": []} for size in sizes}
+        # Interleave every build of every size: machine noise then falls on all alike.
+        for _ in range(args.runs):
+            for size, (carnet, plain) in projects.items():
+                raw[size]["carnet"].append(build(carnet))
+                raw[size]["plain"].append(build(plain))
+    results["full"] = summarize(*sizes[0], raw[sizes[0]])
+    if len(sizes) > 1:
+        results["half"] = half = summarize(*sizes[1], raw[sizes[1]])
+        results["growth"] = growth = results["full"]["carnet_s"] / half["carnet_s"]
+        print(f"Growth of the Carnet build from {sizes[1][0]} to {sizes[0][0]} articles (notes fixed): {growth:.2f}x")
     rebuild = real_site_rebuild(args.runs)
     results["real_site_rebuild_s"] = rebuild
     print(f"Rebuild of the real site after editing one note (median of {args.runs}): {rebuild:.2f} s")

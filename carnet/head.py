@@ -39,7 +39,7 @@ def head_html(title: str, description: str, url: str, og_type: str, jsonld: dict
     def attr(value: str) -> str:
         return escape(unescape(value), quote=True)
 
-    tags = [f'<meta property="og:locale" content="fr_FR">',
+    tags = ['<meta property="og:locale" content="fr_FR">',
             f'<meta property="og:type" content="{attr(og_type)}">',
             f'<meta property="og:title" content="{attr(title)}">',
             f'<meta property="og:description" content="{attr(description)}">',

@@ -21,7 +21,7 @@ from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from .matcher import Mention, MentionMatcher
-from .mentions import MentionSentence, POLICIES, links_to_make, sentences_with_mentions  # noqa: F401
+from .mentions import MentionSentence, links_to_make, sentences_with_mentions
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 UNLINKABLE = HEADINGS | {"a", "code", "pre", "kbd", "samp", "script", "style", "svg", "math",

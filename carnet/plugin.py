@@ -125,6 +125,11 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         src = page.file.src_uri
+        if src in self.index_pages:
+            # Lists of every note: each item already links to its note; linking the
+            # names inside every summary would only add noise (and cost, at scale).
+            self.scan = None
+            return markdown
         note = self.note_pages.get(src)
         notes = self.catalog.notes
         self.scan = PageScan(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-import yaml
 
 from conftest import copy_project, mkdocs_build
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 from carnet.notes_dir import load_notes
