@@ -116,3 +116,13 @@ def note_sentences(note: Note, matcher: MentionMatcher) -> list[MentionSentence]
         mentions = [m for m in matcher.find(text) if m.note_id != note.id]
         out += sentences_with_mentions(text, mentions, note.page_path, None)
     return out
+
+
+def index_list_html(notes: list[Note], href: Href, show_kind: bool) -> str:
+    """A list of notes for the index pages: name (a link), kind if asked, summary."""
+    items = []
+    for note in notes:
+        kind = f" ({KINDS[note.kind].singular.lower()})" if show_kind else ""
+        items.append(f'<li><a href="{escape(href(note.page_path))}" data-preview="">{escape(note.name)}</a>'
+                     f"{kind} — {escape(note.summary)}</li>")
+    return f'<ul class="carnet-index">{"".join(items)}</ul>'

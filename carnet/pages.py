@@ -2,8 +2,9 @@
 
 A note's page is a small skeleton: its headings (so MkDocs builds the table of
 contents) and empty slots that the plugin fills with HTML once every page is
-rendered (note_html, backlinks, graph).  Index pages are plain Markdown, note
-text escaped with md_text so that whatever an editor types shows as typed.
+rendered (note_html, backlinks, graph); index pages likewise hold their
+headings and a slot for each list.  The one piece of note text written as
+Markdown, a note's name in its title, is escaped with md_text.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from itertools import groupby
 from .catalog import Catalog, sort_key
 from .markdown_text import md_text
 from .model import Note
-from .note_html import kind_index_path
 from .vocabulary import KINDS
 
 A_TO_Z_PATH = "index-a-z.md"
@@ -56,33 +56,30 @@ def note_page(note: Note) -> str:
 
 def kind_index_page(kind_slug: str, catalog: Catalog) -> str:
     kind = KINDS[kind_slug]
-    here = kind_index_path(kind_slug)
-    notes = catalog.by_kind(kind_slug)
-    lines = [_front_matter(kind.plural, f"Les fiches « {kind.plural.lower()} » du Carnet minier : "
-                           f"{len(notes)} fiche(s)."),
-             f"# {kind.plural}", "", f"{len(notes)} fiche(s), par ordre alphabétique.", ""]
-    for note in notes:
-        lines.append(f"- [{md_text(note.name)}]({rel(here, note.page_path)}) — {md_text(note.summary)}")
-    lines.append("")
-    return "\n".join(lines)
+    count = len(catalog.by_kind(kind_slug))
+    return "\n\n".join([
+        _front_matter(kind.plural, f"Les fiches « {kind.plural.lower()} » du Carnet minier : {count} fiche(s)."),
+        f"# {kind.plural}", f"{count} fiche(s), par ordre alphabétique.", slot("list"),
+    ]) + "\n"
 
 
-def _initial(name: str) -> str:
+def initial(name: str) -> str:
+    """The letter a name is filed under in the A–Z index (accents ignored)."""
     first = sort_key(name)[:1].upper()
     return first if first.isalpha() else "#"
 
 
-def a_to_z_page(catalog: Catalog) -> str:
+def a_to_z_letters(catalog: Catalog) -> list[tuple[str, list[Note]]]:
     notes = sorted(catalog, key=lambda n: sort_key(n.name))
-    lines = [_front_matter("Index A–Z", f"Toutes les fiches du Carnet minier de A à Z : {len(notes)} fiche(s)."),
-             "# Index A–Z", "", f"{len(notes)} fiche(s) : entreprises, personnes, minerais et lieux.", ""]
-    for letter, group in groupby(notes, key=lambda n: _initial(n.name)):
-        lines += [f"## {letter}", ""]
-        for note in group:
-            lines.append(f"- [{md_text(note.name)}]({rel(A_TO_Z_PATH, note.page_path)}) "
-                         f"({KINDS[note.kind].singular.lower()}) — {md_text(note.summary)}")
-        lines.append("")
-    return "\n".join(lines)
+    return [(letter, list(group)) for letter, group in groupby(notes, key=lambda n: initial(n.name))]
+
+
+def a_to_z_page(catalog: Catalog) -> str:
+    parts = [_front_matter("Index A–Z", f"Toutes les fiches du Carnet minier de A à Z : {len(catalog)} fiche(s)."),
+             "# Index A–Z", f"{len(catalog)} fiche(s) : entreprises, personnes, minerais et lieux."]
+    for letter, _ in a_to_z_letters(catalog):
+        parts += [f"## {letter}", slot(f"letter-{letter}")]
+    return "\n\n".join(parts) + "\n"
 
 
 def graph_page(catalog: Catalog) -> str:

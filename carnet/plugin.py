@@ -33,9 +33,10 @@ from .head import article_jsonld, entity_jsonld, entity_node, head_html
 from .linker import MentionExtension, PageScan
 from .matcher import MentionMatcher
 from .mentions import POLICIES, MentionSentence
-from .note_html import NoteSections, article_path, kind_index_path, note_sentences
+from .note_html import NoteSections, article_path, index_list_html, kind_index_path, note_sentences
 from .notes_dir import load_notes
-from .pages import A_TO_Z_PATH, GRAPH_PATH, a_to_z_page, graph_page, kind_index_page, note_page, rel, slot
+from .pages import (A_TO_Z_PATH, GRAPH_PATH, a_to_z_letters, a_to_z_page, graph_page, kind_index_page,
+                    note_page, rel, slot)
 from .problems import Problem, format_problems
 from .search_fields import add_alias_fields
 from .vocabulary import KINDS
@@ -178,12 +179,13 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
             page.content = self._fill(page.content, {
                 "lead": sections.lead(),
                 "relations": sections.relations(),
-                "sources": sections.sources(),
             })
             # Filled into the final HTML (on_post_page), after Material's search has
-            # read the page: quotes and graphs are not searched, and parsing them
-            # for the index was the largest cost of note pages at scale.
+            # read the page: quotes, graphs, sources and index lists are not searched
+            # (a name should find its own page, not every list that repeats it), and
+            # parsing them for the index was the largest cost of note pages at scale.
             self.late[note.page_path] = {
+                "sources": sections.sources(),
                 "graph": note_graph(note, self.catalog, lambda nid: href(self.catalog.notes[nid].page_path)),
                 "in-article": in_article_html(note.id, [(r, s) for src, r, s in refs if self._is_article(src)]),
                 # Index pages repeat every summary: they list entities rather than mention them.
@@ -191,9 +193,18 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
                                                             if src != note.page_path and src not in self.index_pages]),
             }
 
+        def href_from(page):
+            return lambda path: get_relative_url(pages[path].url, page.url)
+
         graph = pages[GRAPH_PATH]
         self.late[GRAPH_PATH] = {"dossier-graph": dossier_graph(
-            self.catalog, lambda nid: get_relative_url(pages[self.catalog.notes[nid].page_path].url, graph.url))}
+            self.catalog, lambda nid: href_from(graph)(self.catalog.notes[nid].page_path))}
+        for kind in KINDS:
+            path = kind_index_path(kind)
+            self.late[path] = {"list": index_list_html(self.catalog.by_kind(kind), href_from(pages[path]), False)}
+        self.late[A_TO_Z_PATH] = {
+            f"letter-{letter}": index_list_html(notes, href_from(pages[A_TO_Z_PATH]), True)
+            for letter, notes in a_to_z_letters(self.catalog)}
         self._set_heads(pages, config)
         self._timed("mentions", started)
         return env
