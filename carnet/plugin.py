@@ -158,28 +158,32 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
         self.timings["link"] = sum(scan.seconds for scan in self.scans.values())
         self._stop_on(self._citation_anchor_problems(), strict=False)
         pages = {f.src_uri: f.page for f in files.documentation_pages()}
+        self.late = {}
+        self._fill_note_pages(pages)
+        self._fill_index_pages(pages)
+        self._set_heads(pages, config)
+        self._timed("mentions", started)
+        return env
+
+    @staticmethod
+    def _href_from(pages: dict, page):
+        """docs path -> URL relative to ``page``."""
+        return lambda path: get_relative_url(pages[path].url, page.url)
+
+    def _fill_note_pages(self, pages: dict) -> None:
         by_note = self._sentences_by_note()
-        policy = self.config.link_policy
-        self.late: dict[str, dict[str, str]] = {}
-
-        def title_of(src: str) -> str:
-            page = pages[src]
-            return html.unescape(page.meta.get("title") or page.title or src)
-
         for note in self.catalog:
             page = pages[note.page_path]
-
-            def href(path: str, page=page) -> str:
-                return get_relative_url(pages[path].url, page.url)
-
-            sections = NoteSections(note, self.catalog, self.matcher, href, self.config.articles_dir, policy)
+            href = self._href_from(pages, page)
+            sections = NoteSections(note, self.catalog, self.matcher, href, self.config.articles_dir,
+                                    self.config.link_policy)
             found = by_note.get(note.id, {})
-            order = sorted(found, key=lambda s: (not self._is_article(s), s))
-            refs = [(src, PageRef(title_of(src), href(src)), found[src]) for src in order]
-            page.content = self._fill(page.content, {
-                "lead": sections.lead(),
-                "relations": sections.relations(),
-            })
+            refs = []
+            for src in sorted(found, key=lambda s: (not self._is_article(s), s)):
+                other = pages[src]
+                title = html.unescape(other.meta.get("title") or other.title or src)
+                refs.append((src, PageRef(title, href(src)), found[src]))
+            page.content = self._fill(page.content, {"lead": sections.lead(), "relations": sections.relations()})
             # Filled into the final HTML (on_post_page), after Material's search has
             # read the page: quotes, graphs, sources and index lists are not searched
             # (a name should find its own page, not every list that repeats it), and
@@ -193,21 +197,18 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
                                                             if src != note.page_path and src not in self.index_pages]),
             }
 
-        def href_from(page):
-            return lambda path: get_relative_url(pages[path].url, page.url)
-
+    def _fill_index_pages(self, pages: dict) -> None:
         graph = pages[GRAPH_PATH]
+        to_graph = self._href_from(pages, graph)
         self.late[GRAPH_PATH] = {"dossier-graph": dossier_graph(
-            self.catalog, lambda nid: href_from(graph)(self.catalog.notes[nid].page_path))}
+            self.catalog, lambda nid: to_graph(self.catalog.notes[nid].page_path))}
         for kind in KINDS:
             path = kind_index_path(kind)
-            self.late[path] = {"list": index_list_html(self.catalog.by_kind(kind), href_from(pages[path]), False)}
-        self.late[A_TO_Z_PATH] = {
-            f"letter-{letter}": index_list_html(notes, href_from(pages[A_TO_Z_PATH]), True)
-            for letter, notes in a_to_z_letters(self.catalog)}
-        self._set_heads(pages, config)
-        self._timed("mentions", started)
-        return env
+            self.late[path] = {"list": index_list_html(self.catalog.by_kind(kind),
+                                                       self._href_from(pages, pages[path]), False)}
+        to_a_to_z = self._href_from(pages, pages[A_TO_Z_PATH])
+        self.late[A_TO_Z_PATH] = {f"letter-{letter}": index_list_html(notes, to_a_to_z, True)
+                                  for letter, notes in a_to_z_letters(self.catalog)}
 
     def on_post_page(self, output, page, config):
         late = self.late.pop(page.file.src_uri, None)

@@ -144,3 +144,16 @@ def test_axe_finds_no_accessibility_violation_on_any_page(browser, served, schem
             found[path] = violations
     context.close()
     assert found == {}
+
+
+def test_article_prints_without_navigation_and_with_link_targets(page, served):
+    page.goto(served + "articles/sonarem-vesna/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    hidden = page.evaluate("() => ['.md-header', '.md-sidebar--primary', '.md-footer']"
+                           ".map(s => getComputedStyle(document.querySelector(s)).display)")
+    assert hidden == ["none", "none", "none"]
+    after = page.evaluate("() => getComputedStyle(document.querySelector('#p1 a.carnet-mention'), '::after').content")
+    assert "attr(href)" in after or "lieux/maghreb/" in after
+    pdf = page.pdf(format="A4")
+    assert pdf[:4] == b"%PDF" and len(pdf) > 10_000
+    page.emulate_media(media="screen")
