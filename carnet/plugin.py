@@ -1,7 +1,9 @@
 """The thin MkDocs layer: wires the core into MkDocs' build events.
 
 Order of work in a build:
-  on_pre_build  load and validate notes (before MkDocs cleans site/), compile the matcher
+  on_startup/on_config/on_shutdown  `mkdocs build` writes to a staging folder that
+                replaces site/ only when the whole build succeeded (strict checks included)
+  on_pre_build  load and validate notes, compile the matcher
   on_files      add one generated page per note and per kind, the A–Z index and the graph
   on_page_*     tell the mention linker which page it is rendering
   on_env        every page is rendered: check citations, fill the generated sections,
@@ -14,7 +16,9 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import re
+import shutil
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -65,9 +69,43 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
     def _timed(self, phase: str, started: float) -> None:
         self.timings[phase] = self.timings.get(phase, 0.0) + time.perf_counter() - started
 
+    # -- publishing: a failed `mkdocs build` never touches the published site ---------------
+
+    def on_startup(self, *, command, dirty):
+        self.command, self.dirty = command, dirty
+        self.publish_to: str | None = None
+        self.failed = False
+
+    def _stage(self, config) -> None:
+        """Build into a sibling folder; on_shutdown swaps it in only if the build succeeded."""
+        if getattr(self, "command", None) != "build" or self.dirty:
+            return
+        self.publish_to = config.site_dir.rstrip("/\\")
+        config.site_dir = self.publish_to + ".carnet-staging"
+        shutil.rmtree(config.site_dir, ignore_errors=True)
+
+    def on_build_error(self, *, error):
+        self.failed = True
+
+    def on_shutdown(self):
+        if not self.publish_to:
+            return
+        staging, site = self.publish_to + ".carnet-staging", self.publish_to
+        if self.failed:
+            shutil.rmtree(staging, ignore_errors=True)
+            log.error(f"Carnet: the build failed; the site in {site} was left as it was.")
+            return
+        old = site + ".carnet-old"
+        shutil.rmtree(old, ignore_errors=True)
+        if os.path.exists(site):
+            os.rename(site, old)
+        os.rename(staging, site)
+        shutil.rmtree(old, ignore_errors=True)
+
     # -- configuration and validation -------------------------------------------------
 
     def on_config(self, config):
+        self._stage(config)
         self.project_dir = Path(config.config_file_path or ".").resolve().parent
         self.notes_dir = self.project_dir / self.config.notes_dir
         config.markdown_extensions.append(
@@ -99,7 +137,6 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
             if p.severity == "warning":
                 log.warning(p.format())
         if any(p.severity == "error" or strict for p in problems):
-            # Raised before MkDocs cleans site/: the published site stays as it was.
             raise PluginError("Carnet: the notes cannot be published.\n" + format_problems(problems))
 
     # -- pages ----------------------------------------------------------------------------

@@ -209,3 +209,23 @@ def test_carnet_check_reports_and_exits(project, capsys):
     (project / "notes" / "minerais" / "or.yml").write_text("name: Or\nsummary: M.\n", encoding="utf-8")
     assert carnet_main(["check", "--project", str(project)]) == 0
     assert carnet_main(["check", "--project", str(project), "--strict"]) == 1
+
+
+def test_a_failure_after_rendering_keeps_the_previous_site_too(project, tmp_path):
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    before = tree_digest(site)
+    path = project / "notes" / "personnes" / "belkacem-soltani.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("#p3", "#p42"), encoding="utf-8")
+    (project / "docs" / "autre.md").write_text("# Autre\n\nUn [lien cassé](absent.md).\n", encoding="utf-8")
+    result = mkdocs_build(project, site)
+    assert result.returncode != 0 and "left as it was" in result.stderr
+    assert tree_digest(site) == before
+    assert not (tmp_path / "site.carnet-staging").exists()
+    # Once fixed, the next build publishes (a changed summary shows the new site is in place).
+    path.write_text(path.read_text(encoding="utf-8").replace("#p42", "#p3")
+                    .replace("Dirigeant du groupe", "Directeur du groupe"), encoding="utf-8")
+    (project / "docs" / "autre.md").unlink()
+    assert mkdocs_build(project, site).returncode == 0
+    assert "Directeur du groupe" in (site / "personnes" / "belkacem-soltani" / "index.html").read_text(encoding="utf-8")
+    assert not (tmp_path / "site.carnet-staging").exists() and not (tmp_path / "site.carnet-old").exists()
