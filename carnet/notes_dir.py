@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from .catalog import Catalog, check_catalog
-from .problems import NotesError, Problem
+from .problems import Problem
 from .validate import note_id_from_path, validate_note
 from .yaml_source import read_yaml
 
@@ -21,7 +21,7 @@ def load_notes(notes_dir: Path, project_dir: Path) -> tuple[Catalog, list[Proble
     """Load and validate every note; return the catalog and all problems found.
 
     Raises nothing for bad notes: callers decide (the plugin stops the build on
-    errors, ``carnet check`` prints and sets its exit code).
+    errors, ``carnet check`` prints them and sets its exit code).
     """
     notes, problems = [], []
     if not notes_dir.is_dir():
@@ -48,14 +48,6 @@ def load_notes(notes_dir: Path, project_dir: Path) -> tuple[Catalog, list[Proble
             notes.append(result)
     problems += check_catalog(notes)
     return Catalog(notes), problems
-
-
-def load_catalog(notes_dir: Path, project_dir: Path, strict: bool = False) -> tuple[Catalog, list[Problem]]:
-    """Like load_notes, but raise NotesError when the notes cannot be published."""
-    catalog, problems = load_notes(notes_dir, project_dir)
-    if any(p.severity == "error" or strict for p in problems):
-        raise NotesError(problems)
-    return catalog, problems
 
 
 def _rel(path: Path, base: Path) -> str:

@@ -22,7 +22,6 @@ from .vocabulary import KINDS
 A_TO_Z_PATH = "index-a-z.md"
 GRAPH_PATH = "graphe.md"
 NO_SEARCH = 'data-search-exclude="1"'
-SLOTS = ("lead", "relations", "graph", "in-article", "mentioned-in", "sources", "dossier-graph")
 
 
 def slot(name: str) -> str:

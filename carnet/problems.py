@@ -28,14 +28,6 @@ class Problem:
         return text
 
 
-class NotesError(Exception):
-    """Raised when the notes cannot be published; carries every problem found."""
-
-    def __init__(self, problems: Iterable[Problem]):
-        self.problems = sorted(problems)
-        super().__init__(format_problems(self.problems))
-
-
 def format_problems(problems: Iterable[Problem]) -> str:
     problems = list(problems)
     errors = sum(p.severity == "error" for p in problems)

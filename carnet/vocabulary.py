@@ -34,10 +34,6 @@ class RelationType:
     label: str           # shown on the page of the note that declares it
     inverse_label: str   # shown on the target's page
 
-    @property
-    def symmetric(self) -> bool:
-        return self.label == self.inverse_label
-
 
 RELATION_TYPES: dict[str, RelationType] = {
     r.slug: r
