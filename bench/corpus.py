@@ -88,14 +88,13 @@ def _config(plain: bool) -> dict:
     config["site_url"] = "https://bench.example.org/"
     config.pop("watch", None)
     config["validation"] = {"links": {"not_found": "info", "anchors": "info", "unrecognized_links": "info"}}
-    config["not_in_nav"] = "/articles/*.md\n/fiches/**\n" + "\n".join(f"/{k}/*.md" for k in KINDS) + "\n"
+    config["not_in_nav"] = "/articles/*.md\n/fiches/**\n/index-a-z.md\n/graphe.md\n" + "\n".join(f"/{k}/*.md" for k in KINDS) + "\n"
     if plain:
         config["theme"].pop("custom_dir", None)
         config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "carnet" in p)]
         config["nav"] = [{"Accueil": "index.md"}]
     else:
-        config["nav"] = [{"Accueil": "index.md"}] + [{k.capitalize(): f"{k}/index.md"} for k in KINDS] + \
-                        [{"Index A–Z": "index-a-z.md"}]
+        config["nav"] = [{"Accueil": "index.md"}] + [{k.capitalize(): f"{k}/index.md"} for k in KINDS]
     return config
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -52,7 +53,6 @@ class Catalog:
 
 def sort_key(text: str) -> str:
     """Alphabetical order as a French reader expects: accents and case ignored."""
-    import unicodedata
     decomposed = unicodedata.normalize("NFD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

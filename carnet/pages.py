@@ -58,7 +58,9 @@ def kind_index_page(kind_slug: str, catalog: Catalog) -> str:
     count = len(catalog.by_kind(kind_slug))
     return "\n\n".join([
         _front_matter(kind.plural, f"Les fiches « {kind.plural.lower()} » du Carnet minier : {count} fiche(s)."),
-        f"# {kind.plural}", f"{count} fiche(s), par ordre alphabétique.", slot("list"),
+        f"# {kind.plural}",
+        f"{count} fiche(s), par ordre alphabétique. Toutes les fiches : [index A–Z](../{A_TO_Z_PATH}), "
+        f"[graphe du dossier](../{GRAPH_PATH}).", slot("list"),
     ]) + "\n"
 
 

@@ -74,7 +74,7 @@ def test_navigation_does_not_list_entity_pages(site):
     for url in ("", "entreprises/vesna/"):
         nav = soup(url=url, site=site).select_one("nav.md-nav--primary")
         items = [li.find(["a", "label"]).get_text(" ", strip=True) for li in nav.select(":scope > ul > li")]
-        assert items == ["Accueil", "Article", "Entreprises", "Personnes", "Minerais", "Lieux", "Index A–Z", "Graphe"]
+        assert items == ["Accueil", "Article", "Entreprises", "Personnes", "Minerais", "Lieux"]
         hrefs = [a["href"] for a in nav.select("a[href]")]
         assert not any(re.search(r"(entreprises|personnes|minerais|lieux)/[a-z]", h) for h in hrefs)
 
