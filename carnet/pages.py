@@ -46,7 +46,7 @@ def note_page(note: Note) -> str:
     # data-search-exclude), so that searching a word finds where it is written.
     return "\n\n".join([
         _front_matter(note.name, note.summary) + f"# {md_text(note.name)}", slot("lead"),
-        "## Relations", slot("relations"), slot("graph"),
+        f"## Relations {{ {NO_SEARCH} }}", slot("relations"), slot("graph"),
         f"## Dans l’article {{ {NO_SEARCH} }}", slot("in-article"),
         f"## Mentionné dans {{ {NO_SEARCH} }}", slot("mentioned-in"),
         "## Sources", slot("sources"),

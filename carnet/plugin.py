@@ -220,12 +220,14 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
                 other = pages[src]
                 title = html.unescape(other.meta.get("title") or other.title or src)
                 refs.append((src, PageRef(title, href(src)), found[src]))
-            page.content = self._fill(page.content, {"lead": sections.lead(), "relations": sections.relations()})
+            page.content = self._fill(page.content, {"lead": sections.lead()})
             # Filled into the final HTML (on_post_page), after Material's search has
-            # read the page: quotes, graphs, sources and index lists are not searched
-            # (a name should find its own page, not every list that repeats it), and
-            # parsing them for the index was the largest cost of note pages at scale.
+            # read the page: relations, quotes, graphs, sources and index lists are not
+            # searched (a name should find its own page, not every page or list that
+            # repeats it), and parsing them for the index was the largest cost of note
+            # pages at scale.
             self.late[note.page_path] = {
+                "relations": sections.relations(),
                 "sources": sections.sources(),
                 "graph": note_graph(note, self.catalog, lambda nid: href(self.catalog.notes[nid].page_path)),
                 "in-article": in_article_html(note.id, [(r, s) for src, r, s in refs if self._is_article(src)]),
