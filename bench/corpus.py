@@ -28,7 +28,7 @@ WORDS = ("le la les un une des du de et en dans pour sur avec par selon cette ce
          "pourrait devrait cherche confirme annonce prévoit renforce accueille examine").split()
 
 
-def _name(rng: random.Random, used: set[str], parts: int) -> str:
+def unique_name(rng: random.Random, used: set[str], parts: int) -> str:
     while True:
         name = " ".join("".join(rng.choice(SYLLABLES) for _ in range(3)).capitalize() for _ in range(parts))
         if name not in used:
@@ -47,7 +47,7 @@ def make_notes(m: int, n_articles: int, rng: random.Random) -> list[dict]:
     notes = []
     for i in range(m):
         kind = KINDS[i % len(KINDS)]
-        name = _name(rng, used, 2 if kind == "personnes" else 1)
+        name = unique_name(rng, used, 2 if kind == "personnes" else 1)
         alias = [name.split()[-1]] if kind == "personnes" and name.split()[-1] not in used else []
         used.update(alias)
         notes.append({"kind": kind, "slug": f"{_slug(name)}-{i}", "name": name, "aliases": alias})

@@ -23,15 +23,16 @@ from carnet.matcher import MentionMatcher  # noqa: E402
 from carnet.model import Note  # noqa: E402
 from carnet.notes_dir import load_notes  # noqa: E402
 
-SYLLABLES = "ba bé ca co da dé fa fo ga gi ka ko la lé ma mé na no pa po ra ré sa so ta té va vo za zi".split()
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import unique_name as corpus_name  # noqa: E402
+
 
 
 def synthetic_notes(n: int, rng: random.Random) -> list[Note]:
-    names = set()
-    while len(names) < n:
-        names.add("".join(rng.choice(SYLLABLES) for _ in range(3)).capitalize())
+    used: set[str] = set()
+    names = [corpus_name(rng, used, 1) for _ in range(n)]  # the benchmark corpus' own names
     return [Note(id=f"lieux/n{i}", kind="lieux", slug=f"n{i}", path="", name=name, summary="s")
-            for i, name in enumerate(sorted(names))]
+            for i, name in enumerate(names)]
 
 
 def median_time(fn, repeat: int = 7) -> float:

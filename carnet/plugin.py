@@ -195,6 +195,8 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
         self.timings["link"] = sum(scan.seconds for scan in self.scans.values())
         self._stop_on(self._citation_anchor_problems(), strict=False)
         pages = {f.src_uri: f.page for f in files.documentation_pages()}
+        # MkDocs' own page URLs, as the search index names its entries.
+        self.note_urls = {note.id: pages[note.page_path].url for note in self.catalog}
         self.late = {}
         self._fill_note_pages(pages)
         self._fill_index_pages(pages)
@@ -312,16 +314,6 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
         if not (self.config.search_aliases and index.is_file()):
             return
         started = time.perf_counter()
-        urls = {}
-        for note in self.catalog:
-            if note.aliases:
-                urls[_page_url(note.page_path, config.use_directory_urls)] = list(note.aliases)
+        urls = {self.note_urls[note.id]: list(note.aliases) for note in self.catalog if note.aliases}
         index.write_text(add_alias_fields(index.read_text(encoding="utf-8"), urls), encoding="utf-8")
         self._timed("index", started)
-
-
-def _page_url(path: str, directory_urls: bool) -> str:
-    stem = path[:-3]
-    if not directory_urls:
-        return stem + ".html"
-    return stem[:-5] if stem.endswith("index") else stem + "/"
