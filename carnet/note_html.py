@@ -109,6 +109,17 @@ class NoteSections:
         return f'<ul class="carnet-sources">{"".join(items)}</ul>'
 
 
+def body_html(sections: list[tuple[str, str, str]], permalink: str | None, permalink_title: str) -> str:
+    """A note's body: (id, heading, html) sections, each under an <h2> written the
+    way Python-Markdown's toc writes headings (same ids, same permalink)."""
+    out = []
+    for anchor, heading, content in sections:
+        link = (f'<a class="headerlink" href="#{escape(anchor)}" title="{escape(permalink_title)}">'
+                f"{permalink}</a>" if permalink else "")
+        out.append(f'<h2 id="{escape(anchor)}">{escape(heading)}{link}</h2>\n{content}')
+    return "\n".join(out)
+
+
 def note_sentences(note: Note, matcher: MentionMatcher) -> list[MentionSentence]:
     """Sentences of a note's own texts that name other notes (for their "Mentionné dans")."""
     out = []

@@ -1,16 +1,18 @@
 """Markdown of the generated pages: one per note, one per kind, the A–Z index, the graph.
 
-A note's page is a small skeleton: its headings (so MkDocs builds the table of
-contents) and empty slots that the plugin fills with HTML once every page is
-rendered (note_html, backlinks, graph); index pages likewise hold their
-headings and a slot for each list.  The one piece of note text written as
-Markdown, a note's name in its title, is escaped with md_text.
+A note's page is a small skeleton: its title and two empty slots that the plugin
+fills with HTML once every page is rendered (note_html, backlinks, graph): the
+lead, which search indexes, and the body (relations, quotes, sources), which it
+does not.  Index pages likewise hold their headings and a slot for each list.
+Titles and descriptions travel beside the Markdown, not as YAML front matter
+that MkDocs would parse again for every page.  The one piece of note text
+written as Markdown, a note's name in its title, is escaped with md_text.
 """
 
 from __future__ import annotations
 
-import json
 import posixpath
+from dataclasses import dataclass
 from html import escape
 from itertools import groupby
 
@@ -21,7 +23,21 @@ from .vocabulary import KINDS
 
 A_TO_Z_PATH = "index-a-z.md"
 GRAPH_PATH = "graphe.md"
-NO_SEARCH = 'data-search-exclude="1"'
+# The sections of a note's body: (slot and anchor, heading).  Anchors keep the ids
+# that earlier versions got from Markdown headings, so links to them still work.
+NOTE_SECTIONS = (("relations", "Relations"), ("dans-larticle", "Dans l’article"),
+                 ("mentionne-dans", "Mentionné dans"), ("sources", "Sources"))
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    markdown: str
+    title: str         # plain text
+    description: str   # plain text
+
+    def meta(self) -> dict[str, str]:
+        # Themes print page titles and descriptions without escaping them.
+        return {"title": escape(self.title), "description": escape(self.description)}
 
 
 def slot(name: str) -> str:
@@ -34,34 +50,31 @@ def rel(from_path: str, to_path: str) -> str:
     return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
 
 
-def _front_matter(title: str, description: str) -> str:
-    # Themes print page titles and descriptions without escaping them, so they
-    # are stored HTML-escaped; JSON strings are valid YAML scalars for any text.
-    return (f"---\ntitle: {json.dumps(escape(title), ensure_ascii=False)}\n"
-            f"description: {json.dumps(escape(description), ensure_ascii=False)}\n---\n\n")
+def note_page(note: Note) -> GeneratedPage:
+    return GeneratedPage(f"# {md_text(note.name)}\n\n{slot('lead')}\n\n{slot('body')}\n",
+                         note.name, note.summary)
 
 
-def note_page(note: Note) -> str:
-    # Quotes repeat other pages' text: kept out of the search index (Material's
-    # data-search-exclude), so that searching a word finds where it is written.
-    return "\n\n".join([
-        _front_matter(note.name, note.summary) + f"# {md_text(note.name)}", slot("lead"),
-        f"## Relations {{ {NO_SEARCH} }}", slot("relations"), slot("graph"),
-        f"## Dans l’article {{ {NO_SEARCH} }}", slot("in-article"),
-        f"## Mentionné dans {{ {NO_SEARCH} }}", slot("mentioned-in"),
-        "## Sources", slot("sources"),
-    ]) + "\n"
+def section_anchors(taken: set[str]) -> list[tuple[str, str]]:
+    """(id, heading) of a note's body sections, ids made unique against ``taken``."""
+    out = []
+    for anchor, heading in NOTE_SECTIONS:
+        unique, n = anchor, 0
+        while unique in taken:
+            n += 1
+            unique = f"{anchor}_{n}"
+        out.append((unique, heading))
+    return out
 
 
-def kind_index_page(kind_slug: str, catalog: Catalog) -> str:
+def kind_index_page(kind_slug: str, catalog: Catalog) -> GeneratedPage:
     kind = KINDS[kind_slug]
     count = len(catalog.by_kind(kind_slug))
-    return "\n\n".join([
-        _front_matter(kind.plural, f"Les fiches « {kind.plural.lower()} » du Carnet minier : {count} fiche(s)."),
+    return GeneratedPage("\n\n".join([
         f"# {kind.plural}",
         f"{count} fiche(s), par ordre alphabétique. Toutes les fiches : [index A–Z](../{A_TO_Z_PATH}), "
         f"[graphe du dossier](../{GRAPH_PATH}).", slot("list"),
-    ]) + "\n"
+    ]) + "\n", kind.plural, f"Les fiches « {kind.plural.lower()} » du Carnet minier : {count} fiche(s).")
 
 
 def initial(name: str) -> str:
@@ -75,20 +88,18 @@ def a_to_z_letters(catalog: Catalog) -> list[tuple[str, list[Note]]]:
     return [(letter, list(group)) for letter, group in groupby(notes, key=lambda n: initial(n.name))]
 
 
-def a_to_z_page(catalog: Catalog) -> str:
-    parts = [_front_matter("Index A–Z", f"Toutes les fiches du Carnet minier de A à Z : {len(catalog)} fiche(s)."),
-             "# Index A–Z", f"{len(catalog)} fiche(s) : entreprises, personnes, minerais et lieux."]
+def a_to_z_page(catalog: Catalog) -> GeneratedPage:
+    parts = ["# Index A–Z", f"{len(catalog)} fiche(s) : entreprises, personnes, minerais et lieux."]
     for letter, _ in a_to_z_letters(catalog):
         parts += [f"## {letter}", slot(f"letter-{letter}")]
-    return "\n\n".join(parts) + "\n"
+    return GeneratedPage("\n\n".join(parts) + "\n", "Index A–Z",
+                         f"Toutes les fiches du Carnet minier de A à Z : {len(catalog)} fiche(s).")
 
 
-def graph_page(catalog: Catalog) -> str:
-    return "\n\n".join([
-        _front_matter("Graphe du dossier", f"Les {len(catalog)} fiches du Carnet minier et leurs relations, "
-                                           "en un graphe."),
+def graph_page(catalog: Catalog) -> GeneratedPage:
+    return GeneratedPage("\n\n".join([
         "# Graphe du dossier",
         "Chaque point est une fiche (couleur selon sa nature), chaque trait une relation ; "
         "un clic sur un nom ouvre sa fiche. Le même contenu, en texte, suit le graphe.",
         slot("dossier-graph"),
-    ]) + "\n"
+    ]) + "\n", "Graphe du dossier", f"Les {len(catalog)} fiches du Carnet minier et leurs relations, en un graphe.")

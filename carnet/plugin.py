@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import posixpath
 import re
 import shutil
 import time
@@ -28,6 +29,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
 from .backlinks import PageRef, in_article_html, mentioned_in_html
@@ -37,10 +39,10 @@ from .head import article_jsonld, entity_jsonld, entity_node, head_html
 from .linker import MentionExtension, PageScan
 from .matcher import MentionMatcher
 from .mentions import POLICIES, MentionSentence
-from .note_html import NoteSections, article_path, index_list_html, kind_index_path, note_sentences
+from .note_html import NoteSections, article_path, body_html, index_list_html, kind_index_path, note_sentences
 from .notes_dir import load_notes
-from .pages import (A_TO_Z_PATH, GRAPH_PATH, a_to_z_letters, a_to_z_page, graph_page, kind_index_page,
-                    note_page, rel, slot)
+from .pages import (A_TO_Z_PATH, GRAPH_PATH, GeneratedPage, a_to_z_letters, a_to_z_page, graph_page,
+                    kind_index_page, note_page, rel, section_anchors, slot)
 from .problems import Problem, format_problems
 from .search_fields import add_alias_fields
 from .vocabulary import KINDS
@@ -64,6 +66,8 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
         self.scan: PageScan | None = None
         self.scans: dict[str, PageScan] = {}
         self.note_pages: dict[str, object] = {}
+        self.generated_meta: dict[str, dict[str, str]] = {}  # page -> title, description
+        self.nav_pages: set[str] = set()
         self.late: dict[str, dict[str, str]] = {}  # page -> sections filled into the final HTML
 
     def _timed(self, phase: str, started: float) -> None:
@@ -110,6 +114,11 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
         self.notes_dir = self.project_dir / self.config.notes_dir
         config.markdown_extensions.append(
             MentionExtension(lambda: self.matcher, lambda: self.scan, lambda: self.config.link_policy))
+        toc = config.mdx_configs.get("toc", {})
+        permalink = toc.get("permalink", False)
+        # Note bodies are written as HTML; their headings get the permalinks Markdown's would.
+        self.permalink = "&para;" if permalink is True else (html.escape(str(permalink)) if permalink else None)
+        self.permalink_title = toc.get("permalink_title", "Permanent link")
         if str(self.notes_dir) not in config.watch and self.notes_dir.is_dir():
             config.watch.append(str(self.notes_dir))
         return config
@@ -144,11 +153,14 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
     def on_files(self, files: Files, config):
         started = time.perf_counter()
 
-        def add(path: str, content: str) -> None:
+        self.generated_meta = {}
+
+        def add(path: str, page: GeneratedPage) -> None:
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"Carnet: docs/{path} is written by hand, but Carnet generates "
                                   f"that page. Fix: delete docs/{path}.")
-            files.append(File.generated(config, path, content=content))
+            files.append(File.generated(config, path, content=page.markdown))
+            self.generated_meta[path] = page.meta()
 
         for note in self.catalog:
             add(note.page_path, note_page(note))
@@ -163,6 +175,7 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         src = page.file.src_uri
+        page.meta.update(self.generated_meta.get(src, {}))
         if src in self.index_pages:
             # Lists of every note: each item already links to its note; linking the
             # names inside every summary would only add noise (and cost, at scale).
@@ -188,10 +201,23 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
             content = content.replace("</h1>", "</h1>" + reading, 1)
         return content
 
+    def on_nav(self, nav, config, files):
+        self.nav_pages = {page.file.src_uri for page in nav.pages}
+        return nav
+
+    def _nav_key(self, page) -> str | None:
+        """Pages the navigation does not list share one rendering of it per folder
+        (its links are relative to the folder); listed pages highlight themselves."""
+        if page is None or page.file.src_uri in self.nav_pages:
+            return None
+        return posixpath.dirname(page.url.rstrip("/"))
+
     # -- once every page is rendered --------------------------------------------------------
 
     def on_env(self, env, config, files: Files):
         started = time.perf_counter()
+        env.globals["carnet_nav_key"] = self._nav_key  # used by overrides/main.html
+        env.globals["carnet_nav_cache"] = {}           # one per build
         self.timings["link"] = sum(scan.seconds for scan in self.scans.values())
         self._stop_on(self._citation_anchor_problems(), strict=False)
         pages = {f.src_uri: f.page for f in files.documentation_pages()}
@@ -223,20 +249,28 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
                 title = html.unescape(other.meta.get("title") or other.title or src)
                 refs.append((src, PageRef(title, href(src)), found[src]))
             page.content = self._fill(page.content, {"lead": sections.lead()})
-            # Filled into the final HTML (on_post_page), after Material's search has
-            # read the page: relations, quotes, graphs, sources and index lists are not
-            # searched (a name should find its own page, not every page or list that
-            # repeats it), and parsing them for the index was the largest cost of note
-            # pages at scale.
-            self.late[note.page_path] = {
-                "relations": sections.relations(),
-                "sources": sections.sources(),
-                "graph": note_graph(note, self.catalog, lambda nid: href(self.catalog.notes[nid].page_path)),
-                "in-article": in_article_html(note.id, [(r, s) for src, r, s in refs if self._is_article(src)]),
+            # The body is filled into the final HTML (on_post_page), after Material's
+            # search has read the page: relations, quotes, graphs and sources are not
+            # searched (a name should find its own page, not every page that repeats
+            # it), and writing them as HTML rather than Markdown headings and sections
+            # spares MkDocs most of a note page's rendering, the largest cost at scale.
+            contents = [
+                sections.relations() + note_graph(note, self.catalog,
+                                                  lambda nid: href(self.catalog.notes[nid].page_path)),
+                in_article_html(note.id, [(r, s) for src, r, s in refs if self._is_article(src)]),
                 # Index pages repeat every summary: they list entities rather than mention them.
-                "mentioned-in": mentioned_in_html(note.id, [(r, s) for src, r, s in refs
-                                                            if src != note.page_path and src not in self.index_pages]),
-            }
+                mentioned_in_html(note.id, [(r, s) for src, r, s in refs
+                                            if src != note.page_path and src not in self.index_pages]),
+                sections.sources(),
+            ]
+            title = page.toc.items[0] if page.toc.items else None
+            anchors = section_anchors({title.id} if title else set())
+            self.late[note.page_path] = {"body": body_html(
+                [(anchor, heading, content) for (anchor, heading), content in zip(anchors, contents)],
+                self.permalink, self.permalink_title)}
+            if title is not None:
+                # The table of contents lists the body's headings, as if Markdown had written them.
+                title.children = [AnchorLink(html.escape(heading), anchor, 2) for anchor, heading in anchors]
 
     def _fill_index_pages(self, pages: dict) -> None:
         graph = pages[GRAPH_PATH]

@@ -7,7 +7,7 @@ import re
 from urllib.parse import urljoin, urlparse
 
 from carnet.notes_dir import load_notes
-from conftest import ROOT, soup
+from conftest import ROOT, copy_project, mkdocs_build, soup
 
 CATALOG, _ = load_notes(ROOT / "notes", ROOT)
 SITE_URL = "https://carnet-minier.example.org/"
@@ -94,3 +94,37 @@ def test_every_page_has_description_open_graph_canonical_and_is_in_the_sitemap(s
 def test_article_shows_reading_time(site):
     text = soup(site, "articles/sonarem-vesna").select_one(".carnet-reading-time").get_text()
     assert re.fullmatch(r"Temps de lecture : environ \d+ min", text)
+
+
+SECTIONS = ["Relations", "Dans l’article", "Mentionné dans", "Sources"]
+
+
+def toc_targets(page) -> list[str]:
+    """Headings the page's table of contents points to, in order."""
+    links = page.select("nav.md-nav--secondary a.md-nav__link")
+    return [page.find(id=a["href"].removeprefix("#")).get_text().replace("¶", "").strip() for a in links]
+
+
+def test_note_pages_list_their_sections_in_the_table_of_contents_with_unique_ids(site):
+    for note in CATALOG:
+        page = soup(site, note.id)
+        ids = [el["id"] for el in page.select("[id]")]
+        assert len(ids) == len(set(ids)), note.id
+        assert toc_targets(page) == SECTIONS, note.id
+        for heading in page.select("article h2"):
+            assert heading.select_one("a.headerlink")["href"] == "#" + heading["id"]
+
+
+def test_a_note_named_like_a_section_keeps_every_anchor_unique(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "notes" / "lieux" / "sources.yml").write_text("name: Sources\nsummary: Un lieu d’essai.\n"
+                                                             "sources: [{title: Essai}]\n", encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    page = soup(site, "lieux/sources")
+    assert page.find("h1")["id"] == "sources"
+    ids = [el["id"] for el in page.select("[id]")]
+    assert len(ids) == len(set(ids))
+    assert toc_targets(page) == SECTIONS
+    assert page.select("nav.md-nav--secondary a.md-nav__link")[-1]["href"] == "#sources_1"
