@@ -3,8 +3,10 @@
     python bench/run.py                      # 1,000 articles x 1,000 notes, and 500 x 1,000
     python bench/run.py --articles 200 --notes 200 --runs 3 --no-scaling   # a quick look
 
-Builds are interleaved (Carnet, plain, for each size, run after run) so that machine
-noise falls on every variant alike; each result is the median of --runs builds.
+Builds are interleaved (Carnet and plain, in alternating order, for each size, run
+after run) so that machine noise falls on every variant alike; each result is the
+median of --runs builds, and the ratio is also given run by run (each Carnet build
+against the plain build next to it).
 """
 
 from __future__ import annotations
@@ -33,12 +35,16 @@ def build(project: Path) -> dict:
 def summarize(n_articles: int, m_notes: int, results: dict) -> dict:
     med = {k: statistics.median(r["wall"] for r in v) for k, v in results.items()}
     cpu = {k: statistics.median(r["cpu"] for r in v) for k, v in results.items()}
+    # Each Carnet build and the plain build that follows it ran seconds apart:
+    # their ratio cancels the machine's slower drifts.
+    pairs = sorted(c["wall"] / p["wall"] for c, p in zip(results["carnet"], results["plain"]))
     phases = {name: statistics.median(r["phases"][name] for r in results["carnet"])
               for name in results["carnet"][0]["phases"]}
     summary = {
         "articles": n_articles, "notes": m_notes, "runs": len(results["carnet"]),
         "pages": {k: v[0]["pages"] for k, v in results.items()},
         "carnet_s": med["carnet"], "plain_s": med["plain"], "ratio": med["carnet"] / med["plain"],
+        "pair_ratios": pairs, "pair_ratio_median": statistics.median(pairs),
         "carnet_cpu_s": cpu["carnet"], "plain_cpu_s": cpu["plain"], "cpu_ratio": cpu["carnet"] / cpu["plain"],
         "carnet_peak_mib": max(r["peak_mib"] for r in results["carnet"]),
         "plain_peak_mib": max(r["peak_mib"] for r in results["plain"]),
@@ -50,7 +56,8 @@ def summarize(n_articles: int, m_notes: int, results: dict) -> dict:
           f"peak {summary['carnet_peak_mib']:.0f} MiB")
     print(f"  plain Material median {med['plain']:.2f} s wall, {cpu['plain']:.2f} s CPU, "
           f"peak {summary['plain_peak_mib']:.0f} MiB")
-    print(f"  ratio Carnet / plain: {summary['ratio']:.2f} (wall), {summary['cpu_ratio']:.2f} (CPU)")
+    print(f"  ratio Carnet / plain: {summary['ratio']:.2f} (wall), {summary['cpu_ratio']:.2f} (CPU); "
+          f"run by run: median {summary['pair_ratio_median']:.2f}, from {pairs[0]:.2f} to {pairs[-1]:.2f}")
     print("  Carnet's own work (median s): " + ", ".join(f"{k} {v:.3f}" for k, v in phases.items())
           + f"; total {sum(phases.values()):.2f} s = {100 * sum(phases.values()) / med['carnet']:.1f}% of the build")
     return summary
@@ -85,10 +92,12 @@ def main() -> None:
         projects = {size: write_corpus(Path(tmp) / f"{size[0]}x{size[1]}", *size) for size in sizes}
         raw = {size: {"carnet": [], "plain": []} for size in sizes}
         # Interleave every build of every size: machine noise then falls on all alike.
-        for _ in range(args.runs):
+        for run in range(args.runs):
             for size, (carnet, plain) in projects.items():
-                raw[size]["carnet"].append(build(carnet))
-                raw[size]["plain"].append(build(plain))
+                # Alternate which goes first, so neither always inherits the other's warm caches.
+                order = [("carnet", carnet), ("plain", plain)]
+                for variant, project in order if run % 2 == 0 else order[::-1]:
+                    raw[size][variant].append(build(project))
     results["full"] = summarize(*sizes[0], raw[sizes[0]])
     if len(sizes) > 1:
         results["half"] = half = summarize(*sizes[1], raw[sizes[1]])
