@@ -23,7 +23,7 @@ from .vocabulary import KINDS
 
 A_TO_Z_PATH = "index-a-z.md"
 GRAPH_PATH = "graphe.md"
-# The sections of a note's body: (slot and anchor, heading).  Anchors keep the ids
+# The sections of a note's body, in order: (name and anchor, heading).  Anchors keep the ids
 # that earlier versions got from Markdown headings, so links to them still work.
 NOTE_SECTIONS = (("relations", "Relations"), ("dans-larticle", "Dans l’article"),
                  ("mentionne-dans", "Mentionné dans"), ("sources", "Sources"))
@@ -55,15 +55,15 @@ def note_page(note: Note) -> GeneratedPage:
                          note.name, note.summary)
 
 
-def section_anchors(taken: set[str]) -> list[tuple[str, str]]:
-    """(id, heading) of a note's body sections, ids made unique against ``taken``."""
+def section_anchors(taken: set[str]) -> list[tuple[str, str, str]]:
+    """(section, id, heading) of a note's body sections, ids made unique against ``taken``."""
     out = []
-    for anchor, heading in NOTE_SECTIONS:
-        unique, n = anchor, 0
+    for section, heading in NOTE_SECTIONS:
+        unique, n = section, 0
         while unique in taken:
             n += 1
-            unique = f"{anchor}_{n}"
-        out.append((unique, heading))
+            unique = f"{section}_{n}"
+        out.append((section, unique, heading))
     return out
 
 

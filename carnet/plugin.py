@@ -254,23 +254,23 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
             # searched (a name should find its own page, not every page that repeats
             # it), and writing them as HTML rather than Markdown headings and sections
             # spares MkDocs most of a note page's rendering, the largest cost at scale.
-            contents = [
-                sections.relations() + note_graph(note, self.catalog,
-                                                  lambda nid: href(self.catalog.notes[nid].page_path)),
-                in_article_html(note.id, [(r, s) for src, r, s in refs if self._is_article(src)]),
+            contents = {
+                "relations": sections.relations() + note_graph(
+                    note, self.catalog, lambda nid: href(self.catalog.notes[nid].page_path)),
+                "dans-larticle": in_article_html(note.id, [(r, s) for src, r, s in refs if self._is_article(src)]),
                 # Index pages repeat every summary: they list entities rather than mention them.
-                mentioned_in_html(note.id, [(r, s) for src, r, s in refs
-                                            if src != note.page_path and src not in self.index_pages]),
-                sections.sources(),
-            ]
+                "mentionne-dans": mentioned_in_html(note.id, [(r, s) for src, r, s in refs
+                                                              if src != note.page_path and src not in self.index_pages]),
+                "sources": sections.sources(),
+            }
             title = page.toc.items[0] if page.toc.items else None
             anchors = section_anchors({title.id} if title else set())
             self.late[note.page_path] = {"body": body_html(
-                [(anchor, heading, content) for (anchor, heading), content in zip(anchors, contents)],
+                [(anchor, heading, contents[section]) for section, anchor, heading in anchors],
                 self.permalink, self.permalink_title)}
             if title is not None:
                 # The table of contents lists the body's headings, as if Markdown had written them.
-                title.children = [AnchorLink(html.escape(heading), anchor, 2) for anchor, heading in anchors]
+                title.children = [AnchorLink(html.escape(heading), anchor, 2) for _, anchor, heading in anchors]
 
     def _fill_index_pages(self, pages: dict) -> None:
         graph = pages[GRAPH_PATH]
