@@ -35,8 +35,8 @@ def build(project: Path) -> dict:
 def summarize(n_articles: int, m_notes: int, results: dict) -> dict:
     med = {k: statistics.median(r["wall"] for r in v) for k, v in results.items()}
     cpu = {k: statistics.median(r["cpu"] for r in v) for k, v in results.items()}
-    # Each Carnet build and the plain build that follows it ran seconds apart:
-    # their ratio cancels the machine's slower drifts.
+    # Each Carnet build and the plain build next to it (before or after) ran seconds
+    # apart: their ratio cancels the machine's slower drifts.
     pairs = sorted(c["wall"] / p["wall"] for c, p in zip(results["carnet"], results["plain"]))
     phases = {name: statistics.median(r["phases"][name] for r in results["carnet"])
               for name in results["carnet"][0]["phases"]}
