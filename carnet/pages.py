@@ -103,3 +103,13 @@ def graph_page(catalog: Catalog) -> GeneratedPage:
         "un clic sur un nom ouvre sa fiche. Le même contenu, en texte, suit le graphe.",
         slot("dossier-graph"),
     ]) + "\n", "Graphe du dossier", f"Les {len(catalog)} fiches du Carnet minier et leurs relations, en un graphe.")
+
+
+def generated_pages(catalog: Catalog) -> dict[str, GeneratedPage]:
+    """Every page Carnet writes, by docs path: one per note, one per kind, A–Z, the graph."""
+    pages = {note.page_path: note_page(note) for note in catalog}
+    for kind in KINDS:
+        pages[f"{kind}/index.md"] = kind_index_page(kind, catalog)
+    pages[A_TO_Z_PATH] = a_to_z_page(catalog)
+    pages[GRAPH_PATH] = graph_page(catalog)
+    return pages

@@ -1,0 +1,209 @@
+"""The site's assembly once every page is rendered: what each page gets besides its Markdown.
+
+Engine-free: it takes the catalog and, for each rendered page, what the engine
+knows of it (``RenderedPage``: URL, title, what the linker found there) and
+returns, for each page, the HTML of its slots, the headings its table of
+contents lists and the tags of its head (``PageParts``).  The MkDocs plugin only
+translates: it builds the ``RenderedPage`` values from its pages and applies the
+``PageParts`` it gets back.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from html import escape, unescape
+
+from .backlinks import PageRef, in_article_html, mentioned_in_html
+from .catalog import Catalog
+from .graph import dossier_graph, note_graph
+from .head import article_jsonld, entity_jsonld, entity_node, head_html
+from .linker import PageScan
+from .matcher import MentionMatcher
+from .mentions import MentionSentence
+from .note_html import NoteSections, body_html, index_list_html, kind_index_path, note_sentences
+from .note_html import article_path
+from .pages import A_TO_Z_PATH, GRAPH_PATH, a_to_z_letters, rel, section_anchors
+from .problems import Problem
+from .vocabulary import KINDS
+
+WORDS_PER_MINUTE = 230
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    articles_dir: str = "articles"
+    link_policy: str = "first"
+    site_url: str = ""
+    site_description: str = ""
+    permalink: str | None = None        # the toc extension's permalink symbol, HTML
+    permalink_title: str = "Permanent link"
+
+    @classmethod
+    def from_toc(cls, toc: dict, **settings) -> "SiteSettings":
+        """Settings whose permalinks match what the toc extension (``toc`` options) writes."""
+        permalink = toc.get("permalink", False)
+        symbol = "&para;" if permalink is True else (escape(str(permalink)) if permalink else None)
+        return cls(permalink=symbol, permalink_title=toc.get("permalink_title", "Permanent link"), **settings)
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """One rendered page, as the engine describes it."""
+    src: str                            # docs path: "entreprises/vesna.md"
+    url: str                            # site-relative URL: "entreprises/vesna/"
+    title: str                          # as the theme prints it (may be HTML-escaped)
+    description: str                    # likewise
+    title_id: str | None = None         # id of the page's first heading
+    sentences: tuple[MentionSentence, ...] = ()  # sentences naming entities, found by the linker
+    paragraph_ids: tuple[str, ...] = ()  # articles: ids of the paragraphs one can cite
+
+
+@dataclass
+class PageParts:
+    """What the assembly adds to one page."""
+    early: dict[str, str] = field(default_factory=dict)   # slot -> HTML, before search reads the page
+    late: dict[str, str] = field(default_factory=dict)    # slot -> HTML, into the final page
+    toc: list[tuple[str, str]] = field(default_factory=list)  # (heading, id) under the page title
+    head: str = ""                      # Open Graph tags and JSON-LD
+
+
+def relative_url(url: str, from_url: str) -> str:
+    """``url`` relative to the page at ``from_url`` (both site-relative), as MkDocs writes it."""
+    if from_url != ".":
+        head, tail = posixpath.split(from_url)
+        from_url = head if "." in tail else from_url
+    relative = posixpath.relpath("/" + url, "/" + from_url)
+    return relative + "/" if url.endswith("/") else relative
+
+
+class SiteAssembly:
+    def __init__(self, catalog: Catalog, matcher: MentionMatcher, settings: SiteSettings):
+        self.catalog, self.matcher, self.settings = catalog, matcher, settings
+        self.note_by_page = {note.page_path: note for note in catalog}
+        self.index_pages = {A_TO_Z_PATH, GRAPH_PATH, *(kind_index_path(kind) for kind in KINDS)}
+
+    def is_article(self, src: str) -> bool:
+        return src.startswith(self.settings.articles_dir + "/")
+
+    def scan_for(self, src: str) -> PageScan | None:
+        """What the mention linker is to do on the page at ``src`` (None: leave it alone)."""
+        if src in self.index_pages:
+            # Lists of every note: each item already links to its note; linking the
+            # names inside every summary would only add noise (and cost, at scale).
+            return None
+        notes, note = self.catalog.notes, self.note_by_page.get(src)
+        return PageScan(src_uri=src, href=lambda note_id: rel(src, notes[note_id].page_path),
+                        self_note=note.id if note else None, number_paragraphs=self.is_article(src))
+
+    def page_content(self, src: str, content: str) -> str:
+        """A rendered page's HTML, with an article's reading time under its title."""
+        if not self.is_article(src):
+            return content
+        words = len(re.sub(r"<[^>]+>", " ", content).split())
+        minutes = max(1, round(words / WORDS_PER_MINUTE))
+        reading = f'<p class="carnet-reading-time">Temps de lecture : environ {minutes} min</p>'
+        return content.replace("</h1>", "</h1>" + reading, 1)
+
+    def citation_problems(self, pages: dict[str, RenderedPage]) -> list[Problem]:
+        """Citations of paragraphs the cited article does not have."""
+        problems = []
+        for note in self.catalog:
+            for cite in [f.cite for f in note.facts] + [r.cite for r in note.relations]:
+                if cite is None:
+                    continue
+                page = pages.get(article_path(self.settings.articles_dir, cite.article))
+                if page is not None and cite.anchor not in page.paragraph_ids:
+                    count = len(page.paragraph_ids)
+                    problems.append(Problem(note.path, None, None,
+                                            f"citation '{cite}': the article has no paragraph "
+                                            f"'{cite.anchor}' (it has {count}).",
+                                            f"cite an existing paragraph, p1 to p{count}."))
+        return problems
+
+    def assemble(self, pages: dict[str, RenderedPage]) -> dict[str, PageParts]:
+        parts = {src: PageParts() for src in pages}
+        self._note_pages(pages, parts)
+        self._index_pages(pages, parts)
+        self._heads(pages, parts)
+        return parts
+
+    @staticmethod
+    def _href_from(pages: dict[str, RenderedPage], page: RenderedPage):
+        """docs path -> URL relative to ``page``."""
+        return lambda path: relative_url(pages[path].url, page.url)
+
+    def _note_pages(self, pages: dict[str, RenderedPage], parts: dict[str, PageParts]) -> None:
+        by_note = self._sentences_by_note(pages)
+        settings = self.settings
+        for note in self.catalog:
+            page = pages[note.page_path]
+            href = self._href_from(pages, page)
+            sections = NoteSections(note, self.catalog, self.matcher, href, settings.articles_dir,
+                                    settings.link_policy)
+            found = by_note.get(note.id, {})
+            refs = []
+            for src in sorted(found, key=lambda s: (not self.is_article(s), s)):
+                refs.append((src, PageRef(unescape(pages[src].title or src), href(src)), found[src]))
+            out = parts[note.page_path]
+            out.early["lead"] = sections.lead()
+            # The body is filled into the final HTML, after the search has read the page:
+            # relations, quotes, graphs and sources are not searched (a name should find
+            # its own page, not every page that repeats it), and writing them as HTML
+            # rather than Markdown spares the engine most of a note page's rendering.
+            contents = {
+                "relations": sections.relations() + note_graph(
+                    note, self.catalog, lambda nid: href(self.catalog.notes[nid].page_path)),
+                "dans-larticle": in_article_html(note.id, [(r, s) for src, r, s in refs if self.is_article(src)]),
+                # Index pages repeat every summary: they list entities rather than mention them.
+                "mentionne-dans": mentioned_in_html(note.id, [(r, s) for src, r, s in refs
+                                                              if src != note.page_path and src not in self.index_pages]),
+                "sources": sections.sources(),
+            }
+            anchors = section_anchors({page.title_id} if page.title_id else set())
+            out.late["body"] = body_html([(anchor, heading, contents[section]) for section, anchor, heading in anchors],
+                                         settings.permalink, settings.permalink_title)
+            # The table of contents lists the body's headings, as if Markdown had written them.
+            out.toc = [(heading, anchor) for _, anchor, heading in anchors]
+
+    def _index_pages(self, pages: dict[str, RenderedPage], parts: dict[str, PageParts]) -> None:
+        to_graph = self._href_from(pages, pages[GRAPH_PATH])
+        parts[GRAPH_PATH].late["dossier-graph"] = dossier_graph(
+            self.catalog, lambda nid: to_graph(self.catalog.notes[nid].page_path))
+        for kind in KINDS:
+            path = kind_index_path(kind)
+            parts[path].late["list"] = index_list_html(self.catalog.by_kind(kind),
+                                                       self._href_from(pages, pages[path]), False)
+        to_a_to_z = self._href_from(pages, pages[A_TO_Z_PATH])
+        parts[A_TO_Z_PATH].late.update({f"letter-{letter}": index_list_html(notes, to_a_to_z, True)
+                                        for letter, notes in a_to_z_letters(self.catalog)})
+
+    def _sentences_by_note(self, pages: dict[str, RenderedPage]) -> dict[str, dict[str, list[MentionSentence]]]:
+        """note id -> page -> sentences naming it, from rendered pages and notes' own texts."""
+        by_note: dict[str, dict[str, list[MentionSentence]]] = defaultdict(lambda: defaultdict(list))
+        sentences = [s for page in pages.values() for s in page.sentences]
+        sentences += [s for note in self.catalog for s in note_sentences(note, self.matcher)]
+        for sentence in sentences:
+            for note_id in sentence.note_ids():
+                by_note[note_id][sentence.page].append(sentence)
+        return by_note
+
+    def _heads(self, pages: dict[str, RenderedPage], parts: dict[str, PageParts]) -> None:
+        base = self.settings.site_url or ""
+        nodes = {note.id: entity_node(note, base + pages[note.page_path].url) for note in self.catalog}
+        for src, page in pages.items():
+            url = base + page.url
+            title, description = page.title or "", page.description or self.settings.site_description
+            note = self.note_by_page.get(src)
+            jsonld, og_type = None, "website"
+            if note is not None:
+                jsonld = entity_jsonld(note, url)
+            elif self.is_article(src):
+                mentioned = sorted({n for s in page.sentences for n in s.note_ids()})
+                about = sorted({m.note_id for m in self.matcher.find(unescape(title))})
+                jsonld = article_jsonld(unescape(title), unescape(description), url,
+                                        [nodes[n] for n in about], [nodes[n] for n in mentioned])
+                og_type = "article"
+            parts[src].head = head_html(title, description, url, og_type, jsonld)
