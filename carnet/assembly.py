@@ -18,6 +18,7 @@ from html import escape, unescape
 
 from .backlinks import PageRef, in_article_html, mentioned_in_html
 from .catalog import Catalog
+from .citations import Citations, anchor_problems, resolve_citations
 from .graph import dossier_graph, note_graph
 from .head import article_jsonld, entity_jsonld, entity_node, head_html
 from .linker import PageScan
@@ -25,6 +26,7 @@ from .matcher import MentionMatcher
 from .mentions import MentionSentence
 from .note_html import NoteSections, body_html, index_list_html, kind_index_path, note_sentences
 from .note_html import article_path
+from .passages import Passage, PassageIndex
 from .pages import A_TO_Z_PATH, GRAPH_PATH, a_to_z_letters, rel, section_anchors
 from .problems import Problem
 from .vocabulary import KINDS
@@ -35,6 +37,7 @@ WORDS_PER_MINUTE = 230
 @dataclass(frozen=True)
 class SiteSettings:
     articles_dir: str = "articles"
+    docs_dir: str = "docs"              # relative to the project, for messages
     link_policy: str = "first"
     site_url: str = ""
     site_description: str = ""
@@ -58,7 +61,7 @@ class RenderedPage:
     description: str                    # likewise
     title_id: str | None = None         # id of the page's first heading
     sentences: tuple[MentionSentence, ...] = ()  # sentences naming entities, found by the linker
-    paragraph_ids: tuple[str, ...] = ()  # articles: ids of the paragraphs one can cite
+    passages: tuple[Passage, ...] = ()  # articles: the paragraphs one can cite
 
 
 @dataclass
@@ -82,6 +85,7 @@ def relative_url(url: str, from_url: str) -> str:
 class SiteAssembly:
     def __init__(self, catalog: Catalog, matcher: MentionMatcher, settings: SiteSettings):
         self.catalog, self.matcher, self.settings = catalog, matcher, settings
+        self.citations = Citations([], PassageIndex([]))  # set by check_citations
         self.note_by_page = {note.page_path: note for note in catalog}
         self.index_pages = {A_TO_Z_PATH, GRAPH_PATH, *(kind_index_path(kind) for kind in KINDS)}
 
@@ -96,7 +100,8 @@ class SiteAssembly:
             return None
         notes, note = self.catalog.notes, self.note_by_page.get(src)
         return PageScan(src_uri=src, href=lambda note_id: rel(src, notes[note_id].page_path),
-                        self_note=note.id if note else None, number_paragraphs=self.is_article(src))
+                        self_note=note.id if note else None,
+                        article=posixpath.splitext(posixpath.basename(src))[0] if self.is_article(src) else None)
 
     def page_content(self, src: str, content: str) -> str:
         """A rendered page's HTML, with an article's reading time under its title."""
@@ -107,21 +112,12 @@ class SiteAssembly:
         reading = f'<p class="carnet-reading-time">Temps de lecture : environ {minutes} min</p>'
         return content.replace("</h1>", "</h1>" + reading, 1)
 
-    def citation_problems(self, pages: dict[str, RenderedPage]) -> list[Problem]:
-        """Citations of paragraphs the cited article does not have."""
-        problems = []
-        for note in self.catalog:
-            for cite in [f.cite for f in note.facts] + [r.cite for r in note.relations]:
-                if cite is None:
-                    continue
-                page = pages.get(article_path(self.settings.articles_dir, cite.article))
-                if page is not None and cite.anchor not in page.paragraph_ids:
-                    count = len(page.paragraph_ids)
-                    problems.append(Problem(note.path, None, None,
-                                            f"citation '{cite}': the article has no paragraph "
-                                            f"'{cite.anchor}' (it has {count}).",
-                                            f"cite an existing paragraph, p1 to p{count}."))
-        return problems
+    def check_citations(self, pages: dict[str, RenderedPage]) -> list[Problem]:
+        """Resolve every citation against the rendered articles; the problems stop the build."""
+        index = PassageIndex([p for page in pages.values() for p in page.passages])
+        self.citations = resolve_citations(self.catalog, index)
+        return anchor_problems(index, lambda slug: f"{self.settings.docs_dir}/{article_path(self.settings.articles_dir, slug)}") \
+            + self.citations.problems()
 
     def assemble(self, pages: dict[str, RenderedPage]) -> dict[str, PageParts]:
         parts = {src: PageParts() for src in pages}
@@ -141,8 +137,8 @@ class SiteAssembly:
         for note in self.catalog:
             page = pages[note.page_path]
             href = self._href_from(pages, page)
-            sections = NoteSections(note, self.catalog, self.matcher, href, settings.articles_dir,
-                                    settings.link_policy)
+            sections = NoteSections(note, self.catalog, self.matcher, href, self.citations,
+                                    settings.articles_dir, settings.link_policy)
             found = by_note.get(note.id, {})
             refs = []
             for src in sorted(found, key=lambda s: (not self.is_article(s), s)):

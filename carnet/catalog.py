@@ -107,14 +107,14 @@ def check_catalog(notes: list[Note]) -> list[Problem]:
 
 
 def check_citations(notes: Iterable[Note], articles: set[str]) -> list[Problem]:
-    """Every cite names an article that exists (its paragraphs are checked after rendering)."""
+    """Every cite names an article that exists (its words are checked once articles are rendered)."""
     problems = []
     for note in notes:
-        cites = [f.cite for f in note.facts] + [r.cite for r in note.relations]
-        for cite in cites:
-            if cite is not None and cite.article not in articles:
-                problems.append(Problem(note.path, None, None,
-                                        f"citation '{cite}' names no article.",
+        for cite in note.citations:
+            if cite.article is not None and cite.article not in articles:
+                problems.append(Problem(note.path, cite.line, cite.column,
+                                        f"the citation of {cite.where} names article '{cite.article}', "
+                                        "which does not exist.",
                                         "known articles: " + (", ".join(sorted(articles)) or "none") + "."
                                         + did_you_mean(cite.article, articles)))
     return problems

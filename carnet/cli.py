@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from .article_passages import article_passages
 from .catalog import check_citations
+from .citations import anchor_problems, resolve_citations
 from .coverage import candidate_names, mentioned_notes, plain_text
 from .matcher import MentionMatcher
 from .notes_dir import load_notes
+from .passages import PassageIndex
 from .problems import format_problems
 
 
@@ -26,10 +31,20 @@ class ConfigLoader(yaml.SafeLoader):
 ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
-def _settings(project: Path) -> tuple[Path, Path, str]:
-    """docs dir, notes dir and articles folder, as mkdocs.yml sets them."""
+@dataclass
+class Settings:
+    """What mkdocs.yml says that `carnet check` needs."""
+    docs_dir: Path
+    notes_dir: Path
+    articles: str
+    extensions: list = field(default_factory=list)   # Markdown extensions, by name
+    configs: dict = field(default_factory=dict)      # their options
+
+
+def _settings(project: Path) -> Settings:
     docs, notes, articles = "docs", "notes", "articles"
     config_file = project / "mkdocs.yml"
+    config: dict = {}
     if config_file.is_file():
         try:
             config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=ConfigLoader) or {}
@@ -40,16 +55,28 @@ def _settings(project: Path) -> tuple[Path, Path, str]:
             if isinstance(plugin, dict) and isinstance(plugin.get("carnet"), dict):
                 notes = plugin["carnet"].get("notes_dir", notes)
                 articles = plugin["carnet"].get("articles_dir", articles)
-    return project / docs, project / notes, articles
+    extensions, configs = [], {}
+    for item in config.get("markdown_extensions") or []:
+        name, options = next(iter(item.items())) if isinstance(item, dict) else (item, None)
+        extensions.append(name)
+        if isinstance(options, dict):
+            configs[name] = options
+    return Settings(project / docs, project / notes, articles, extensions, configs)
 
 
 def check(project: Path, strict: bool, out=None) -> int:
     out = out or sys.stdout
-    docs_dir, notes_dir, articles = _settings(project)
-    catalog, problems = load_notes(notes_dir, project)
-    article_dir = docs_dir / articles
-    slugs = {p.stem for p in article_dir.glob("*.md")} if article_dir.is_dir() else set()
-    problems += check_citations(catalog, slugs)
+    settings = _settings(project)
+    docs_dir = settings.docs_dir
+    catalog, problems = load_notes(settings.notes_dir, project)
+    article_dir = docs_dir / settings.articles
+    article_files = sorted(article_dir.glob("*.md")) if article_dir.is_dir() else []
+    problems += check_citations(catalog, {p.stem for p in article_files})
+    index = PassageIndex([p for path in article_files
+                          for p in article_passages(path, settings.extensions, settings.configs)])
+    citations = resolve_citations(catalog, index)
+    problems += anchor_problems(index, lambda slug: _rel(article_dir / f"{slug}.md", project))
+    problems += citations.problems()
     if problems:
         print(format_problems(problems), file=out)
     failed = any(p.severity == "error" or strict for p in problems)
@@ -64,6 +91,7 @@ def check(project: Path, strict: bool, out=None) -> int:
     candidates = candidate_names(article_texts, matcher)
 
     print(f"Notes: {len(catalog)} valid; pages read: {len(pages)}.", file=out)
+    _report_citations(citations, out)
     if candidates:
         print("Names in the articles that may deserve a note (occurrences):", file=out)
         for name, n in candidates.most_common():
@@ -77,6 +105,28 @@ def check(project: Path, strict: bool, out=None) -> int:
     print("Result: " + ("the notes cannot be published." if failed else "the notes can be published."),
           file=out)
     return 1 if failed else 0
+
+
+def _report_citations(citations, out) -> None:
+    """Every citation: the passage it resolves to, or why it does not."""
+    counts = Counter(check.status for check in citations.checks)
+    print(f"Citations: {counts['resolved']} resolved, {counts['missing']} missing, "
+          f"{counts['ambiguous']} ambiguous.", file=out)
+    for check in citations.checks:
+        cite = check.citation
+        where = ":".join(str(x) for x in (check.note.path, cite.line, cite.column) if x is not None)
+        if check.status == "resolved":
+            passage = check.found[0].passage
+            result = f"{passage.article} § {passage.number} (#{passage.id})"
+        elif check.status == "missing":
+            result = "MISSING: in no passage"
+        else:
+            result = "AMBIGUOUS: in " + ", ".join(f"{f.passage.article} § {f.passage.number}" for f in check.found)
+        print(f"  {where} {cite.where}: « {cite.quote} » -> {result}", file=out)
+
+
+def _rel(path: Path, base: Path) -> str:
+    return path.relative_to(base).as_posix() if path.is_relative_to(base) else path.as_posix()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,6 +22,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from .matcher import Mention, MentionMatcher
 from .mentions import MentionSentence, links_to_make, sentences_with_mentions
+from .passages import Passage, passage_id
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 UNLINKABLE = HEADINGS | {"a", "code", "pre", "kbd", "samp", "script", "style", "svg", "math",
@@ -31,6 +32,7 @@ BLOCKS = {"p", "li", "dd", "dt", "td", "th", "caption", "figcaption", "blockquot
           "thead", "tbody", "tr", "figure", "header", "footer", "nav"}
 NOLINK_CLASS = "carnet-nolink"
 _STASH_RE = re.compile("\x02wzxhzdk:(\\d+)\x03")
+_ESCAPED_RE = re.compile("\x02(\\d+)\x03")   # a backslash escape, before Markdown's 'unescape'
 
 
 @dataclass
@@ -39,8 +41,8 @@ class PageScan:
     src_uri: str
     href: Callable[[str], str]          # note id -> relative .md link from this page
     self_note: str | None = None        # the page's own note: never linked to itself
-    number_paragraphs: bool = False     # articles: give root paragraphs ids p1, p2, ...
-    paragraph_ids: list[str] = field(default_factory=list)
+    article: str | None = None          # articles: their slug; root paragraphs become passages
+    passages: list[Passage] = field(default_factory=list)
     sentences: list[MentionSentence] = field(default_factory=list)
     linked: list[str] = field(default_factory=list)  # note ids linked, in order
     seconds: float = 0.0                # time spent linking this page (for the benchmark)
@@ -134,16 +136,23 @@ class MentionLinker(Treeprocessor):
                                        block.element.get("id"), self._visible)
 
     def _visible(self, text: str) -> str:
-        """Text with stash placeholders replaced by what they display."""
-        def unstash(m: re.Match) -> str:
-            raw = self.md.htmlStash.rawHtmlBlocks[int(m.group(1))]
-            raw = raw if isinstance(raw, str) else etree.tostring(raw, encoding="unicode")
-            return html.unescape(re.sub(r"<[^>]*>", "", raw))
-        return _STASH_RE.sub(unstash, text)
+        return visible_text(self.md, text)
+
+
+def visible_text(md, text: str) -> str:
+    """Text with Markdown's placeholders (raw HTML, escapes) replaced by what they display."""
+    def unstash(m: re.Match) -> str:
+        raw = md.htmlStash.rawHtmlBlocks[int(m.group(1))]
+        raw = raw if isinstance(raw, str) else etree.tostring(raw, encoding="unicode")
+        return html.unescape(re.sub(r"<[^>]*>", "", raw))
+    text = _STASH_RE.sub(unstash, text)
+    return _ESCAPED_RE.sub(lambda m: chr(int(m.group(1))), text)
 
 
 class ParagraphAnchors(Treeprocessor):
-    """Give an article's top-level paragraphs stable ids (p1, p2, ...) to cite and link to."""
+    """Make an article's top-level paragraphs its passages: each gets an anchor from its
+    own opening words (or keeps the one its author wrote with ``{ #id }``), and its text
+    is kept for checking quotes."""
 
     def __init__(self, md, scan: Callable[[], PageScan | None]):
         super().__init__(md)
@@ -151,12 +160,17 @@ class ParagraphAnchors(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         scan = self._scan()
-        if scan is None or not scan.number_paragraphs:
+        if scan is None or scan.article is None:
             return
         for el in root:
-            if el.tag == "p" and not el.get("id"):
-                el.set("id", f"p{len(scan.paragraph_ids) + 1}")
-                scan.paragraph_ids.append(el.get("id"))
+            if el.tag != "p":
+                continue
+            text = visible_text(self.md, "".join(el.itertext()))
+            anchor = el.get("id") or passage_id(text)
+            if anchor is None:
+                continue  # no words: nothing to cite
+            el.set("id", anchor)
+            scan.passages.append(Passage(scan.article, anchor, len(scan.passages) + 1, text))
 
 
 class MentionExtension(Extension):

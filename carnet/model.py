@@ -7,19 +7,17 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Citation:
-    """A passage of an article: ``sonarem-vesna#p2`` -> article slug and paragraph anchor."""
-    article: str
-    anchor: str
-
-    @classmethod
-    def parse(cls, text: str) -> "Citation | None":
-        article, sep, anchor = text.partition("#")
-        if not sep or not article or not anchor:
-            return None
-        return cls(article, anchor)
+    """Words of an article that back a statement: the supporting quote, and the article
+    that holds it (None: any article, for quotes in « » inside a note's texts).  It
+    resolves to the passage holding those words, wherever that passage stands."""
+    article: str | None
+    quote: str
+    where: str = field(default="", compare=False)          # "fact 'Pays'", for messages
+    line: int | None = field(default=None, compare=False)  # where it is written
+    column: int | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
-        return f"{self.article}#{self.anchor}"
+        return f"« {self.quote} »" + (f" ({self.article})" if self.article else "")
 
 
 @dataclass(frozen=True)
@@ -56,6 +54,13 @@ class Note:
     facts: tuple[Fact, ...] = ()
     relations: tuple[Relation, ...] = ()
     sources: tuple[Source, ...] = ()
+    quotes: tuple[Citation, ...] = ()   # the « … » quotes in its summary and fact values
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """Every quote of an article the note makes: cited facts and relations, « » quotes."""
+        cites = tuple(c for c in [f.cite for f in self.facts] + [r.cite for r in self.relations] if c)
+        return cites + self.quotes
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -12,9 +12,11 @@ from html import escape
 from typing import Callable
 
 from .catalog import Catalog, sort_key
+from .citations import Citations
 from .matcher import MentionMatcher
 from .mentions import MentionSentence, links_to_make, sentences_with_mentions
 from .model import Citation, Note
+from .passages import Found, quoted
 from .vocabulary import KINDS
 
 Href = Callable[[str], str]
@@ -32,33 +34,54 @@ class NoteSections:
     """The sections of one note's page; linking state is shared across them, top to bottom."""
 
     def __init__(self, note: Note, catalog: Catalog, matcher: MentionMatcher, href: Href,
-                 articles_dir: str, policy: str = "first"):
+                 citations: Citations, articles_dir: str, policy: str = "first"):
         self.note, self.catalog, self.matcher, self.href = note, catalog, matcher, href
-        self.articles_dir, self.policy = articles_dir, policy
+        self.citations, self.articles_dir, self.policy = citations, articles_dir, policy
         self._linked: set[str] = set()
 
     def note_link(self, other: Note) -> str:
         return (f'<a href="{escape(self.href(other.page_path))}" data-preview="">'
                 f"{escape(other.name)}</a>")
 
-    def cite(self, cite: Citation) -> str:
-        url = self.href(article_path(self.articles_dir, cite.article))
-        return f'<a href="{escape(url)}#{escape(cite.anchor)}">selon l’article, § {escape(cite.anchor[1:])}</a>'
+    def passage_url(self, found: Found) -> str:
+        return f"{self.href(article_path(self.articles_dir, found.passage.article))}#{found.fragment()}"
 
-    def text(self, text: str) -> str:
-        """Escaped text with mentions of other notes linked."""
+    def cite(self, cite: Citation) -> str:
+        """"selon l’article, § N", linked to the passage, and the words that back the statement."""
+        found = self.citations.get(cite)
+        if found is None:  # only when the build does not check citations (it stops otherwise)
+            return ""
+        words = " […] ".join(found.words)
+        # <small>: a side note; out of search, which finds these words in the article itself.
+        # French spacing: no-break space before the colon, narrow ones inside « ».
+        return (f' <small class="carnet-cite" data-search-exclude="">(<a href="{escape(self.passage_url(found))}">'
+                f"selon l’article, §\u00a0{found.passage.number}</a>\u00a0: «\u202f<span class=\"carnet-support\">"
+                f"{escape(words)}</span>\u202f»)</small>")
+
+    def text(self, text: str, article: str | None = None) -> str:
+        """Escaped text with mentions of other notes linked, and each « quote » of
+        ``article`` (None: of any article) followed by a link to its passage."""
         mentions = self.matcher.find(text)
         to_link = set(links_to_make(mentions, self.note.id, self.policy, self._linked))
+        inserts = [(m.start, m.end, self._mention(text, m)) for m in mentions if m in to_link]
+        for q in quoted(text):
+            found = self.citations.get(Citation(article, q.group(1)))
+            if found is not None:
+                label = f"Lire ce passage dans l’article (§ {found.passage.number})"
+                inserts.append((q.end(), q.end(),
+                                f' <a class="carnet-quote-ref" href="{escape(self.passage_url(found))}" '
+                                f'aria-label="{escape(label)}" data-search-exclude="">(§\u00a0{found.passage.number})</a>'))
         out, pos = [], 0
-        for m in mentions:
-            if m in to_link:
-                target = self.catalog.notes[m.note_id]
-                out.append(escape(text[pos:m.start]))
-                out.append(f'<a class="carnet-mention" href="{escape(self.href(target.page_path))}" '
-                           f'data-preview="">{escape(text[m.start:m.end])}</a>')
-                pos = m.end
+        for start, end, html in sorted(inserts, key=lambda i: (i[0], i[1])):
+            out += [escape(text[pos:start]), html]
+            pos = end
         out.append(escape(text[pos:]))
         return "".join(out)
+
+    def _mention(self, text: str, m) -> str:
+        target = self.catalog.notes[m.note_id]
+        return (f'<a class="carnet-mention" href="{escape(self.href(target.page_path))}" '
+                f'data-preview="">{escape(text[m.start:m.end])}</a>')
 
     def lead(self) -> str:
         note, kind = self.note, KINDS[self.note.kind]
@@ -67,9 +90,9 @@ class NoteSections:
             rows.append(("Autres formes du nom", escape(", ".join(note.aliases))))
         summary = self.text(note.summary)
         for fact in note.facts:
-            value = self.text(fact.value)
+            value = self.text(fact.value, fact.cite.article if fact.cite else None)
             if fact.cite:
-                value += f" ({self.cite(fact.cite)})"
+                value += self.cite(fact.cite)
             rows.append((escape(fact.label), value))
         infobox = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
         return (f'<p class="carnet-kind">{kind.singular} · <a href="{escape(self.href(kind_index_path(note.kind)))}">'
@@ -85,7 +108,7 @@ class NoteSections:
         for link in links:
             item = f"{escape(link.label)} : {self.note_link(link.other)}"
             if link.relation.cite:
-                item += f" ({self.cite(link.relation.cite)})"
+                item += self.cite(link.relation.cite)
             elif not link.declared_here:
                 item += f" (source : fiche {self.note_link(link.other)})"
             items.append(f"<li>{item}</li>")
@@ -93,10 +116,10 @@ class NoteSections:
 
     def sources(self) -> str:
         note = self.note
-        cites = [c for c in [f.cite for f in note.facts] + [r.cite for r in note.relations] if c]
+        passages = [found.passage for found in map(self.citations.get, note.citations) if found]
         items = []
-        for slug in sorted({c.article for c in cites}):
-            numbers = sorted({int(c.anchor[1:]) for c in cites if c.article == slug})
+        for slug in sorted({p.article for p in passages}):
+            numbers = sorted({p.number for p in passages if p.article == slug})
             url = self.href(article_path(self.articles_dir, slug))
             items.append(f'<li><a href="{escape(url)}">L’article de ce carnet</a>, cité ci-dessus '
                          f"(§ {', '.join(map(str, numbers))}).</li>")

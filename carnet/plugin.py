@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import posixpath
 import time
 from pathlib import Path
@@ -90,6 +91,7 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
         # Note bodies are written as HTML; their headings get the permalinks Markdown's would.
         self.settings = SiteSettings.from_toc(
             config.mdx_configs.get("toc", {}), articles_dir=self.config.articles_dir,
+            docs_dir=Path(os.path.relpath(config.docs_dir, self.project_dir)).as_posix(),
             link_policy=self.config.link_policy, site_url=config.site_url or "",
             site_description=config.site_description or "")
         if str(self.notes_dir) not in config.watch and self.notes_dir.is_dir():
@@ -163,7 +165,7 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
         self.timings["link"] = sum(scan.seconds for scan in self.scans.values())
         pages = {f.src_uri: f.page for f in files.documentation_pages()}
         rendered = {src: self._rendered(src, page) for src, page in pages.items()}
-        self._stop_on(self.assembly.citation_problems(rendered), strict=False)
+        self._stop_on(self.assembly.check_citations(rendered), strict=False)
         # MkDocs' own page URLs, as the search index names its entries.
         self.note_urls = {note.id: pages[note.page_path].url for note in self.catalog}
         self.late = {}
@@ -187,7 +189,7 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
             description=page.meta.get("description") or "",
             title_id=page.toc.items[0].id if page.toc.items else None,
             sentences=tuple(scan.sentences) if scan else (),
-            paragraph_ids=tuple(scan.paragraph_ids) if scan else ())
+            passages=tuple(scan.passages) if scan else ())
 
     def on_post_page(self, output, page, config):
         late = self.late.pop(page.file.src_uri, None)

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from .model import Citation, Fact, Note, Relation, Source
+from .passages import quoted, unbalanced_guillemet
 from .problems import Problem, did_you_mean
 from .vocabulary import KINDS, RELATION_TYPES
 from .yaml_source import YamlDocument
@@ -68,6 +69,8 @@ def validate_note(doc: YamlDocument, rel_path: str, kind: str, slug: str) -> Not
 
     name = text(data.get("name"), ("name",), "'name'")
     summary = text(data.get("summary"), ("summary",), "'summary'")
+    # « … » in a note's texts quotes an article: each quote is checked against the articles.
+    quotes: list[Citation] = _quotes(summary, None, ("summary",), "summary", doc, report) if summary else []
 
     aliases: list[str] = []
     raw_aliases = data.get("aliases", [])
@@ -101,12 +104,13 @@ def validate_note(doc: YamlDocument, rel_path: str, kind: str, slug: str) -> Not
                 if key not in ("value", "cite"):
                     report(path + (key,), f"unknown key '{key}' in fact '{label}'.",
                            "a fact takes 'value' and 'cite'." + did_you_mean(str(key), ("value", "cite")))
-            cite = _citation(raw.get("cite"), path + ("cite",), report)
+            cite = _citation(raw.get("cite"), path + ("cite",), f"fact '{label}'", doc, report)
             raw = raw.get("value")
             path = path + ("value",)
         value = text(raw, path, f"fact '{label}'")
         if value:
             facts.append(Fact(str(label), value, cite))
+            quotes += _quotes(value, cite.article if cite else None, path, f"value of fact '{label}'", doc, report)
 
     relations: list[Relation] = []
     raw_relations = data.get("relations") or []
@@ -131,7 +135,7 @@ def validate_note(doc: YamlDocument, rel_path: str, kind: str, slug: str) -> Not
             report(path + ("type",), f"unknown relation type '{rtype}'.",
                    "use one of: " + ", ".join(RELATION_TYPES) + "." + did_you_mean(rtype, RELATION_TYPES))
             rtype = None
-        cite = _citation(raw.get("cite"), path + ("cite",), report)
+        cite = _citation(raw.get("cite"), path + ("cite",), f"relation #{i + 1}", doc, report)
         if rtype and target:
             relations.append(Relation(rtype, target, cite, doc.position(path)[0]))
 
@@ -165,28 +169,69 @@ def validate_note(doc: YamlDocument, rel_path: str, kind: str, slug: str) -> Not
         for label, raw in raw_facts.items():
             if not (isinstance(raw, dict) and raw.get("cite")):
                 report(("facts", label), f"fact '{label}' cites no passage and the note has no sources.",
-                       "add 'cite: <article>#<paragraph>' to the fact, or a source under 'sources:'.")
+                       "cite the article (see below) or add a source under 'sources:'.")
         for i, raw in enumerate(raw_relations):
             if isinstance(raw, dict) and not raw.get("cite"):
                 report(("relations", i), f"relation #{i + 1} cites no passage and the note has no sources.",
-                       "add 'cite: <article>#<paragraph>' to it, or a source under 'sources:'.")
+                       "cite the article (see below) or add a source under 'sources:'.")
 
     if problems or name is None or summary is None:
         return problems
     return Note(id=f"{kind}/{slug}", kind=kind, slug=slug, path=rel_path, name=name, summary=summary,
                 aliases=tuple(aliases), case_sensitive=case_sensitive, facts=tuple(facts),
-                relations=tuple(relations), sources=tuple(sources))
+                relations=tuple(relations), sources=tuple(sources), quotes=tuple(quotes))
 
 
-def _citation(raw: Any, path: tuple, report) -> Citation | None:
+CITE_FORM = ("write it as two lines under 'cite:', 'article: <article slug>' and "
+             "'quote: <the article's own words that support the statement>'")
+
+
+def _citation(raw: Any, path: tuple, where: str, doc: YamlDocument, report) -> Citation | None:
+    """A cite: the article and the verbatim words of it that back the statement."""
     if raw is None:
         return None
-    cite = Citation.parse(raw) if isinstance(raw, str) else None
-    if cite is None or not SLUG_RE.match(cite.article) or not re.match(r"^p[1-9][0-9]*$", cite.anchor):
-        report(path, f"citation '{raw}' is not of the form '<article>#p<N>'.",
-               "write e.g. 'cite: sonarem-vesna#p2' for the article's second paragraph.")
+    if isinstance(raw, str) and "#" in raw:
+        report(path, f"citation '{raw}' points at a paragraph's position, which moves when the article "
+                     "is edited; a citation now names the words it rests on.",
+               CITE_FORM + ", e.g. 'article: sonarem-vesna' and 'quote: la société russe VESNA'.")
         return None
-    return cite
+    if not isinstance(raw, dict):
+        report(path, f"the citation of {where} must be a mapping with 'article' and 'quote'.", CITE_FORM + ".")
+        return None
+    for key in raw:
+        if key not in ("article", "quote"):
+            report(path + (key,), f"unknown key '{key}' in the citation of {where}.",
+                   "a citation takes 'article' and 'quote'." + did_you_mean(str(key), ("article", "quote")))
+    article, quote = raw.get("article"), raw.get("quote")
+    ok = True
+    if not isinstance(article, str) or not SLUG_RE.match(article):
+        report(path + ("article",), f"the citation of {where} needs 'article': the slug of an article "
+                                    f"(its file name in docs/articles/ without '.md'), not {article!r}.",
+               "write e.g. 'article: sonarem-vesna'.")
+        ok = False
+    if not isinstance(quote, str) or not quote.strip():
+        report(path + ("quote",), f"the citation of {where} needs 'quote': the words of the article that "
+                                  "support it, copied exactly.",
+               "copy a few words from the passage, e.g. 'quote: la société russe VESNA'.")
+        ok = False
+    elif "«" in quote or "»" in quote:
+        report(path + ("quote",), f"the quote of {where} holds guillemets (« »).",
+               "write only the article's words, without « » around them.")
+        ok = False
+    if not ok:
+        return None
+    line, column = doc.position(path + ("quote",))
+    return Citation(article, " ".join(quote.split()), where, line, column)
+
+
+def _quotes(text: str, article: str | None, path: tuple, where: str, doc: YamlDocument, report) -> list[Citation]:
+    """The « … » quotes of one text, each a citation of ``article`` (None: any article)."""
+    if unbalanced_guillemet(text):
+        report(path, f"the {where} has a « or » without its pair (or quotes inside quotes).",
+               "close every quote: « the article's words ».")
+        return []
+    line, column = doc.position(path)
+    return [Citation(article, m.group(1), where, line, column) for m in quoted(text)]
 
 
 def _kind_of(value: Any) -> str:

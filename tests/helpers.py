@@ -18,7 +18,7 @@ def note(note_id: str, name: str, *aliases: str, case_sensitive: bool = True) ->
 def render(text: str, notes: list[Note], policy: str = "first", self_note: str | None = None,
            article: bool = False) -> tuple[str, PageScan]:
     matcher = MentionMatcher(notes)
-    scan = PageScan("page.md", href=lambda nid: f"{nid}.md", self_note=self_note, number_paragraphs=article)
+    scan = PageScan("page.md", href=lambda nid: f"{nid}.md", self_note=self_note, article="page" if article else None)
     md = markdown.Markdown(extensions=[MentionExtension(lambda: matcher, lambda: scan, lambda: policy),
                                        "attr_list", "toc", "tables", "fenced_code", "admonition"])
     return md.convert(text), scan

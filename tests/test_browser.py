@@ -8,6 +8,9 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
+P1, P2, P3 = ("#p-le-maghreb-avec-ses-etendues-desertiques", "#p-mercredi-le-siege-du-groupe-algerien",
+              "#p-l-accent-a-ete-mis-sur")
+
 # query -> the page that must be among the first three results
 SEARCHES = [
     ("algerie", "lieux/algerie/"),                  # accents folded
@@ -83,13 +86,27 @@ def test_results_keep_accents_and_highlight_matches(page, served):
 
 def test_following_an_entity_link_from_the_article(page, served):
     page.goto(served + "articles/sonarem-vesna/")
-    link = page.locator("#p2 a.carnet-mention", has_text="VESNA")
+    link = page.locator(f"{P2} a.carnet-mention", has_text="VESNA")
     link.click()
     page.wait_for_url("**/entreprises/vesna/")
     assert page.locator("article h1").inner_text().startswith("VESNA")
     page.locator("#dans-larticle ~ ul .carnet-passage").first.click()
-    page.wait_for_url("**/articles/sonarem-vesna/#p2")
-    assert "VESNA" in page.locator("#p2").inner_text()
+    page.wait_for_url("**/articles/sonarem-vesna/" + P2)
+    assert "VESNA" in page.locator(P2).inner_text()
+
+
+def test_a_citation_opens_the_paragraph_that_holds_its_words(page, served):
+    page.goto(served + "entreprises/vesna/")
+    cite = page.locator(".carnet-infobox small.carnet-cite").first
+    words = cite.locator(".carnet-support").inner_text()
+    assert cite.is_visible() and words  # the supporting words stand beside the claim
+    cite.locator("a").click()
+    page.wait_for_url("**/articles/sonarem-vesna/*")
+    anchor = page.evaluate("() => location.hash")
+    assert anchor == P2  # the text directive is not part of the anchor
+    target = page.locator(anchor)
+    assert words in target.inner_text()
+    assert target.evaluate("el => { const r = el.getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0 }")
 
 
 ALL_PAGES = ["", "articles/sonarem-vesna/", "index-a-z/", "entreprises/", "personnes/", "minerais/", "lieux/",
@@ -116,12 +133,12 @@ def test_no_request_leaves_the_site_and_no_console_error(browser, served):
 
 def test_hovering_or_focusing_an_entity_link_shows_a_preview(page, served):
     page.goto(served + "articles/sonarem-vesna/", wait_until="networkidle")
-    page.locator("#p2 a.carnet-mention", has_text="VESNA").hover()
+    page.locator(f"{P2} a.carnet-mention", has_text="VESNA").hover()
     card = page.locator(".md-tooltip2--active")
     card.wait_for(state="visible", timeout=5000)
     assert "VESNA" in card.inner_text() and "Société russe" in card.inner_text()
     page.mouse.move(0, 0)
-    page.locator("#p3 a.carnet-mention", has_text="Belkacem Soltani").focus()  # keyboard users too
+    page.locator(f"{P3} a.carnet-mention", has_text="Belkacem Soltani").focus()  # keyboard users too
     page.wait_for_function("() => [...document.querySelectorAll('.md-tooltip2--active')]"
                            ".some(e => e.innerText.includes('Belkacem Soltani'))", timeout=5000)
 
@@ -152,7 +169,7 @@ def test_article_prints_without_navigation_and_with_link_targets(page, served):
     hidden = page.evaluate("() => ['.md-header', '.md-sidebar--primary', '.md-footer']"
                            ".map(s => getComputedStyle(document.querySelector(s)).display)")
     assert hidden == ["none", "none", "none"]
-    after = page.evaluate("() => getComputedStyle(document.querySelector('#p1 a.carnet-mention'), '::after').content")
+    after = page.evaluate("() => getComputedStyle(document.querySelector('" + P1 + " a.carnet-mention'), '::after').content")
     assert "attr(href)" in after or "lieux/maghreb/" in after
     pdf = page.pdf(format="A4")
     assert pdf[:4] == b"%PDF" and len(pdf) > 10_000

@@ -81,9 +81,23 @@ def test_mentions_inside_emphasis_are_linked_and_text_unchanged():
 
 def test_sentences_are_recorded_with_paragraph_anchors_in_articles():
     html, scan = render("VESNA arrive. Rien ici. Gazprom et VESNA.\n\nFin.", NOTES, article=True)
-    assert scan.paragraph_ids == ["p1", "p2"]
-    assert [(s.anchor, s.text) for s in scan.sentences] == [("p1", "VESNA arrive."), ("p1", "Gazprom et VESNA.")]
+    first = "p-vesna-arrive-rien-ici-gazprom-et"
+    assert [(p.id, p.number, p.text) for p in scan.passages] == [
+        (first, 1, "VESNA arrive. Rien ici. Gazprom et VESNA."), ("p-fin", 2, "Fin.")]
+    assert [(s.anchor, s.text) for s in scan.sentences] == [(first, "VESNA arrive."), (first, "Gazprom et VESNA.")]
     assert scan.sentences[1].note_ids() == {"entreprises/gazprom", "entreprises/vesna"}
+
+
+def test_passage_anchors_come_from_their_own_words_or_from_the_author():
+    text = "Texte *d’ouverture* \\* ici, &amp; là.\n\n## Titre\n\nL'Été arrive.\n{ #mon-ancre }\n\n- liste"
+    html, scan = render(text, NOTES, article=True)
+    assert [(p.id, p.text) for p in scan.passages] == [
+        ("p-texte-d-ouverture-ici-la", "Texte d’ouverture * ici, & là."), ("mon-ancre", "L'Été arrive.")]
+    soup = BeautifulSoup(html, "html.parser")
+    assert [p["id"] for p in soup.find_all("p", id=True)] == ["p-texte-d-ouverture-ici-la", "mon-ancre"]
+    # The same paragraph, anywhere in another article, gets the same anchor.
+    _, moved = render("Autre chose.\n\n" + text, NOTES, article=True)
+    assert [p.id for p in moved.passages][1:] == [p.id for p in scan.passages]
 
 
 # --- properties over random texts and alias sets ---------------------------------------

@@ -37,8 +37,9 @@ def test_every_internal_link_and_anchor_resolves(site):
             target = urlparse(urljoin("http://x/" + url, href))
             path = target.path.lstrip("/")
             assert (site / path / "index.html").exists() or (site / path).is_file(), (url, href)
-            if target.fragment and path in ids:
-                assert target.fragment in ids[path], (url, href)
+            fragment = target.fragment.split(":~:")[0]  # a text directive is not part of the anchor
+            if fragment and path in ids:
+                assert fragment in ids[path], (url, href)
             checked += 1
     assert checked > 200
 

@@ -22,7 +22,7 @@ def article_blocks(site):
     page = soup(site, ARTICLE)
     content = page.select_one("article.md-content__inner")
     return content, [el for el in content.find_all(["p", "h2"], recursive=False)
-                     if el.name == "h2" or re.fullmatch(r"p\d+", el.get("id", ""))]
+                     if el.name == "h2" or el.get("id", "").startswith("p-")]
 
 
 def resolve(page_url: str, href: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import json
 import time
 from pathlib import Path
@@ -58,7 +59,20 @@ def problems_for(tmp_path: Path, files: dict[str, str | bytes]) -> list[str]:
     ({"lieux/a.yml": GOOD + "sources:\n  - title: T\n    url: javascript:alert(1)\n"},
      "notes/lieux/a.yml:5:5: error: source #1 has a URL that is not http(s)"),
     ({"lieux/a.yml": GOOD + "facts:\n  Capitale: Alger\n"}, "fact 'Capitale' cites no passage and the note has no sources"),
-    ({"lieux/a.yml": GOOD + "facts:\n  Pays:\n    value: X\n    cite: article-p2\n"}, "is not of the form '<article>#p<N>'"),
+    ({"lieux/a.yml": GOOD + "facts:\n  Pays:\n    value: X\n    cite: sonarem-vesna#p2\n"},
+     "notes/lieux/a.yml:6:5: error: citation 'sonarem-vesna#p2' points at a paragraph's position"),
+    ({"lieux/a.yml": GOOD + "facts:\n  Pays:\n    value: X\n    cite: sonarem-vesna\n"},
+     "the citation of fact 'Pays' must be a mapping with 'article' and 'quote'"),
+    ({"lieux/a.yml": GOOD + "facts:\n  Pays:\n    value: X\n    cite:\n      article: sonarem-vesna\n"},
+     "notes/lieux/a.yml:6:5: error: the citation of fact 'Pays' needs 'quote'"),
+    ({"lieux/a.yml": GOOD + "relations:\n  - type: part_of\n    target: lieux/b\n    cite: {article: Sonarem Vesna, quote: q}\n"},
+     "the citation of relation #1 needs 'article': the slug of an article"),
+    ({"lieux/a.yml": GOOD + "facts:\n  Pays:\n    value: X\n    cite: {article: a, quote: q, passage: p2}\n"},
+     "unknown key 'passage' in the citation of fact 'Pays'"),
+    ({"lieux/a.yml": GOOD + "facts:\n  Pays:\n    value: X\n    cite: {article: a, quote: « q »}\n"},
+     "the quote of fact 'Pays' holds guillemets"),
+    ({"lieux/a.yml": "name: X\nsummary: Selon l’article, « un trésor.\n"},
+     "notes/lieux/a.yml:2:1: error: the summary has a « or » without its pair"),
     ({"lieux/a.yml": "name: X\nsummary: S.\nfoo: &a [1]\nbar: *a\n"}, "notes/lieux/a.yml:4:6: error: YAML alias '*a' is not allowed"),
     ({"lieux/a.yml": "name: !!python/object/apply:os.system [echo pwned]\nsummary: S.\n"}, "YAML tag"),
     ({"lieux/a.yml": "name: X\nname: Y\nsummary: S.\n"}, "notes/lieux/a.yml:2:1: error: key 'name' is written twice"),
@@ -152,12 +166,69 @@ def test_strict_turns_alias_warnings_into_failures(project, tmp_path):
     assert mkdocs_build(project, tmp_path / "site2", strict=False).returncode == 0
 
 
-def test_citing_a_paragraph_that_does_not_exist_stops_the_build(project, tmp_path):
-    path = project / "notes" / "personnes" / "belkacem-soltani.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("#p3", "#p42"), encoding="utf-8")
+SPOILED = [  # (note, true words, spoiled words, what the error names)
+    ("entreprises/vesna.yml", "quote: VESNA, filiale de Gazprom\n", "quote: VESNA, filiale à 100 % de Gazprom\n",
+     "notes/entreprises/vesna.yml:13:7: error: the fact 'Présentée comme' quotes « VESNA, filiale à 100 % de Gazprom »"),
+    ("personnes/stanislav-khomenko.yml", "quote: VESNA, filiale de Gazprom, dirigée par Stanislav Khomenko\n",
+     "quote: VESNA, fondée par Stanislav Khomenko\n",
+     "notes/personnes/stanislav-khomenko.yml:10:7: error: the fact 'Fonction' quotes « VESNA, fondée par"),
+    ("minerais/fer.yml", "quote: Entre phosphate, fer, cuivre et autres minerais stratégiques, cette région\n",
+     "quote: Entre phosphate, fer, or et autres minerais stratégiques, cette région\n",
+     "notes/minerais/fer.yml:12:7: error: the relation #1 quotes « Entre phosphate, fer, or et autres"),
+    ("lieux/maghreb.yml", "« un trésor pour les ressources minières »", "« un trésor pour les ressources pétrolières »",
+     "notes/lieux/maghreb.yml:2:1: error: the summary quotes « un trésor pour les ressources pétrolières »"),
+]
+
+
+@pytest.mark.parametrize("note, true, spoiled, expected", SPOILED, ids=[s[0] for s in SPOILED])
+def test_a_spoiled_quote_stops_the_build_naming_the_note_and_keeps_the_site(project, tmp_path, note, true, spoiled, expected):
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    before = tree_digest(site)
+    path = project / "notes" / note
+    text = path.read_text(encoding="utf-8")
+    assert true in text
+    path.write_text(text.replace(true, spoiled, 1), encoding="utf-8")
+    result = mkdocs_build(project, site)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert expected in result.stderr, result.stderr
+    assert "Closest passage: § " in result.stderr and "did you mean «" in result.stderr
+    assert "Fix: copy the words exactly as the article writes them" in result.stderr
+    assert tree_digest(site) == before
+
+
+def test_every_spoiled_quote_is_listed_at_once(project, tmp_path):
+    for note, true, spoiled, _ in SPOILED:
+        path = project / "notes" / note
+        path.write_text(path.read_text(encoding="utf-8").replace(true, spoiled, 1), encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "citation 'sonarem-vesna#p42': the article has no paragraph 'p42' (it has 6)" in result.stderr
+    for *_, expected in SPOILED:
+        assert expected in result.stderr
+
+
+def test_an_ambiguous_quote_stops_the_build(project, tmp_path):
+    path = project / "notes" / "lieux" / "russie.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "quote: La Russie pourrait ainsi", "quote: La Russie\n      # ", 1), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "the fact 'Perspective' quotes « La Russie », which is in 2 passages: § 4 of 'sonarem-vesna'" in result.stderr
+    assert "Fix: quote more words" in result.stderr
+
+
+def test_quotes_match_across_spaces_and_apostrophes_but_not_inside_words(project, tmp_path):
+    path = project / "notes" / "lieux" / "russie.yml"
+    text = path.read_text(encoding="utf-8")
+    # Straight apostrophe and doubled spaces: the same words.
+    path.write_text(text.replace("quote: La Russie pourrait ainsi devenir un acteur clé de l’essor",
+                                 "quote: La Russie  pourrait ainsi devenir un acteur clé de l'essor"), encoding="utf-8")
+    assert mkdocs_build(project, tmp_path / "site").returncode == 0
+    # Part of a word is not the word ("Russi" in "Russie").
+    path.write_text(text.replace("quote: La Russie pourrait ainsi devenir un acteur clé de l’essor minier de l’Algérie.",
+                                 "quote: La Russi"), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site2")
+    assert result.returncode != 0 and "quotes « La Russi », which is not in article" in result.stderr
 
 
 HOSTILE = "<script>alert('x')</script><img src=x onerror=alert(1)>"
@@ -167,7 +238,7 @@ def test_html_in_notes_is_shown_as_text_everywhere(project, tmp_path):
     (project / "notes" / "entreprises" / "hostile.yml").write_text(yaml.safe_dump({
         "name": "Hostile " + HOSTILE, "aliases": ["Alias " + HOSTILE],
         "summary": "Résumé " + HOSTILE + " [lien](javascript:alert(1)) **gras** `code`",
-        "facts": {"Label " + HOSTILE: {"value": "Valeur " + HOSTILE, "cite": "sonarem-vesna#p1"}},
+        "facts": {"Label " + HOSTILE: {"value": "Valeur " + HOSTILE, "cite": {"article": "sonarem-vesna", "quote": "Le Maghreb"}}},
         "sources": [{"title": "Titre " + HOSTILE, "url": "https://example.org/?q=<x>&y=\"z\""}],
     }, allow_unicode=True), encoding="utf-8")
     site = tmp_path / "site"
@@ -195,6 +266,10 @@ def test_carnet_check_reports_and_exits(project, capsys):
     assert carnet_main(["check", "--project", str(project)]) == 0
     out = capsys.readouterr().out
     assert "Notes: 11 valid" in out and "can be published" in out
+    # Every citation of every note is reported with the passage it resolves to.
+    total = sum(len(n.citations) for n in load_notes(project / "notes", project)[0])
+    assert f"Citations: {total} resolved, 0 missing, 0 ambiguous." in out
+    assert len(re.findall(r"^  notes/\S+:\d+:\d+ .*: « .* » -> sonarem-vesna § \d \(#p-[a-z0-9-]+\)$", out, re.M)) == total
     (project / "notes" / "lieux" / "atlantide.yml").write_text("name: Atlantide\nsummary: Mythe.\n", encoding="utf-8")
     (project / "docs" / "articles" / "sonarem-vesna.md").open("a", encoding="utf-8").write(
         "\n\nLe ministre Karim Exemple a visité Tamanrasset.\n")
@@ -216,14 +291,14 @@ def test_a_failure_after_rendering_keeps_the_previous_site_too(project, tmp_path
     assert mkdocs_build(project, site).returncode == 0
     before = tree_digest(site)
     path = project / "notes" / "personnes" / "belkacem-soltani.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("#p3", "#p42"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("Belkacem Soltani\n", "Belkacem Soltanii\n"), encoding="utf-8")
     (project / "docs" / "autre.md").write_text("# Autre\n\nUn [lien cassé](absent.md).\n", encoding="utf-8")
     result = mkdocs_build(project, site)
     assert result.returncode != 0 and "left as it was" in result.stderr
     assert tree_digest(site) == before
     assert not (tmp_path / "site.carnet-staging").exists()
     # Once fixed, the next build publishes (a changed summary shows the new site is in place).
-    path.write_text(path.read_text(encoding="utf-8").replace("#p42", "#p3")
+    path.write_text(path.read_text(encoding="utf-8").replace("Belkacem Soltanii\n", "Belkacem Soltani\n")
                     .replace("Dirigeant du groupe", "Directeur du groupe"), encoding="utf-8")
     (project / "docs" / "autre.md").unlink()
     assert mkdocs_build(project, site).returncode == 0
