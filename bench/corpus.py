@@ -53,15 +53,37 @@ def make_notes(m: int, n_articles: int, rng: random.Random) -> list[dict]:
         notes.append({"kind": kind, "slug": f"{_slug(name)}-{i}", "name": name, "aliases": alias})
     for note in notes:
         other = rng.choice(notes)
-        article = f"article-{rng.randrange(n_articles):04d}"
+        note["article"] = rng.randrange(n_articles)
         note["data"] = {
             "name": note["name"], "aliases": note["aliases"],
             "summary": f"Entité citée par les articles du corpus, en lien avec {other['name']}.",
-            "facts": {"Rôle": {"value": "cité dans un article", "cite": f"{article}#p1"}},
+            "facts": {"Rôle": {"value": "cité dans un article", "cite": None}},
             "relations": ([{"type": "talks_with", "target": f"{other['kind']}/{other['slug']}",
-                            "cite": f"{article}#p2"}] if other is not note else []),
+                            "cite": None}] if other is not note else []),
         }
     return notes
+
+
+def _quote(paragraphs: list[str], p: int, rng: random.Random, words: int = 7) -> str:
+    """Seven words of paragraph ``p`` that no other paragraph of the article holds."""
+    while True:
+        tokens = paragraphs[p].split()
+        start = rng.randrange(len(tokens) - words)
+        quote = " ".join(tokens[start:start + words])
+        if sum(quote in other for other in paragraphs) == 1:
+            return quote
+
+
+def add_citations(notes: list[dict], articles: list[list[str]], rng: random.Random) -> None:
+    """Cite each note's article as real notes do: the words behind a fact, a relation and
+    a « quote » in the summary, each checked against the article by the build."""
+    for note in notes:
+        i = note["article"]
+        slug, paragraphs = f"article-{i:04d}", articles[i]
+        note["data"]["facts"]["Rôle"]["cite"] = {"article": slug, "quote": _quote(paragraphs, 0, rng)}
+        for relation in note["data"]["relations"]:
+            relation["cite"] = {"article": slug, "quote": _quote(paragraphs, 1, rng)}
+        note["data"]["summary"] = note["data"]["summary"][:-1] + f" ; selon l’article, « {_quote(paragraphs, 2, rng)} »."
 
 
 def make_article(i: int, notes: list[dict], rng: random.Random) -> str:
@@ -78,6 +100,10 @@ def make_article(i: int, notes: list[dict], rng: random.Random) -> str:
             words.insert(rng.randrange(1, len(words)), ("l’" if note["kind"] == "lieux" else "") + form)
         text = " ".join(" ".join(w).capitalize() + "." for w in sentences)
         paragraphs.append(text)
+    return paragraphs
+
+
+def article_markdown(i: int, paragraphs: list[str]) -> str:
     return (f"---\ntitle: Article numéro {i}\n---\n\n# Article numéro {i}\n\n"
             + "\n\n".join(paragraphs[:2]) + "\n\n## Suite\n\n" + "\n\n".join(paragraphs[2:4])
             + "\n\n## Fin\n\n" + "\n\n".join(paragraphs[4:]) + "\n")
@@ -101,7 +127,9 @@ def _config(plain: bool) -> dict:
 def write_corpus(out: Path, n_articles: int, m_notes: int, seed: int = 1) -> tuple[Path, Path]:
     rng = random.Random(seed)
     notes = make_notes(m_notes, n_articles, rng)
-    articles = [make_article(i, notes, rng) for i in range(n_articles)]
+    paragraphs = [make_article(i, notes, rng) for i in range(n_articles)]
+    add_citations(notes, paragraphs, rng)
+    articles = [article_markdown(i, p) for i, p in enumerate(paragraphs)]
     if out.exists():
         shutil.rmtree(out)
     projects = []
