@@ -99,6 +99,10 @@ def validate_note(doc: YamlDocument, rel_path: str, kind: str, slug: str) -> Not
     for label, raw in raw_facts.items():
         path = ("facts", label)
         cite = None
+        if "«" in str(label) or "»" in str(label):
+            report(path, f"the label of fact '{label}' holds guillemets (« »): a label names the fact, "
+                         "it quotes nothing.",
+                   "move the article's words into the value, or into 'quote:' under 'cite:'.")
         if isinstance(raw, dict):
             for key in raw:
                 if key not in ("value", "cite"):

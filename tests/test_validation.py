@@ -71,6 +71,8 @@ def problems_for(tmp_path: Path, files: dict[str, str | bytes]) -> list[str]:
      "unknown key 'passage' in the citation of fact 'Pays'"),
     ({"lieux/a.yml": GOOD + "facts:\n  Pays:\n    value: X\n    cite: {article: a, quote: « q »}\n"},
      "the quote of fact 'Pays' holds guillemets"),
+    ({"lieux/a.yml": GOOD + "facts:\n  « Un trésor »: {value: oui, cite: {article: a, quote: un trésor}}\n"},
+     "notes/lieux/a.yml:4:3: error: the label of fact '« Un trésor »' holds guillemets"),
     ({"lieux/a.yml": "name: X\nsummary: Selon l’article, « un trésor.\n"},
      "notes/lieux/a.yml:2:1: error: the summary has a « or » without its pair"),
     ({"lieux/a.yml": "name: X\nsummary: S.\nfoo: &a [1]\nbar: *a\n"}, "notes/lieux/a.yml:4:6: error: YAML alias '*a' is not allowed"),
