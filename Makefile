@@ -17,10 +17,11 @@ install-test: $(PY)
 	$(PY) -m pip install -q -e '.[test]'
 	npm install --no-audit --no-fund --no-package-lock --loglevel=error
 
-# Debian's Chromium drives the browser tests (Playwright's own download is not used).
+# Debian's Chromium drives the browser tests (Playwright's own download is not used);
+# Java runs the Nu HTML Checker (vnu-jar, from npm).
 browser:
-	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+	@command -v chromium >/dev/null && command -v java >/dev/null || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium default-jre-headless; }
 
 serve: install
 	$(VENV)/bin/mkdocs serve

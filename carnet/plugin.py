@@ -37,6 +37,7 @@ from .notes_dir import load_notes
 from .pages import generated_pages, slot
 from .problems import Problem, format_problems
 from .search_fields import add_alias_fields
+from .valid_html import without_checkbox_autocomplete
 
 log = logging.getLogger("mkdocs.plugins.carnet")
 
@@ -161,6 +162,7 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
     def on_env(self, env, config, files: Files):
         started = time.perf_counter()
         env.globals["carnet_nav_key"] = self._nav_key  # used by overrides/main.html
+        env.globals["carnet_in_nav"] = lambda page: page is not None and page.file.src_uri in self.nav_pages
         env.globals["carnet_nav_cache"] = {}           # one per build
         self.timings["link"] = sum(scan.seconds for scan in self.scans.values())
         pages = {f.src_uri: f.page for f in files.documentation_pages()}
@@ -193,7 +195,10 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
 
     def on_post_page(self, output, page, config):
         late = self.late.pop(page.file.src_uri, None)
-        return self._fill(output, late) if late else output
+        return without_checkbox_autocomplete(self._fill(output, late) if late else output)
+
+    def on_post_template(self, output_content, template_name, config):
+        return without_checkbox_autocomplete(output_content)  # 404.html
 
     @staticmethod
     def _fill(content: str, sections: dict[str, str]) -> str:

@@ -174,3 +174,27 @@ def test_article_prints_without_navigation_and_with_link_targets(page, served):
     pdf = page.pdf(format="A4")
     assert pdf[:4] == b"%PDF" and len(pdf) > 10_000
     page.emulate_media(media="screen")
+
+
+def test_drawer_and_table_of_contents_still_work_on_a_phone(browser, served):
+    context = browser.new_context(locale="fr-FR", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(served + "entreprises/vesna/")
+    page.locator('label.md-header__button[for="__drawer"]').click()
+    page.wait_for_function("() => document.getElementById('__drawer').checked")
+    page.locator(".md-sidebar--primary").get_by_role("link", name="Lieux").click()
+    page.wait_for_url("**/lieux/")
+    page.goto(served + "articles/sonarem-vesna/")  # a listed page: its table of contents sits in the drawer
+    page.locator('label.md-header__button[for="__drawer"]').click()
+    page.locator('label.md-nav__link[for="__toc"]').click()
+    page.wait_for_function("() => document.getElementById('__toc').checked")
+    context.close()
+
+
+def test_an_unlisted_page_keeps_its_table_of_contents_title_and_links(page, served):
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto(served + "entreprises/vesna/")
+    title = page.locator(".md-sidebar--secondary .md-nav__title")
+    assert title.is_visible() and "Table des matières" in title.inner_text()
+    page.locator(".md-sidebar--secondary").get_by_role("link", name="Sources").click()
+    page.wait_for_url("**/entreprises/vesna/#sources")
