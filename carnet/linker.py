@@ -25,13 +25,19 @@ from .mentions import MentionSentence, links_to_make, sentences_with_mentions
 from .passages import Passage, passage_id
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# Never linked inside: headings, code, links, and what a click already means something on
+# (a tab's <label>, a <summary> that opens its block, buttons, form controls).
 UNLINKABLE = HEADINGS | {"a", "code", "pre", "kbd", "samp", "script", "style", "svg", "math",
-                         "button", "textarea", "title", "mark"}
+                         "button", "textarea", "title", "mark", "label", "summary", "legend",
+                         "select", "option"}
+# Heading-like or interactive by class: an admonition's title (a heading in all but name),
+# content tabs' label bar (pymdownx.tabbed), and the editors' own opt-out.
+UNLINKABLE_CLASSES = {"admonition-title", "tabbed-labels", "carnet-nolink"}
 BLOCKS = {"p", "li", "dd", "dt", "td", "th", "caption", "figcaption", "blockquote", "div",
           "section", "article", "aside", "details", "summary", "ul", "ol", "dl", "table",
           "thead", "tbody", "tr", "figure", "header", "footer", "nav"}
-NOLINK_CLASS = "carnet-nolink"
 _STASH_RE = re.compile("\x02wzxhzdk:(\\d+)\x03")
+_TAG_RE = re.compile(r"\s*<(/?)\s*([A-Za-z][\w-]*)[^>]*?(/?)>\s*$")  # one raw HTML tag
 _ESCAPED_RE = re.compile("\x02(\\d+)\x03")   # a backslash escape, before Markdown's 'unescape'
 
 
@@ -72,6 +78,7 @@ class MentionLinker(Treeprocessor):
     def _link(self, root: etree.Element, scan: PageScan, matcher: MentionMatcher) -> None:
         self._page, self._matcher_now, self._policy_now = scan, matcher, self._policy()
         self._linked_in_scope: set[str] = set()
+        self._raw_depth = 0   # raw HTML elements open that must not be linked inside
         self._plans: list[tuple[etree.Element, str, str, list[Mention]]] = []
         self._blocks: list[_Block] = []
         self._parents = {child: parent for parent in root.iter() for child in parent}
@@ -93,7 +100,7 @@ class MentionLinker(Treeprocessor):
             self._segment(el, "text", linkable, block)
         for child in list(el):
             child_linkable = (linkable and child.tag not in UNLINKABLE
-                              and NOLINK_CLASS not in (child.get("class") or "").split())
+                              and UNLINKABLE_CLASSES.isdisjoint((child.get("class") or "").split()))
             self._walk(child, child_linkable, block)
             if child.tail:
                 self._segment(child, "tail", linkable, block)
@@ -102,9 +109,11 @@ class MentionLinker(Treeprocessor):
         text = getattr(el, attr)
         offset = len(block.text)
         block.text += text
+        blocked = self._raw_html_spans(text)
         if not linkable:
             return
-        mentions = self._matcher_now.find(text)
+        mentions = [m for m in self._matcher_now.find(text)
+                    if not any(s < m.end and m.start < e for s, e in blocked)]
         if not mentions:
             return
         block.mentions += [Mention(m.start + offset, m.end + offset, m.note_id) for m in mentions]
@@ -112,6 +121,30 @@ class MentionLinker(Treeprocessor):
         self._page.linked += [m.note_id for m in to_link]
         if to_link:
             self._plans.append((el, attr, text, to_link))
+
+    def _raw_html_spans(self, text: str) -> list[tuple[int, int]]:
+        """Spans of ``text`` inside inline raw HTML that must not be linked (``<a>``,
+        ``<button>``, ``<label>``... written as HTML): Markdown keeps those tags as
+        placeholders, so the tree does not show them.  Open tags carry over from one
+        text to the next, in document order."""
+        spans, start = [], 0 if self._raw_depth else None
+        for m in _STASH_RE.finditer(text):
+            raw = self.md.htmlStash.rawHtmlBlocks[int(m.group(1))]
+            tag = _TAG_RE.match(raw) if isinstance(raw, str) else None
+            if tag is None or tag.group(2).lower() not in UNLINKABLE or tag.group(3):
+                continue
+            if not tag.group(1):          # an opening tag
+                if self._raw_depth == 0:
+                    start = m.end()
+                self._raw_depth += 1
+            elif self._raw_depth:         # a closing tag
+                self._raw_depth -= 1
+                if self._raw_depth == 0:
+                    spans.append((start, m.start()))
+                    start = None
+        if start is not None:
+            spans.append((start, len(text)))
+        return spans
 
     def _wrap(self, el: etree.Element, attr: str, text: str, mentions: list[Mention]) -> None:
         anchors = []

@@ -138,3 +138,13 @@ def test_visible_text_never_changes_and_links_stay_in_place(text, aliases, polic
 def test_first_policy_links_each_note_at_most_once(text, aliases, data):
     html, scan = render(text, random_notes(aliases, data), policy="first")
     assert len(scan.linked) == len(set(scan.linked)) == len(links(html))
+
+
+def test_names_inside_links_and_controls_written_as_raw_html_are_not_linked():
+    text = ('Voir <a href="x.html">la société *VESNA*</a>, <button>Gazprom</button> puis VESNA et Gazprom.\n\n'
+            '<label>Algérie</label> et l’Algérie.')
+    html, _ = render(text, NOTES)
+    soup = BeautifulSoup(html, "html.parser")
+    assert [(a.get_text(), a.find_parent("p").get_text()[:4]) for a in soup.select("a.carnet-mention")] == [
+        ("VESNA", "Voir"), ("Gazprom", "Voir"), ("Algérie", "Algé")]
+    assert not soup.select("a a, button a, label a")
