@@ -14,6 +14,7 @@ import posixpath
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import escape, unescape
 
 from .backlinks import PageRef, in_article_html, mentioned_in_html
@@ -73,6 +74,7 @@ class PageParts:
     head: str = ""                      # Open Graph tags and JSON-LD
 
 
+@lru_cache(maxsize=65536)  # a page links to the same few pages many times
 def relative_url(url: str, from_url: str) -> str:
     """``url`` relative to the page at ``from_url`` (both site-relative), as MkDocs writes it."""
     if from_url != ".":
@@ -115,7 +117,13 @@ class SiteAssembly:
     def check_citations(self, pages: dict[str, RenderedPage]) -> list[Problem]:
         """Resolve every citation against the rendered articles; the problems stop the build."""
         index = PassageIndex([p for page in pages.values() for p in page.passages])
-        self.citations = resolve_citations(self.catalog, index)
+        naming: dict[str, set[str]] = defaultdict(set)   # note id -> articles that name it
+        for page in pages.values():
+            if page.passages:
+                for sentence in page.sentences:
+                    for note_id in sentence.note_ids():
+                        naming[note_id].add(page.passages[0].article)
+        self.citations = resolve_citations(self.catalog, index, naming)
         return anchor_problems(index, lambda slug: f"{self.settings.docs_dir}/{article_path(self.settings.articles_dir, slug)}") \
             + self.citations.problems()
 

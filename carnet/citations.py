@@ -8,7 +8,7 @@ what it does not say; a quote found in two passages cannot be linked to one.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 
 from .model import Citation, Note
 from .passages import Found, PassageIndex, normalize
@@ -45,10 +45,22 @@ class Citations:
         return [_problem(check, self.index) for check in self.checks if check.status != "resolved"]
 
 
-def resolve_citations(notes: Iterable[Note], index: PassageIndex) -> Citations:
-    checks = [CitationCheck(note, cite, tuple(index.find(cite.quote, cite.article)))
-              for note in notes for cite in note.citations
-              if cite.article is None or cite.article in index.by_article]
+def resolve_citations(notes: Iterable[Note], index: PassageIndex,
+                      naming: Mapping[str, set[str]] | None = None) -> Citations:
+    """Resolve every citation.  A « quote » in a note's text names no article: it is looked
+    for first in the articles that name the note (``naming``: note id -> article slugs) or
+    that the note cites, then, if none holds it, in every article."""
+    naming = naming or {}
+    checks = []
+    for note in notes:
+        own = naming.get(note.id, set()) | {c.article for c in note.citations if c.article}
+        for cite in note.citations:
+            if cite.article is not None:
+                if cite.article in index.by_article:  # an unknown article is reported before
+                    checks.append(CitationCheck(note, cite, tuple(index.find(cite.quote, [cite.article]))))
+                continue
+            found = index.find(cite.quote, own) if own else []
+            checks.append(CitationCheck(note, cite, tuple(found or index.find(cite.quote))))
     return Citations(checks, index)
 
 
@@ -63,7 +75,7 @@ def _problem(check: CitationCheck, index: PassageIndex) -> Problem:
     head = f"the {cite.where} quotes « {cite.quote} », which is"
     if check.status == "missing":
         message = f"{head} {_where(cite.article, index)}."
-        closest = index.closest(cite.quote, cite.article)
+        closest = index.closest(cite.quote, [cite.article] if cite.article else None)
         if closest is not None:
             passage, words = closest
             message += (f" Closest passage: § {passage.number} of '{passage.article}' (#{passage.id}): "

@@ -74,14 +74,18 @@ def check(project: Path, strict: bool, out=None) -> int:
     problems += check_citations(catalog, {p.stem for p in article_files})
     index = PassageIndex([p for path in article_files
                           for p in article_passages(path, settings.extensions, settings.configs)])
-    citations = resolve_citations(catalog, index)
+    matcher = MentionMatcher(catalog)
+    naming: dict[str, set[str]] = {}   # note id -> articles that name it
+    for passage in index.passages:
+        for mention in matcher.find(passage.text):
+            naming.setdefault(mention.note_id, set()).add(passage.article)
+    citations = resolve_citations(catalog, index, naming)
     problems += anchor_problems(index, lambda slug: _rel(article_dir / f"{slug}.md", project))
     problems += citations.problems()
     if problems:
         print(format_problems(problems), file=out)
     failed = any(p.severity == "error" or strict for p in problems)
 
-    matcher = MentionMatcher(catalog)
     page_files = sorted(docs_dir.rglob("*.md"))
     pages = [plain_text(p.read_text(encoding="utf-8")) for p in page_files]
     article_texts = [text for path, text in zip(page_files, pages) if path.parent == article_dir]

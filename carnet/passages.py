@@ -15,13 +15,14 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Collection
 from urllib.parse import quote as url_quote
 
 ANCHOR_WORDS = 6
 ELISION_RE = re.compile(r"\s*\[(?:…|\.\.\.)\]\s*")
 _WORD_RE = re.compile(r"[a-z0-9]+")
 _SPACE_RE = re.compile(r"\s+")
-_TOKEN_RE = re.compile(r"\w+")  # the words _whole_word sees
+_TOKEN_RE = re.compile(r"\w+")  # words, as the whole-word checks of _part_pattern see them
 
 
 @dataclass(frozen=True)
@@ -33,14 +34,20 @@ class Passage:
 
 
 def fold(text: str) -> str:
-    """Lower case without accents: what anchors are made of."""
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """Lower-case ASCII, accents dropped and ligatures spelt out: what anchors are made of."""
+    text = text.casefold().replace("œ", "oe").replace("æ", "ae")
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 def passage_id(text: str) -> str | None:
     """The anchor of a paragraph, from its first words; None when it has no words."""
-    words = _WORD_RE.findall(fold(text))[:ANCHOR_WORDS]
+    window = 120  # fold only the opening: a paragraph may be long, its anchor never is
+    while True:
+        words = _WORD_RE.findall(fold(text[:window]))
+        if window >= len(text) or len(words) > ANCHOR_WORDS:  # the last word may be cut: not used
+            break
+        window *= 2
+    words = words[:ANCHOR_WORDS]
     return "p-" + "-".join(words) if words else None
 
 
@@ -54,49 +61,38 @@ def quote_parts(quote: str) -> list[str]:
     return [p for p in (normalize(part) for part in ELISION_RE.split(quote)) if p]
 
 
-class _Normalized:
-    """A passage's text normalised, with the offset in the original of every character."""
-
-    def __init__(self, text: str):
-        chars, offsets, space = [], [], False
-        for i, c in enumerate(text):
-            if c.isspace():
-                space = bool(chars)
-                continue
-            if space:
-                chars.append(" ")
-                offsets.append(i - 1)
-                space = False
-            chars.append("’" if c == "'" else c)
-            offsets.append(i)
-        self.text, self.offsets, self.original = "".join(chars), offsets, text
-
-    def original_span(self, start: int, end: int) -> str:
-        return self.original[self.offsets[start]:self.offsets[end - 1] + 1]
-
-
 def _word_char(c: str) -> bool:
     return c.isalnum() or c == "_"  # what \w matches
+
+
+def _part_pattern(part: str) -> str:
+    """A normalised part as a pattern over the original text: any run of spaces for a
+    space, either apostrophe for one, and whole words at both ends."""
+    body = "".join(r"\s+" if c == " " else "['’]" if c == "’" else re.escape(c) for c in part)
+    if _word_char(part[0]):
+        body = r"(?<!\w)" + body
+    if _word_char(part[-1]):
+        body += r"(?!\w)"
+    return f"({body})"
+
+
+def _exact(text: str, parts: list[str]) -> list[str] | None:
+    """The parts, when the text holds them as written, in order, as whole words."""
+    pos = 0
+    for part in parts:
+        at = text.find(part, pos)
+        while at >= 0 and not _whole_word(text, at, at + len(part)):
+            at = text.find(part, at + 1)
+        if at < 0:
+            return None
+        pos = at + len(part)
+    return parts
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     return not (_word_char(text[start]) and _word_char(before)) and not (_word_char(text[end - 1]) and _word_char(after))
-
-
-def _find_parts(norm: _Normalized, parts: list[str]) -> list[tuple[int, int]] | None:
-    """Where each part stands, in order, as whole words; None when they do not."""
-    spans, pos = [], 0
-    for part in parts:
-        at = norm.text.find(part, pos)
-        while at >= 0 and not _whole_word(norm.text, at, at + len(part)):
-            at = norm.text.find(part, at + 1)
-        if at < 0:
-            return None
-        spans.append((at, at + len(part)))
-        pos = at + len(part)
-    return spans
 
 
 @dataclass(frozen=True)
@@ -115,41 +111,51 @@ class Found:
 
 
 class PassageIndex:
-    """Every passage of every article, ready to locate quotes."""
+    """Every passage of every article, ready to locate quotes.
+
+    A quote becomes one regular expression over the passages' own text (nothing is
+    normalised ahead of time), tried only on passages that hold its longest word.
+    """
 
     def __init__(self, passages: list[Passage]):
         self.passages = passages
-        self._normalized = [_Normalized(p.text) for p in passages]
         self.by_article: dict[str, list[int]] = {}
         for i, p in enumerate(passages):
             self.by_article.setdefault(p.article, []).append(i)
         self._by_word: dict[str, list[int]] | None = None  # built on the first search of all articles
+        self._norm: dict[int, str] = {}                     # normalised texts, made when first needed
 
-    def articles(self) -> set[str]:
-        return set(self.by_article)
-
-    def find(self, quote: str, article: str | None = None) -> list[Found]:
-        """Every passage (of ``article``, or of all articles) that holds the quote."""
+    def find(self, quote: str, articles: Collection[str] | None = None) -> list[Found]:
+        """Every passage (of ``articles``, or of all articles) that holds the quote."""
         parts = quote_parts(quote)
         if not parts:
             return []
+        word = max((w for part in parts for w in _TOKEN_RE.findall(part)), key=len, default="")
         found = []
-        for i in self._candidates(article, parts):
-            norm = self._normalized[i]
-            if parts[0] not in norm.text:  # the cheap test first
+        for i in self._candidates(articles, word):
+            text = self.passages[i].text
+            if word not in text or _exact(self._normalized(i), parts) is None:
                 continue
-            spans = _find_parts(norm, parts)
-            if spans is not None:
-                found.append(Found(self.passages[i], tuple(norm.original_span(s, e) for s, e in spans)))
+            # The article's own characters: as typed, or else as the article spaces them.
+            words = _exact(text, parts)
+            if words is None:
+                words = re.search(r".*?".join(map(_part_pattern, parts)), text, re.S).groups()
+            found.append(Found(self.passages[i], tuple(words)))
         return found
 
-    def closest(self, quote: str, article: str | None = None) -> tuple[Passage, str] | None:
+    def _normalized(self, i: int) -> str:
+        text = self._norm.get(i)
+        if text is None:
+            text = self._norm[i] = normalize(self.passages[i].text)
+        return text
+
+    def closest(self, quote: str, articles: Collection[str] | None = None) -> tuple[Passage, str] | None:
         """The passage whose words come closest to the quote, and those words."""
         target = " ".join(quote_parts(quote))
         size = max(1, len(target.split()))
         best: tuple[float, int, str] | None = None
-        for i in self._candidates(article):
-            words = self._normalized[i].text.split(" ")
+        for i in self._candidates(articles):
+            words = self._normalized(i).split(" ")
             # Windows a little shorter or longer than the quote: words added or dropped.
             for width in range(max(1, size - 3), size + 3):
                 for start in range(max(1, len(words) - width + 1)):
@@ -159,20 +165,18 @@ class PassageIndex:
                         best = (score, i, window)
         return (self.passages[best[1]], best[2]) if best else None
 
-    def _candidates(self, article: str | None, parts: list[str] | None = None) -> list[int]:
-        if article is not None:
-            return self.by_article.get(article, [])
-        if not parts:
+    def _candidates(self, articles: Collection[str] | None, word: str = "") -> list[int]:
+        if articles is not None:
+            return [i for article in sorted(articles) for i in self.by_article.get(article, [])]
+        if not word:
             return list(range(len(self.passages)))
-        # Every word of a quote found as whole words is a word of its passage: look up the longest.
+        # Every word of a quote found as whole words is a word of its passage.
         if self._by_word is None:
             self._by_word = {}
-            for i, norm in enumerate(self._normalized):
-                for word in set(_TOKEN_RE.findall(norm.text)):
-                    self._by_word.setdefault(word, []).append(i)
-        words = [w for part in parts for w in _TOKEN_RE.findall(part)]
-        return self._by_word.get(max(words, key=len), []) if words else list(range(len(self.passages)))
-
+            for i, passage in enumerate(self.passages):
+                for token in set(_TOKEN_RE.findall(passage.text)):
+                    self._by_word.setdefault(token, []).append(i)
+        return self._by_word.get(word, [])
 
 QUOTE_RE = re.compile(r"«\s*([^«»]*?)\s*»")
 
