@@ -21,6 +21,7 @@ from urllib.parse import quote as url_quote
 ANCHOR_WORDS = 6
 ELISION_RE = re.compile(r"\s*\[(?:…|\.\.\.)\]\s*")
 _WORD_RE = re.compile(r"[a-z0-9]+")
+_NON_WORD_RE = re.compile(r"[\W_]+")
 _SPACE_RE = re.compile(r"\s+")
 _TOKEN_RE = re.compile(r"\w+")  # words, as the whole-word checks of _part_pattern see them
 
@@ -35,7 +36,7 @@ class Passage:
 
 def fold(text: str) -> str:
     """Lower-case ASCII, accents dropped and ligatures spelt out: what anchors are made of."""
-    text = text.casefold().replace("œ", "oe").replace("æ", "ae")
+    text = _NON_WORD_RE.sub(" ", text.casefold().replace("œ", "oe").replace("æ", "ae"))  # l’été: two words
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
