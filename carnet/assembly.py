@@ -30,6 +30,7 @@ from .note_html import article_path
 from .passages import Passage, PassageIndex
 from .pages import A_TO_Z_PATH, GRAPH_PATH, a_to_z_letters, rel, section_anchors
 from .problems import Problem
+from .typography import NBSP
 from .vocabulary import KINDS
 
 WORDS_PER_MINUTE = 230
@@ -111,7 +112,7 @@ class SiteAssembly:
             return content
         words = len(re.sub(r"<[^>]+>", " ", content).split())
         minutes = max(1, round(words / WORDS_PER_MINUTE))
-        reading = f'<p class="carnet-reading-time">Temps de lecture : environ {minutes} min</p>'
+        reading = f'<p class="carnet-reading-time">Temps de lecture{NBSP}: environ {minutes}{NBSP}min</p>'
         return content.replace("</h1>", "</h1>" + reading, 1)
 
     def check_citations(self, pages: dict[str, RenderedPage]) -> list[Problem]:
@@ -150,7 +151,8 @@ class SiteAssembly:
             found = by_note.get(note.id, {})
             refs = []
             for src in sorted(found, key=lambda s: (not self.is_article(s), s)):
-                refs.append((src, PageRef(unescape(pages[src].title or src), href(src)), found[src]))
+                numbers = {p.id: p.number for p in pages[src].passages}
+                refs.append((src, PageRef(unescape(pages[src].title or src), href(src), numbers), found[src]))
             out = parts[note.page_path]
             out.early["lead"] = sections.lead()
             # The body is filled into the final HTML, after the search has read the page:

@@ -7,16 +7,18 @@ other page that names it.  All text is escaped here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 
 from .mentions import MentionSentence
+from .typography import NBSP, NNBSP, plural
 
 
 @dataclass(frozen=True)
 class PageRef:
     title: str
     url: str          # relative URL from the page being filled
+    numbers: dict[str, int] = field(default_factory=dict, compare=False)  # articles: passage id -> § number
 
 
 def _quote(sentence: MentionSentence, note_id: str) -> str:
@@ -33,10 +35,11 @@ def in_article_html(note_id: str, articles: list[tuple[PageRef, list[MentionSent
         items = "".join(
             f'<li><blockquote class="carnet-quote"><p>{_quote(s, note_id)}</p></blockquote>'
             f'<a class="carnet-passage" href="{escape(ref.url)}#{escape(s.anchor or "")}">'
-            f"Lire le passage (§ {escape((s.anchor or '')[1:])}) dans « {escape(ref.title)} »</a></li>"
+            f"Lire le passage (§{NBSP}{ref.numbers.get(s.anchor or '', '?')}) dans "
+            f"«{NNBSP}{escape(ref.title)}{NNBSP}»</a></li>"
             for s in quotes)
-        blocks.append(f'<p class="carnet-source">{len(quotes)} phrase(s) de l’article '
-                      f'<a href="{escape(ref.url)}">{escape(ref.title)}</a> :</p>'
+        blocks.append(f'<p class="carnet-source">{plural(len(quotes), "phrase")} de l’article '
+                      f'<a href="{escape(ref.url)}">{escape(ref.title)}</a>{NBSP}:</p>'
                       f'<ul class="carnet-quotes">{items}</ul>')
     return "".join(blocks) or "<p>Aucun article ne nomme cette entité.</p>"
 

@@ -13,6 +13,7 @@ from typing import Callable
 
 from .catalog import Catalog, sort_key
 from .model import Note
+from .typography import NBSP, NNBSP, plural
 from .vocabulary import KINDS, RELATION_TYPES
 
 MAX_NEIGHBOURS = 16
@@ -58,7 +59,7 @@ def note_graph(note: Note, catalog: Catalog, href: Callable[[str], str]) -> str:
                      f'class="carnet-edge-label">{escape(link.label)}</text>')
         nodes.append(_node(link.other, x, y, href(link.other.id)))
     nodes.append(_node(note, cx, cy, None, " carnet-node--self"))
-    described = "; ".join(f"{l.label} : {l.other.name}" for l in shown)
+    described = f"{NNBSP}; ".join(f"{l.label}{NBSP}: {l.other.name}" for l in shown)
     more = f" (et {len(links) - len(shown)} autres)" if len(links) > len(shown) else ""
     return _svg(f"Relations de {note.name}", f"{note.name} — {described}{more}.", width, height,
                 f'<g class="carnet-edges">{"".join(edges)}</g><g>{"".join(nodes)}</g>', "graph-" + note.slug)
@@ -84,6 +85,7 @@ def dossier_graph(catalog: Catalog, href: Callable[[str], str]) -> str:
                 label = RELATION_TYPES[rel.type].label.lower()
                 sentences.append(f"{note.name} — {label} — {catalog.notes[rel.target].name}")
     nodes = [_node(n, *position[n.id], href(n.id)) for n in notes]
-    description = (f"{len(notes)} fiches et {len(edges)} relations. " + "; ".join(sentences) + ".")
+    description = (f"{plural(len(notes), 'fiche')} et {plural(len(edges), 'relation')}. "
+                   + f"{NNBSP}; ".join(sentences) + ".")
     return _svg("Graphe du dossier", description, size, size,
                 f'<g class="carnet-edges">{"".join(edges)}</g><g>{"".join(nodes)}</g>', "graph-dossier")

@@ -17,6 +17,7 @@ from .matcher import MentionMatcher
 from .mentions import MentionSentence, links_to_make, sentences_with_mentions
 from .model import Citation, Note
 from .passages import Found, quoted
+from .typography import NBSP, NNBSP, french_spacing
 from .vocabulary import KINDS
 
 Href = Callable[[str], str]
@@ -71,11 +72,12 @@ class NoteSections:
                 inserts.append((q.end(), q.end(),
                                 f' <a class="carnet-quote-ref" href="{escape(self.passage_url(found))}" '
                                 f'aria-label="{escape(label)}" data-search-exclude="">(§\u00a0{found.passage.number})</a>'))
+        shown = french_spacing(text)  # same length: the offsets above hold
         out, pos = [], 0
         for start, end, html in sorted(inserts, key=lambda i: (i[0], i[1])):
-            out += [escape(text[pos:start]), html]
+            out += [escape(shown[pos:start]), html]
             pos = end
-        out.append(escape(text[pos:]))
+        out.append(escape(shown[pos:]))
         return "".join(out)
 
     def _mention(self, text: str, m) -> str:
@@ -93,10 +95,10 @@ class NoteSections:
             value = self.text(fact.value, fact.cite.article if fact.cite else None)
             if fact.cite:
                 value += self.cite(fact.cite)
-            rows.append((escape(fact.label), value))
+            rows.append((escape(french_spacing(fact.label)), value))
         infobox = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
         return (f'<p class="carnet-kind">{kind.singular} · <a href="{escape(self.href(kind_index_path(note.kind)))}">'
-                f"toutes les fiches « {kind.plural.lower()} »</a></p>"
+                f"toutes les fiches «{NNBSP}{kind.plural.lower()}{NNBSP}»</a></p>"
                 f'<div class="carnet-infobox"><dl>{infobox}</dl></div>'
                 f'<p class="carnet-summary">{summary}</p>')
 
@@ -106,11 +108,11 @@ class NoteSections:
             return "<p>Aucune relation n’est renseignée pour cette fiche.</p>"
         items = []
         for link in links:
-            item = f"{escape(link.label)} : {self.note_link(link.other)}"
+            item = f"{escape(link.label)}{NBSP}: {self.note_link(link.other)}"
             if link.relation.cite:
                 item += self.cite(link.relation.cite)
             elif not link.declared_here:
-                item += f" (source : fiche {self.note_link(link.other)})"
+                item += f" (source{NBSP}: fiche {self.note_link(link.other)})"
             items.append(f"<li>{item}</li>")
         return f'<ul class="carnet-relations">{"".join(items)}</ul>'
 
@@ -122,7 +124,7 @@ class NoteSections:
             numbers = sorted({p.number for p in passages if p.article == slug})
             url = self.href(article_path(self.articles_dir, slug))
             items.append(f'<li><a href="{escape(url)}">L’article de ce carnet</a>, cité ci-dessus '
-                         f"(§ {', '.join(map(str, numbers))}).</li>")
+                         f"(§{NBSP}{', '.join(map(str, numbers))}).</li>")
         for source in note.sources:
             title = escape(source.title)
             items.append(f'<li><a href="{escape(source.url)}" rel="noopener">{title}</a></li>'
@@ -158,5 +160,5 @@ def index_list_html(notes: list[Note], href: Href, show_kind: bool) -> str:
     for note in notes:
         kind = f" ({KINDS[note.kind].singular.lower()})" if show_kind else ""
         items.append(f'<li><a href="{escape(href(note.page_path))}" data-preview="">{escape(note.name)}</a>'
-                     f"{kind} — {escape(note.summary)}</li>")
+                     f"{kind} — {escape(french_spacing(note.summary))}</li>")
     return f'<ul class="carnet-index">{"".join(items)}</ul>'

@@ -19,6 +19,7 @@ from itertools import groupby
 from .catalog import Catalog, sort_key
 from .markdown_text import md_text
 from .model import Note
+from .typography import NBSP, NNBSP, french_spacing, plural
 from .vocabulary import KINDS
 
 A_TO_Z_PATH = "index-a-z.md"
@@ -52,7 +53,7 @@ def rel(from_path: str, to_path: str) -> str:
 
 def note_page(note: Note) -> GeneratedPage:
     return GeneratedPage(f"# {md_text(note.name)}\n\n{slot('lead')}\n\n{slot('body')}\n",
-                         note.name, note.summary)
+                         note.name, french_spacing(note.summary))
 
 
 def section_anchors(taken: set[str]) -> list[tuple[str, str, str]]:
@@ -72,9 +73,10 @@ def kind_index_page(kind_slug: str, catalog: Catalog) -> GeneratedPage:
     count = len(catalog.by_kind(kind_slug))
     return GeneratedPage("\n\n".join([
         f"# {kind.plural}",
-        f"{count} fiche(s), par ordre alphabétique. Toutes les fiches : [index A–Z](../{A_TO_Z_PATH}), "
-        f"[graphe du dossier](../{GRAPH_PATH}).", slot("list"),
-    ]) + "\n", kind.plural, f"Les fiches « {kind.plural.lower()} » du Carnet minier : {count} fiche(s).")
+        f"{plural(count, 'fiche')}, par ordre alphabétique. Toutes les fiches{NBSP}: "
+        f"[index A–Z](../{A_TO_Z_PATH}), [graphe du dossier](../{GRAPH_PATH}).", slot("list"),
+    ]) + "\n", kind.plural,
+        f"Les fiches «{NNBSP}{kind.plural.lower()}{NNBSP}» du Carnet minier{NBSP}: {plural(count, 'fiche')}.")
 
 
 def initial(name: str) -> str:
@@ -89,20 +91,20 @@ def a_to_z_letters(catalog: Catalog) -> list[tuple[str, list[Note]]]:
 
 
 def a_to_z_page(catalog: Catalog) -> GeneratedPage:
-    parts = ["# Index A–Z", f"{len(catalog)} fiche(s) : entreprises, personnes, minerais et lieux."]
+    parts = ["# Index A–Z", f"{plural(len(catalog), 'fiche')}{NBSP}: entreprises, personnes, minerais et lieux."]
     for letter, _ in a_to_z_letters(catalog):
         parts += [f"## {letter}", slot(f"letter-{letter}")]
     return GeneratedPage("\n\n".join(parts) + "\n", "Index A–Z",
-                         f"Toutes les fiches du Carnet minier de A à Z : {len(catalog)} fiche(s).")
+                         f"Toutes les fiches du Carnet minier de A à Z{NBSP}: {plural(len(catalog), 'fiche')}.")
 
 
 def graph_page(catalog: Catalog) -> GeneratedPage:
     return GeneratedPage("\n\n".join([
         "# Graphe du dossier",
-        "Chaque point est une fiche (couleur selon sa nature), chaque trait une relation ; "
+        f"Chaque point est une fiche (couleur selon sa nature), chaque trait une relation{NNBSP}; "
         "un clic sur un nom ouvre sa fiche. Le même contenu, en texte, suit le graphe.",
         slot("dossier-graph"),
-    ]) + "\n", "Graphe du dossier", f"Les {len(catalog)} fiches du Carnet minier et leurs relations, en un graphe.")
+    ]) + "\n", "Graphe du dossier", f"Les fiches du Carnet minier ({plural(len(catalog), 'fiche')}) et leurs relations, en un graphe.")
 
 
 def generated_pages(catalog: Catalog) -> dict[str, GeneratedPage]:

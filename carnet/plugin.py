@@ -36,6 +36,7 @@ from .mentions import POLICIES
 from .notes_dir import load_notes
 from .pages import generated_pages, slot
 from .problems import Problem, format_problems
+from .print_targets import with_print_targets
 from .search_fields import add_alias_fields
 from .valid_html import without_checkbox_autocomplete
 
@@ -195,7 +196,8 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
 
     def on_post_page(self, output, page, config):
         late = self.late.pop(page.file.src_uri, None)
-        return without_checkbox_autocomplete(self._fill(output, late) if late else output)
+        output = self._fill(output, late) if late else output
+        return with_print_targets(without_checkbox_autocomplete(output), self.settings.site_url + page.url)
 
     def on_post_template(self, output_content, template_name, config):
         return without_checkbox_autocomplete(output_content)  # 404.html

@@ -170,7 +170,10 @@ def test_article_prints_without_navigation_and_with_link_targets(page, served):
                            ".map(s => getComputedStyle(document.querySelector(s)).display)")
     assert hidden == ["none", "none", "none"]
     after = page.evaluate("() => getComputedStyle(document.querySelector('" + P1 + " a.carnet-mention'), '::after').content")
-    assert "attr(href)" in after or "lieux/maghreb/" in after
+    assert "attr(data-print-href)" in after or served + "lieux/maghreb/" in after
+    # Every entity link prints its full address from site_url, not a relative path.
+    links = page.eval_on_selector_all("a.carnet-mention", "els => els.map(a => [a.href, a.dataset.printHref])")
+    assert len(links) == 11 and all(printed == resolved and printed.startswith(served) for resolved, printed in links)
     pdf = page.pdf(format="A4")
     assert pdf[:4] == b"%PDF" and len(pdf) > 10_000
     page.emulate_media(media="screen")
@@ -198,3 +201,22 @@ def test_an_unlisted_page_keeps_its_table_of_contents_title_and_links(page, serv
     assert title.is_visible() and "Table des matières" in title.inner_text()
     page.locator(".md-sidebar--secondary").get_by_role("link", name="Sources").click()
     page.wait_for_url("**/entreprises/vesna/#sources")
+
+
+def test_relation_graphs_on_a_phone_are_legible_or_replaced_by_their_text(browser, served):
+    from carnet.notes_dir import load_notes
+    from conftest import ROOT
+    catalog, _ = load_notes(ROOT / "notes", ROOT)
+    context = browser.new_context(locale="fr-FR", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    for path in [note.id + "/" for note in catalog] + ["graphe/"]:
+        page.goto(served + path)
+        figure = page.locator("figure.carnet-graph").first
+        assert figure.locator("figcaption").is_visible(), path
+        sizes = page.eval_on_selector_all(
+            "figure.carnet-graph svg text",
+            "els => els.filter(e => e.getClientRects().length).map(e => e.getBoundingClientRect().height)")
+        assert all(h >= 12 for h in sizes), (path, min(sizes))  # drawn labels: 12 px at least...
+        if not sizes:  # ...or no drawing, and the text equivalent says the same
+            assert "—" in figure.locator("figcaption").inner_text() or "fiches" in figure.locator("figcaption").inner_text()
+    context.close()

@@ -1,0 +1,63 @@
+"""French typography in everything Carnet writes; the article's own words and spaces as received."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, strategies as st
+
+from carnet.typography import NBSP, NNBSP, french_spacing, plural
+from conftest import soup
+
+# The words of others, kept as they were written: the article's paragraphs, its sentences
+# quoted on fiches, the supporting words of citations.
+OTHERS = "p[id^='p-'], .carnet-quote, q, .carnet-support, h2[id]:not([id$='_1']), code, pre"
+
+
+def generated_text(page) -> str:
+    content = page.select_one("article.md-content__inner")
+    for el in content.select(OTHERS):
+        el.decompose()
+    text = content.get_text()
+    text = re.sub(r"«[^«»]*»", lambda m: m.group()[:2] + m.group()[-2:], text)  # quoted words: edges only
+    meta = [m.get("content", "") for m in page.select('meta[name="description"], meta[property^="og:"]')]
+    return "\n".join([text, page.title.get_text(), *meta])
+
+
+def test_no_ordinary_space_where_french_puts_a_no_break_one_nor_a_parenthesised_plural(site):
+    checked = no_break = 0
+    for html in sorted(site.rglob("index.html")):
+        rel = html.parent.relative_to(site).as_posix()
+        text = generated_text(soup(site, "" if rel == "." else rel))
+        assert not re.search(r" [;:!?]", text), (rel, re.findall(r".{20} [;:!?].{0,10}", text))
+        assert "« " not in text and " »" not in text, rel
+        assert "(s)" not in text, rel
+        checked += 1
+        no_break += text.count(NBSP + ":") + text.count(NNBSP + "»")
+    assert checked >= 19 and no_break > 40  # what was checked holds the no-break spaces it should
+
+
+def test_the_article_keeps_its_own_spaces(site):
+    text = soup(site, "articles/sonarem-vesna").select_one("p[id^='p-la-russie']").get_text()
+    assert "rôle d’observateur : elle cherche" in text  # an ordinary space, as received
+
+
+def test_plurals():
+    assert [plural(n, "fiche") for n in (0, 1, 2, 11)] == [f"0{NBSP}fiche", f"1{NBSP}fiche", f"2{NBSP}fiches",
+                                                          f"11{NBSP}fiches"]
+    assert plural(3, "relation") == f"3{NBSP}relations"
+
+
+@given(st.text(alphabet=" a«»:;!?’", max_size=40))
+def test_french_spacing_keeps_length_and_only_turns_spaces_into_no_break_ones(text):
+    out = french_spacing(text)
+    assert len(out) == len(text)
+    for a, b in zip(text, out):
+        assert a == b or (a == " " and b in (NBSP, NNBSP))
+    outside = re.sub(r"«[^«»]*»", "X", out)
+    assert not re.search(r" [;:!?]", outside)
+
+
+def test_french_spacing_of_a_note_text():
+    assert french_spacing("Pays ; selon l’article, « un outil : essentiel » !") == \
+        f"Pays{NNBSP}; selon l’article, «{NNBSP}un outil : essentiel{NNBSP}»{NNBSP}!"
