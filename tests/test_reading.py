@@ -94,7 +94,7 @@ def test_every_page_has_description_open_graph_canonical_and_is_in_the_sitemap(s
 
 def test_article_shows_reading_time(site):
     text = soup(site, "articles/sonarem-vesna").select_one(".carnet-reading-time").get_text()
-    assert re.fullmatch(r"Temps de lecture : environ \d+ min", text)
+    assert re.fullmatch(r"Temps de lecture\u00a0: environ \d+\u00a0min", text)
 
 
 SECTIONS = ["Relations", "Dans l’article", "Mentionné dans", "Sources"]

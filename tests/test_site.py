@@ -107,6 +107,8 @@ def test_dans_l_article_quotes_verbatim_sentences_linked_to_existing_paragraphs(
             assert resolve(note.id + "/", link) == ARTICLE
             anchor = link.split("#")[1]
             assert anchor in paragraphs
+            number = list(paragraphs).index(anchor) + 1  # "§ N": the paragraph's place in the article
+            assert f"(§\u00a0{number})" in item.select_one("a.carnet-passage").get_text()
             assert quote in paragraphs[anchor]
             assert quote[-1] in ".!?…" and quote[0].isupper()
             assert marks and all(m in note.names or m.lower() in map(str.lower, note.names) for m in marks)
