@@ -23,6 +23,8 @@ def main(config_file: str) -> None:
         config = load_config(config_file, site_dir=site)
         build(config)
         pages = sum(1 for _, _, files in os.walk(site) for f in files if f == "index.html")
+        index = os.path.join(site, "search", "search_index.json")
+        index_bytes = os.path.getsize(index) if os.path.exists(index) else 0
     wall = time.perf_counter() - started
     carnet = config.plugins.get("carnet")
     usage = resource.getrusage(resource.RUSAGE_SELF)
@@ -32,6 +34,7 @@ def main(config_file: str) -> None:
         "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "phases": dict(carnet.timings) if carnet else {},
         "pages": pages,
+        "index_bytes": index_bytes,
     }))
 
 

@@ -49,6 +49,7 @@ def summarize(n_articles: int, m_notes: int, results: dict) -> dict:
         "carnet_peak_mib": max(r["peak_mib"] for r in results["carnet"]),
         "plain_peak_mib": max(r["peak_mib"] for r in results["plain"]),
         "carnet_phases_s": phases,
+        "index_bytes": {k: v[0]["index_bytes"] for k, v in results.items()},
     }
     print(f"{n_articles} articles x {m_notes} notes ({summary['pages']['carnet']} / {summary['pages']['plain']} pages), "
           f"median of {summary['runs']} runs:")
@@ -58,6 +59,9 @@ def summarize(n_articles: int, m_notes: int, results: dict) -> dict:
           f"peak {summary['plain_peak_mib']:.0f} MiB")
     print(f"  ratio Carnet / plain: {summary['ratio']:.2f} (wall), {summary['cpu_ratio']:.2f} (CPU); "
           f"run by run: median {summary['pair_ratio_median']:.2f}, from {pairs[0]:.2f} to {pairs[-1]:.2f}")
+    sizes = summary["index_bytes"]
+    print(f"  search index: Carnet {sizes['carnet'] / 1e6:.2f} MB, plain Material {sizes['plain'] / 1e6:.2f} MB, "
+          f"ratio {sizes['carnet'] / sizes['plain']:.2f}")
     print("  Carnet's own work (median s): " + ", ".join(f"{k} {v:.3f}" for k, v in phases.items())
           + f"; total {sum(phases.values()):.2f} s = {100 * sum(phases.values()) / med['carnet']:.1f}% of the build")
     return summary

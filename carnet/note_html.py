@@ -68,10 +68,11 @@ class NoteSections:
         for q in quoted(text):
             found = self.citations.get(Citation(article, q.group(1)))
             if found is not None:
-                label = f"Lire ce passage dans l’article (§ {found.passage.number})"
+                label = f"Lire ce passage dans l’article (§{NBSP}{found.passage.number})"
                 inserts.append((q.end(), q.end(),
-                                f' <a class="carnet-quote-ref" href="{escape(self.passage_url(found))}" '
-                                f'aria-label="{escape(label)}" data-search-exclude="">(§\u00a0{found.passage.number})</a>'))
+                                f'<span data-search-exclude=""> <a class="carnet-quote-ref" '
+                                f'href="{escape(self.passage_url(found))}" aria-label="{escape(label)}">'
+                                f'(§{NBSP}{found.passage.number})</a></span>'))
         shown = french_spacing(text)  # same length: the offsets above hold
         out, pos = [], 0
         for start, end, html in sorted(inserts, key=lambda i: (i[0], i[1])):
@@ -87,20 +88,30 @@ class NoteSections:
 
     def lead(self) -> str:
         note, kind = self.note, KINDS[self.note.kind]
-        rows = [("Nom", escape(note.name)), ("Nature", kind.singular)]
+        # Name, kind and other names: search has them already (title, aliases field); left
+        # out of the page's searched text, a search for the name shows the summary.
+        names = [("Nom", escape(note.name)), ("Nature", kind.singular)]
         if note.aliases:
-            rows.append(("Autres formes du nom", escape(", ".join(note.aliases))))
+            names.append(("Autres formes du nom", escape(", ".join(note.aliases))))
+        rows = []
         summary = self.text(note.summary)
         for fact in note.facts:
             value = self.text(fact.value, fact.cite.article if fact.cite else None)
             if fact.cite:
                 value += self.cite(fact.cite)
             rows.append((escape(french_spacing(fact.label)), value))
-        infobox = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
-        return (f'<p class="carnet-kind">{kind.singular} · <a href="{escape(self.href(kind_index_path(note.kind)))}">'
+        # Label and value apart in the search index too ("Capitale : Moscou"), where
+        # the hidden separator and the space between the two keep the words apart.
+        infobox = " ".join([f'<dt data-search-exclude="">{label}</dt><dd data-search-exclude="">{value}</dd>'
+                            for label, value in names] +
+                           [f'<dt>{label}<span class="carnet-sep">{NBSP}:</span></dt> <dd>{value}</dd>'
+                            for label, value in rows])
+        # The summary first: it is what a search result shows; the grid puts the infobox beside it.
+        return (f'<p class="carnet-kind" data-search-exclude="">{kind.singular} · '
+                f'<a href="{escape(self.href(kind_index_path(note.kind)))}">'
                 f"toutes les fiches «{NNBSP}{kind.plural.lower()}{NNBSP}»</a></p>"
-                f'<div class="carnet-infobox"><dl>{infobox}</dl></div>'
-                f'<p class="carnet-summary">{summary}</p>')
+                f'<div class="carnet-lead"><p class="carnet-summary">{summary}</p>'
+                f'<div class="carnet-infobox"><dl>{infobox}</dl></div></div>')
 
     def relations(self) -> str:
         links = sorted(self.catalog.links(self.note.id), key=lambda l: (l.label, sort_key(l.other.name)))

@@ -216,6 +216,7 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
         if not (self.config.search_aliases and index.is_file()):
             return
         started = time.perf_counter()
-        urls = {self.note_urls[note.id]: list(note.aliases) for note in self.catalog if note.aliases}
+        # Every name form in a boosted field: an entity's page comes first for its own name.
+        urls = {self.note_urls[note.id]: list(note.names) for note in self.catalog}
         index.write_text(add_alias_fields(index.read_text(encoding="utf-8"), urls), encoding="utf-8")
         self._timed("index", started)

@@ -1,6 +1,6 @@
 """Extra search fields for Material's search index, filled after the build.
 
-Each note page's entry gets an ``aliases`` field (declared with a boost in
+Each note page's entry gets an ``aliases`` field holding every name form (declared with a boost in
 ``plugins.search.fields``) so that any name form an editor listed finds the
 entity's own page first, even a form that its page never prints.
 """

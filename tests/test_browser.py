@@ -41,6 +41,18 @@ SEARCHES = [
     ("minier", "articles/sonarem-vesna/"),
     ("visioconference", "articles/sonarem-vesna/"),  # singular finds the plural
     ("gaz naturel", "entreprises/gazprom/"),
+    ("filiale gazprom", "entreprises/vesna/"),       # multi-word
+    ("Moscou", "lieux/russie/"),                     # a fact shown in an infobox
+    ("Alger", "lieux/algerie/"),
+    ("engrais", "minerais/phosphate/"),
+    ("Tunisie", "lieux/maghreb/"),
+    ("Khomeko", "personnes/stanislav-khomenko/"),    # one letter missing
+    ("Gazprm", "entreprises/gazprom/"),
+    ("Sonarm", "entreprises/sonarem/"),
+    ("Soltanni", "personnes/belkacem-soltani/"),     # one letter too many
+    ("Maghrib", "lieux/maghreb/"),                   # one letter wrong
+    ("phosphatte", "minerais/phosphate/"),
+    ("Khomenko VESNA", "personnes/stanislav-khomenko/"),
 ]
 
 
@@ -220,3 +232,41 @@ def test_relation_graphs_on_a_phone_are_legible_or_replaced_by_their_text(browse
         if not sizes:  # ...or no drawing, and the text equivalent says the same
             assert "—" in figure.locator("figcaption").inner_text() or "fiches" in figure.locator("figcaption").inner_text()
     context.close()
+
+
+def fold(text: str) -> str:
+    import unicodedata
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def test_every_name_and_alias_puts_its_own_page_first(page, served):
+    from carnet.notes_dir import load_notes
+    from conftest import ROOT
+    catalog, _ = load_notes(ROOT / "notes", ROOT)
+    tried, wrong = 0, {}
+    for note in catalog:
+        for form in note.names:
+            for query in dict.fromkeys([form, form.lower(), form.upper(), fold(form)]):
+                results = search(page, served, query)
+                tried += 1
+                if not results or results[0] != note.id + "/":
+                    wrong[query] = results[:3]
+    assert wrong == {}
+    assert tried >= 40
+
+
+def test_lunr_syntax_is_kept(page, served):
+    results = search(page, served, "+vesna -gazprom")
+    assert results and "entreprises/sonarem/" in results
+    assert not {"entreprises/gazprom/", "entreprises/vesna/", "articles/sonarem-vesna/"} & set(results)
+    both = search(page, served, "+sonarem +khomenko")  # must hold both
+    assert set(both) == {"articles/sonarem-vesna/", "entreprises/vesna/"}
+
+
+def test_a_fiche_result_reads_as_its_summary_and_facts_as_label_and_value(page, served):
+    search(page, served, "Sonarem")  # its name: the result shows its summary
+    text = page.locator(".md-search-result__list > li").first.inner_text()
+    assert "Groupe minier algérien" in text and "Nom" not in text and "toutes les fiches" not in text
+    search(page, served, "Moscou")   # a fact: the result shows it as label and value
+    text = page.locator(".md-search-result__list > li").first.inner_text()
+    assert "Capitale\u00a0: Moscou" in text and "CapitaleMoscou" not in text

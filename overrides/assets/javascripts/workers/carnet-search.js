@@ -12,7 +12,12 @@
  *     makes it a prefix query, so `phosphates` -> `phosphat*` finds
  *     `phosphate`, `minière` -> `minier*` finds `minière` and `minier`,
  *     `societe` finds `société`, and a word being typed (`cuivr`) matches;
- *  3. then hands everything to Material's worker, unchanged otherwise
+ *  3. forgives one typo in a word of five letters or more, and only when no
+ *     indexed word starts like it: `gazprm` -> `gazprm~1` finds `gazprom`, while
+ *     a word the index holds never brings fuzzy matches in to outrank it;
+ *  4. keeps lunr's query syntax that Material documents: `+word` (must hold),
+ *     `-word` (must not), `word~N`, `word^N`;
+ *  5. then hands everything to Material's worker, unchanged otherwise
  *     (highlighting, suggestions and result display are Material's).
  * The split on apostrophes comes from `plugins.search.separator` in mkdocs.yml.
  */
@@ -58,21 +63,72 @@ function patchFrench() {
   }
 }
 
+var FUZZY_FROM = 5  /* letters: shorter words have too many neighbours one typo away */
+var index = null    /* the lunr index Material builds, to know which words it holds */
+var terms = null    /* its words, sorted, for prefix look-ups */
+
+function patchBuilder() {
+  var lunr = self.lunr
+  if (!lunr || lunr.Builder.prototype.carnetPatched)
+    return
+  var build = lunr.Builder.prototype.build
+  lunr.Builder.prototype.build = function () {
+    index = build.apply(this, arguments)
+    terms = null
+    return index
+  }
+  lunr.Builder.prototype.carnetPatched = true
+}
+
+/* Whether some indexed word starts with `prefix` (binary search in the sorted words). */
+function indexed(prefix) {
+  if (!index)
+    return true
+  if (!terms)
+    terms = Object.keys(index.invertedIndex).sort()
+  var lo = 0, hi = terms.length
+  while (lo < hi) {
+    var mid = (lo + hi) >> 1
+    if (terms[mid] < prefix) lo = mid + 1
+    else hi = mid
+  }
+  return lo < terms.length && terms[lo].lastIndexOf(prefix, 0) === 0
+}
+
+function rewriteWord(word, presence, modifier) {
+  var lower = word.toLowerCase()
+  var stem = french.stem(lower)
+  if (modifier)                       /* the reader's own ~N or ^N: as written, folded */
+    return presence + fold(lower) + modifier
+  if (presence)                       /* +word, -word: Material leaves these as they are */
+    return presence + stem + "*"
+  if (fold(lower).length >= FUZZY_FROM && !indexed(stem))
+    return fold(lower) + "~1"
+  return stem                         /* Material makes it `stem*` */
+}
+
 function rewriteQuery(query) {
   if (!french)
     return query
-  var words = query.replace(ELISION, "$1").match(/[\p{L}\p{N}]+/gu) || []
-  var kept = words.map(function (w) { return w.toLowerCase() })
-    .filter(function (w) { return !french.isStopWord(w) })
+  var clauses = []
+  query.replace(ELISION, "$1").split(/\s+/).forEach(function (chunk) {
+    var m = /^([+-]?)(.*?)([~^]\d+)?$/.exec(chunk)
+    var words = m[2].match(/[\p{L}\p{N}]+/gu) || []
+    words.forEach(function (word) {
+      clauses.push({ word: word, presence: m[1], modifier: m[3] || "" })
+    })
+  })
+  var kept = clauses.filter(function (c) { return !french.isStopWord(c.word.toLowerCase()) })
   if (!kept.length)
-    kept = words.map(function (w) { return w.toLowerCase() })
-  return kept.map(french.stem).join(" ")
+    kept = clauses
+  return kept.map(function (c) { return rewriteWord(c.word, c.presence, c.modifier) }).join(" ")
 }
 
 /* Material loads lunr.fr with importScripts during setup: patch right after. */
 var importScriptsOriginal = self.importScripts
 self.importScripts = function () {
   var result = importScriptsOriginal.apply(self, arguments)
+  patchBuilder()
   patchFrench()
   return result
 }
