@@ -32,8 +32,14 @@ from .pages import A_TO_Z_PATH, GRAPH_PATH, a_to_z_letters, rel, section_anchors
 from .problems import Problem
 from .typography import NBSP
 from .vocabulary import KINDS
+from .article_html import ArticleEntry, articles_list_html, dateline, newest_first, source_box_html
+from .feeds import JSON_PATH, RSS_PATH, json_feed, rss
+from .article_meta import Article, ArticleMeta
+from .sentences import sentence_spans
 
 WORDS_PER_MINUTE = 230
+LATEST = 5   # articles on the home page
+FEEDS = (("application/rss+xml", RSS_PATH), ("application/feed+json", JSON_PATH))
 
 
 @dataclass(frozen=True)
@@ -86,14 +92,22 @@ def relative_url(url: str, from_url: str) -> str:
 
 
 class SiteAssembly:
-    def __init__(self, catalog: Catalog, matcher: MentionMatcher, settings: SiteSettings):
+    def __init__(self, catalog: Catalog, matcher: MentionMatcher, settings: SiteSettings,
+                 articles: list[Article] | None = None):
         self.catalog, self.matcher, self.settings = catalog, matcher, settings
+        self.articles = {a.src: a for a in articles or []}
         self.citations = Citations([], PassageIndex([]))  # set by check_citations
+        self.entries: list[ArticleEntry] = []              # set by assemble, for the feeds
         self.note_by_page = {note.page_path: note for note in catalog}
-        self.index_pages = {A_TO_Z_PATH, GRAPH_PATH, *(kind_index_path(kind) for kind in KINDS)}
+        self.articles_index = f"{settings.articles_dir}/index.md"
+        self.index_pages = {A_TO_Z_PATH, GRAPH_PATH, self.articles_index, *(kind_index_path(kind) for kind in KINDS)}
 
     def is_article(self, src: str) -> bool:
-        return src.startswith(self.settings.articles_dir + "/")
+        return src.startswith(self.settings.articles_dir + "/") and src != self.articles_index
+
+    def meta(self, src: str) -> ArticleMeta:
+        article = self.articles.get(src)
+        return article.meta if article else ArticleMeta()
 
     def scan_for(self, src: str) -> PageScan | None:
         """What the mention linker is to do on the page at ``src`` (None: leave it alone)."""
@@ -107,13 +121,17 @@ class SiteAssembly:
                         article=posixpath.splitext(posixpath.basename(src))[0] if self.is_article(src) else None)
 
     def page_content(self, src: str, content: str) -> str:
-        """A rendered page's HTML, with an article's reading time under its title."""
+        """A rendered page's HTML; under an article's title, its reading time and what is
+        known of its source."""
         if not self.is_article(src):
             return content
         words = len(re.sub(r"<[^>]+>", " ", content).split())
         minutes = max(1, round(words / WORDS_PER_MINUTE))
         reading = f'<p class="carnet-reading-time">Temps de lecture{NBSP}: environ {minutes}{NBSP}min</p>'
-        return content.replace("</h1>", "</h1>" + reading, 1)
+        box = source_box_html(self.meta(src))
+        if "</h1>" in content:
+            return content.replace("</h1>", "</h1>" + reading + box, 1)
+        return reading + box + content
 
     def check_citations(self, pages: dict[str, RenderedPage]) -> list[Problem]:
         """Resolve every citation against the rendered articles; the problems stop the build."""
@@ -130,6 +148,8 @@ class SiteAssembly:
 
     def assemble(self, pages: dict[str, RenderedPage]) -> dict[str, PageParts]:
         parts = {src: PageParts() for src in pages}
+        self.entries = self._article_entries(pages)
+        self.urls = {src: page.url for src, page in pages.items()}
         self._note_pages(pages, parts)
         self._index_pages(pages, parts)
         self._heads(pages, parts)
@@ -150,9 +170,12 @@ class SiteAssembly:
                                     settings.articles_dir, settings.link_policy)
             found = by_note.get(note.id, {})
             refs = []
-            for src in sorted(found, key=lambda s: (not self.is_article(s), s)):
+            # Articles first, newest first; then the other pages.
+            order = sorted(found, key=lambda s: (not self.is_article(s), -self.meta(s).sort_date().toordinal(), s))
+            for src in order:
                 numbers = {p.id: p.number for p in pages[src].passages}
-                refs.append((src, PageRef(unescape(pages[src].title or src), href(src), numbers), found[src]))
+                date = dateline(self.meta(src)) if self.is_article(src) else ""
+                refs.append((src, PageRef(unescape(pages[src].title or src), href(src), numbers, date), found[src]))
             out = parts[note.page_path]
             out.early["lead"] = sections.lead()
             # The body is filled into the final HTML, after the search has read the page:
@@ -174,7 +197,32 @@ class SiteAssembly:
             # The table of contents lists the body's headings, as if Markdown had written them.
             out.toc = [(heading, anchor) for _, anchor, heading in anchors]
 
+    def feeds(self) -> dict[str, str]:
+        """The feeds' files by path, from the entries of the last assembly."""
+        base, description = self.settings.site_url, self.settings.site_description
+        url_of = lambda entry: self.urls[entry.src]  # noqa: E731
+        return {RSS_PATH: rss(self.entries, base, description, url_of),
+                JSON_PATH: json_feed(self.entries, base, description, url_of)}
+
+    def _article_entries(self, pages: dict[str, RenderedPage]) -> list[ArticleEntry]:
+        entries = []
+        for src, page in pages.items():
+            if not self.is_article(src):
+                continue
+            first = page.passages[0].text if page.passages else ""
+            sentence = next(iter(first[s:e] for s, e in sentence_spans(first)), "")
+            named = {n for s in page.sentences for n in s.note_ids()}
+            entries.append(ArticleEntry(src, unescape(page.title or src), self.meta(src), sentence,
+                                        tuple(self.catalog.notes[n] for n in sorted(named))))
+        return entries
+
     def _index_pages(self, pages: dict[str, RenderedPage], parts: dict[str, PageParts]) -> None:
+        if self.articles_index in pages:
+            parts[self.articles_index].late["list"] = articles_list_html(
+                self.entries, self._href_from(pages, pages[self.articles_index]))
+        if "index.md" in pages:  # the home page's latest articles, where it asks for them
+            parts["index.md"].late["latest-articles"] = articles_list_html(
+                newest_first(self.entries)[:LATEST], self._href_from(pages, pages["index.md"]), False)
         to_graph = self._href_from(pages, pages[GRAPH_PATH])
         parts[GRAPH_PATH].late["dossier-graph"] = dossier_graph(
             self.catalog, lambda nid: to_graph(self.catalog.notes[nid].page_path))
@@ -199,6 +247,7 @@ class SiteAssembly:
     def _heads(self, pages: dict[str, RenderedPage], parts: dict[str, PageParts]) -> None:
         base = self.settings.site_url or ""
         nodes = {note.id: entity_node(note, base + pages[note.page_path].url) for note in self.catalog}
+        feeds = [(kind, base + path) for kind, path in FEEDS] if base else []
         for src, page in pages.items():
             url = base + page.url
             title, description = page.title or "", page.description or self.settings.site_description
@@ -210,6 +259,6 @@ class SiteAssembly:
                 mentioned = sorted({n for s in page.sentences for n in s.note_ids()})
                 about = sorted({m.note_id for m in self.matcher.find(unescape(title))})
                 jsonld = article_jsonld(unescape(title), unescape(description), url,
-                                        [nodes[n] for n in about], [nodes[n] for n in mentioned])
+                                        [nodes[n] for n in about], [nodes[n] for n in mentioned], self.meta(src))
                 og_type = "article"
-            parts[src].head = head_html(title, description, url, og_type, jsonld)
+            parts[src].head = head_html(title, description, url, og_type, jsonld, feeds)

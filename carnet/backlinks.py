@@ -19,6 +19,7 @@ class PageRef:
     title: str
     url: str          # relative URL from the page being filled
     numbers: dict[str, int] = field(default_factory=dict, compare=False)  # articles: passage id -> § number
+    dateline: str = ""   # articles: outlet and dates as known (HTML)
 
 
 def _quote(sentence: MentionSentence, note_id: str) -> str:
@@ -38,8 +39,9 @@ def in_article_html(note_id: str, articles: list[tuple[PageRef, list[MentionSent
             f"Lire le passage (§{NBSP}{ref.numbers.get(s.anchor or '', '?')}) dans "
             f"«{NNBSP}{escape(ref.title)}{NNBSP}»</a></li>"
             for s in quotes)
+        date = f' <span class="carnet-article-dateline">({ref.dateline})</span>' if ref.dateline else ""
         blocks.append(f'<p class="carnet-source">{plural(len(quotes), "phrase")} de l’article '
-                      f'<a href="{escape(ref.url)}">{escape(ref.title)}</a>{NBSP}:</p>'
+                      f'<a href="{escape(ref.url)}">{escape(ref.title)}</a>{date}{NBSP}:</p>'
                       f'<ul class="carnet-quotes">{items}</ul>')
     return "".join(blocks) or "<p>Aucun article ne nomme cette entité.</p>"
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from .article_meta import load_articles
 from .article_passages import article_passages
 from .catalog import check_citations
 from .citations import anchor_problems, resolve_citations
@@ -70,8 +71,9 @@ def check(project: Path, strict: bool, out=None) -> int:
     docs_dir = settings.docs_dir
     catalog, problems = load_notes(settings.notes_dir, project)
     article_dir = docs_dir / settings.articles
-    article_files = sorted(article_dir.glob("*.md")) if article_dir.is_dir() else []
-    problems += check_citations(catalog, {p.stem for p in article_files})
+    articles, article_problems = load_articles(article_dir, docs_dir, project)
+    article_files = [docs_dir / a.src for a in articles]
+    problems += article_problems + check_citations(catalog, {a.slug for a in articles})
     index = PassageIndex([p for path in article_files
                           for p in article_passages(path, settings.extensions, settings.configs)])
     matcher = MentionMatcher(catalog)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from html import escape, unescape
 
+from .article_meta import ArticleMeta
 from .model import Note
 from .vocabulary import KINDS
 
@@ -24,17 +25,29 @@ def entity_node(note: Note, url: str) -> dict:
     return node
 
 
-def article_jsonld(headline: str, description: str, url: str, about: list[dict], mentions: list[dict]) -> dict:
-    # The source gives no author, outlet or date: none is claimed here.
-    return {"@context": CONTEXT, "@type": "NewsArticle", "headline": headline, "description": description,
+def article_jsonld(headline: str, description: str, url: str, about: list[dict], mentions: list[dict],
+                   meta: ArticleMeta | None = None) -> dict:
+    node = {"@context": CONTEXT, "@type": "NewsArticle", "headline": headline, "description": description,
             "inLanguage": "fr", "url": url, "mainEntityOfPage": url, "about": about, "mentions": mentions}
+    # Only what the source tells: an unknown author, outlet or date is left out, never guessed.
+    if meta is not None:
+        if meta.date:
+            node["datePublished"] = meta.date.isoformat()
+        if meta.author:
+            node["author"] = {"@type": "Person", "name": meta.author}
+        if meta.outlet:
+            node["publisher"] = {"@type": "Organization", "name": meta.outlet}
+        if meta.url:
+            node["isBasedOn"] = meta.url
+    return node
 
 
 def entity_jsonld(note: Note, url: str) -> dict:
     return {"@context": CONTEXT, **entity_node(note, url), "inLanguage": "fr"}
 
 
-def head_html(title: str, description: str, url: str, og_type: str, jsonld: dict | None) -> str:
+def head_html(title: str, description: str, url: str, og_type: str, jsonld: dict | None,
+              feeds: list[tuple[str, str]] = ()) -> str:
     """Open Graph tags and JSON-LD; ``title`` and ``description`` may arrive HTML-escaped or not."""
     def attr(value: str) -> str:
         return escape(unescape(value), quote=True)
@@ -45,6 +58,8 @@ def head_html(title: str, description: str, url: str, og_type: str, jsonld: dict
             f'<meta property="og:description" content="{attr(description)}">',
             f'<meta property="og:url" content="{attr(url)}">',
             '<meta property="og:site_name" content="Carnet minier">']
+    tags += [f'<link rel="alternate" type="{attr(kind)}" title="Carnet minier" href="{attr(href)}">'
+             for kind, href in feeds]
     if jsonld:
         tags.append(f'<script type="application/ld+json">{script_json(jsonld)}</script>')
     return "\n".join(tags)

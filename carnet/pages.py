@@ -107,11 +107,23 @@ def graph_page(catalog: Catalog) -> GeneratedPage:
     ]) + "\n", "Graphe du dossier", f"Les fiches du Carnet minier ({plural(len(catalog), 'fiche')}) et leurs relations, en un graphe.")
 
 
-def generated_pages(catalog: Catalog) -> dict[str, GeneratedPage]:
-    """Every page Carnet writes, by docs path: one per note, one per kind, A–Z, the graph."""
+def articles_page(count: int) -> GeneratedPage:
+    return GeneratedPage("\n\n".join([
+        "# Articles",
+        (f"{plural(count, 'article')}, avec ce que l’on sait de sa source et les entités qu’il nomme."
+         if count < 2 else f"{plural(count, 'article')}, du plus récent au plus ancien, avec ce que l’on sait "
+                           "de leur source et les entités qu’ils nomment."), slot("list"),
+    ]) + "\n", "Articles", f"Les articles du Carnet minier{NBSP}: {plural(count, 'article')}, "
+                            "leur source et les entités qu’ils nomment.")
+
+
+def generated_pages(catalog: Catalog, articles_dir: str = "articles", articles: int = 0) -> dict[str, GeneratedPage]:
+    """Every page Carnet writes, by docs path: one per note, one per kind, A–Z, the graph,
+    the articles index."""
     pages = {note.page_path: note_page(note) for note in catalog}
     for kind in KINDS:
         pages[f"{kind}/index.md"] = kind_index_page(kind, catalog)
     pages[A_TO_Z_PATH] = a_to_z_page(catalog)
     pages[GRAPH_PATH] = graph_page(catalog)
+    pages[f"{articles_dir}/index.md"] = articles_page(articles)
     return pages

@@ -28,6 +28,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
 
 from . import publish
+from .article_meta import load_articles
 from .assembly import RenderedPage, SiteAssembly, SiteSettings
 from .catalog import Catalog, check_citations
 from .linker import MentionExtension, PageScan
@@ -104,13 +105,13 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
         started = time.perf_counter()
         self.timings = {}
         catalog, problems = load_notes(self.notes_dir, self.project_dir)
-        folder = Path(config.docs_dir) / self.config.articles_dir
-        articles = {p.stem for p in folder.glob("*.md")} if folder.is_dir() else set()
-        problems += check_citations(catalog, articles)
+        docs = Path(config.docs_dir)
+        articles, article_problems = load_articles(docs / self.config.articles_dir, docs, self.project_dir)
+        problems += article_problems + check_citations(catalog, {a.slug for a in articles})
         self._stop_on(problems, strict=config.strict)
-        self.catalog = catalog
+        self.catalog, self.articles = catalog, articles
         self.matcher = MentionMatcher(catalog)
-        self.assembly = SiteAssembly(catalog, self.matcher, self.settings)
+        self.assembly = SiteAssembly(catalog, self.matcher, self.settings, articles)
         self.scans = {}
         self._timed("load", started)
 
@@ -126,7 +127,7 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
     def on_files(self, files: Files, config):
         started = time.perf_counter()
         self.generated_meta = {}
-        for path, page in generated_pages(self.catalog).items():
+        for path, page in generated_pages(self.catalog, self.config.articles_dir, len(self.articles)).items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"Carnet: docs/{path} is written by hand, but Carnet generates "
                                   f"that page. Fix: delete docs/{path}.")
@@ -212,6 +213,9 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
 
     @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, config):
+        if self.settings.site_url:  # feeds need absolute links
+            for path, text in self.assembly.feeds().items():
+                (Path(config.site_dir) / path).write_text(text, encoding="utf-8")
         index = Path(config.site_dir) / "search" / "search_index.json"
         if not (self.config.search_aliases and index.is_file()):
             return

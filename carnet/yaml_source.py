@@ -113,6 +113,12 @@ def read_yaml(raw: bytes, path: str) -> YamlDocument | Problem:
 
 def _check_node(node: Node, path: Path, positions: dict) -> None:
     positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        try:
+            yaml.constructor.SafeConstructor().construct_yaml_timestamp(node)
+        except ValueError:
+            raise _Refused(f"'{node.value}' is not a date that exists.",
+                           "write a real date as YYYY-MM-DD.", node.start_mark) from None
     if node.tag.startswith("!") or node.tag not in _STANDARD_TAGS:
         raise _Refused(f"YAML tag '{node.tag}' is not allowed in notes.",
                        "remove the tag; notes hold only plain text, lists and mappings.",

@@ -74,7 +74,7 @@ def test_navigation_does_not_list_entity_pages(site):
     for url in ("", "entreprises/vesna/"):
         nav = soup(url=url, site=site).select_one("nav.md-nav--primary")
         items = [li.find(["a", "label"]).get_text(" ", strip=True) for li in nav.select(":scope > ul > li")]
-        assert items == ["Accueil", "Article", "Entreprises", "Personnes", "Minerais", "Lieux"]
+        assert items == ["Accueil", "Articles", "Entreprises", "Personnes", "Minerais", "Lieux"]
         hrefs = [a["href"] for a in nav.select("a[href]")]
         assert not any(re.search(r"(entreprises|personnes|minerais|lieux)/[a-z]", h) for h in hrefs)
 
@@ -165,4 +165,6 @@ def test_no_page_loads_anything_from_another_host(site):
     for html in site.rglob("*.html"):
         text = html.read_text(encoding="utf-8")
         for m in re.finditer(r'<(?:script|link|img|iframe)\b[^>]*?(?:src|href)="([^"]+)"', text):
-            assert not re.match(r"(https?:)?//", m.group(1)) or "rel=\"canonical\"" in m.group(0), (html, m.group(0))
+            # A canonical or feed link names an address; the browser loads nothing from it.
+            assert not re.match(r"(https?:)?//", m.group(1)) or re.search(r'rel="(canonical|alternate)"', m.group(0)), \
+                (html, m.group(0))

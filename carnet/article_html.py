@@ -1,0 +1,113 @@
+"""What pages say about articles: the box of what the source does not tell, the articles index,
+the latest articles on the home page.  Pure functions over ``ArticleMeta``; all text escaped."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from html import escape
+
+from .article_meta import ArticleMeta
+from .catalog import sort_key
+from .model import Note
+from .typography import NBSP, NNBSP, french_spacing
+from .vocabulary import KINDS
+
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+          "octobre", "novembre", "décembre")
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+def french_date(day: dt.date) -> str:
+    """"1er mai 2026", "13 mai 2026"."""
+    return f"{'1er' if day.day == 1 else day.day}{NBSP}{MONTHS[day.month - 1]} {day.year}"
+
+
+def quoted(text: str) -> str:
+    return f"«{NNBSP}{escape(text)}{NNBSP}»"
+
+
+def source_date_text(meta: ArticleMeta) -> str:
+    """The source's date as far as it is known, in words."""
+    if meta.date:
+        return french_date(meta.date)
+    if meta.date_as_written:
+        precision = ("sans préciser la semaine" if meta.date_as_written.casefold() in WEEKDAYS
+                     else "sans date complète")
+        return f"inconnue{NNBSP}; le texte dit seulement {quoted(meta.date_as_written)}, {precision}"
+    return "inconnue"
+
+
+def source_box_html(meta: ArticleMeta) -> str:
+    """The box under an article's title: what is known of its source, and what is not."""
+    if meta.title_by == "carnet":
+        title = (f"la source n’a pas de titre{NNBSP}; celui ci-dessus est un titre de la rédaction "
+                 "du Carnet minier.")
+    elif meta.title_by == "source":
+        title = "celui de la source."
+    else:
+        title = "on ne sait pas si celui ci-dessus est celui de la source."
+    rows = [("Titre", title),
+            ("Média d’origine", f"{escape(meta.outlet)}." if meta.outlet else "inconnu."),
+            ("Auteur", f"{escape(meta.author)}." if meta.author else "inconnu."),
+            ("Date", source_date_text(meta) + ".")]
+    if meta.url:
+        rows.append(("Original", f'<a href="{escape(meta.url)}" rel="noopener">{escape(meta.url)}</a>'))
+    if meta.added:
+        rows.append(("Ajouté au Carnet", f"le {french_date(meta.added)}."))
+    changes = f"{NNBSP}; {escape(french_spacing(meta.changes))}" if meta.changes else ""
+    rows.append(("Texte", f"reproduit tel que reçu, mot pour mot{changes}. "
+                          "Les liens vers les fiches sont ajoutés automatiquement."))
+    known = meta.outlet and meta.author and meta.date and meta.title_by == "source"
+    heading = "La source" if known else "Ce que la source ne dit pas"
+    items = "".join(f"<li><strong>{label}</strong>{NBSP}: {value}</li>" for label, value in rows)
+    return (f'<div class="admonition info carnet-source-box"><p class="admonition-title">{heading}</p>'
+            f"<ul>{items}</ul></div>")
+
+
+def dateline(meta: ArticleMeta) -> str:
+    """One line: outlet and dates as known, the date added never passed off as the source's."""
+    parts = [f"Média{NBSP}: {escape(meta.outlet) if meta.outlet else 'inconnu'}"]
+    if meta.date:
+        parts.append(f"publié le {french_date(meta.date)}")
+    else:
+        parts.append(f"date de la source{NBSP}: {source_date_text(meta)}")
+    parts.append(f"ajouté au Carnet le {french_date(meta.added)}" if meta.added else "date d’ajout inconnue")
+    return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class ArticleEntry:
+    """An article as lists show it."""
+    src: str
+    title: str
+    meta: ArticleMeta
+    first_sentence: str
+    notes: tuple[Note, ...]      # the entities it names
+
+
+def newest_first(entries: list[ArticleEntry]) -> list[ArticleEntry]:
+    return sorted(entries, key=lambda e: (e.meta.sort_date(), e.src), reverse=True)
+
+
+def entry_html(entry: ArticleEntry, href, with_entities: bool = True) -> str:
+    by_kind = []
+    for kind in KINDS.values():
+        names = sorted((n for n in entry.notes if n.kind == kind.slug), key=lambda n: sort_key(n.name))
+        if names:
+            links = ", ".join(f'<a href="{escape(href(n.page_path))}" data-preview="">{escape(n.name)}</a>'
+                              for n in names)
+            by_kind.append(f"{kind.plural}{NBSP}: {links}")
+    entities = (f'<p class="carnet-article-entities">{" · ".join(by_kind)}</p>'
+                if with_entities and by_kind else "")
+    return (f'<li class="carnet-article"><p class="carnet-article-title"><a href="{escape(href(entry.src))}">'
+            f"{escape(entry.title)}</a></p>"
+            f'<p class="carnet-article-dateline">{dateline(entry.meta)}</p>'
+            f"<p>{escape(entry.first_sentence)}</p>{entities}</li>")
+
+
+def articles_list_html(entries: list[ArticleEntry], href, with_entities: bool = True) -> str:
+    if not entries:
+        return "<p>Aucun article pour l’instant.</p>"
+    items = "".join(entry_html(e, href, with_entities) for e in newest_first(entries))
+    return f'<ul class="carnet-articles">{items}</ul>'

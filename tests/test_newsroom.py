@@ -1,0 +1,160 @@
+"""A news site: article metadata as data, an articles index, the home page, feeds, entity pages
+across articles.  The extra articles are made up and live only in this test's copy of the project:
+the site publishes no article it did not receive."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from conftest import copy_project, mkdocs_build, soup
+
+SITE_URL = "https://carnet-minier.example.org/"
+DATED = '''---
+title: "Essai daté : VESNA ouvre un bureau"
+title_by: source
+outlet: Le Journal d’essai
+author: Camille Essai
+date: 2026-09-15
+added: 2026-11-20
+url: https://journal.example.org/vesna-bureau
+---
+
+# Essai daté : VESNA ouvre un bureau
+
+Un article d’essai nomme VESNA une fois. Il ne dit rien d’autre.
+'''
+WEEKDAY = '''---
+title: "Essai du lundi sur le phosphate"
+title_by: carnet
+date_as_written: Lundi
+added: 2026-11-01
+---
+
+# Essai du lundi sur le phosphate
+
+Ce texte d’essai parle du phosphate et de VESNA, sans plus.
+'''
+BARE = '''# Essai sans métadonnées
+
+Un texte d’essai sans front matter, qui nomme le Maghreb.
+'''
+
+
+@pytest.fixture(scope="module")
+def newsroom(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("newsroom") / "project")
+    for name, text in (("essai-date", DATED), ("essai-lundi", WEEKDAY), ("essai-nu", BARE)):
+        (project / "docs" / "articles" / f"{name}.md").write_text(text, encoding="utf-8")
+    site = project.parent / "site"
+    result = mkdocs_build(project, site, env={"CARNET_SITE_URL": SITE_URL})
+    assert result.returncode == 0, result.stderr
+    return project, site
+
+
+ORDER = ["articles/essai-lundi/", "articles/essai-date/", "articles/sonarem-vesna/", "articles/essai-nu/"]
+
+
+def test_the_index_lists_every_article_newest_first_with_what_is_known(newsroom):
+    _, site = newsroom
+    page = soup(site, "articles")
+    items = page.select("li.carnet-article")
+    hrefs = [re.sub(r"^\.\./", "articles/", "../" + i.select_one(".carnet-article-title a")["href"]) for i in items]
+    assert [h.replace("articles/../", "") for h in hrefs] == ORDER
+    lines = [i.select_one(".carnet-article-dateline").get_text() for i in items]
+    assert lines[0] == ("Média\u00a0: inconnu · date de la source\u00a0: inconnue\u202f; le texte dit seulement "
+                        "«\u202fLundi\u202f», sans préciser la semaine · ajouté au Carnet le 1er\u00a0novembre 2026")
+    assert lines[1] == ("Média\u00a0: Le Journal d’essai · publié le 15\u00a0septembre 2026 · "
+                        "ajouté au Carnet le 20\u00a0novembre 2026")
+    assert lines[3] == "Média\u00a0: inconnu · date de la source\u00a0: inconnue · date d’ajout inconnue"
+    assert items[1].select("p")[2].get_text() == "Un article d’essai nomme VESNA une fois."
+    assert "Entreprises\u00a0: VESNA" in items[1].get_text() and "Minerais\u00a0: Phosphate" in items[0].get_text()
+    nav = [a.get_text(strip=True) for a in page.select("nav.md-nav--primary > ul > li > a, "
+                                                       "nav.md-nav--primary > ul > li > label")]
+    assert "Articles" in nav
+
+
+def test_each_article_says_what_its_source_does_not(newsroom):
+    _, site = newsroom
+    bare = soup(site, "articles/essai-nu").select_one(".carnet-source-box").get_text()
+    assert "Ce que la source ne dit pas" in bare and "Média d’origine\u00a0: inconnu" in bare
+    assert "Auteur\u00a0: inconnu" in bare and "Date\u00a0: inconnue." in bare
+    dated = soup(site, "articles/essai-date").select_one(".carnet-source-box").get_text()
+    assert dated.startswith("La source") and "Camille Essai" in dated and "15\u00a0septembre 2026" in dated
+
+
+def test_the_home_page_shows_the_latest_articles_and_leads_to_the_index(newsroom):
+    _, site = newsroom
+    home = soup(site, "")
+    titles = [a.get_text() for a in home.select(".carnet-articles .carnet-article-title a")]
+    assert titles[0] == "Essai du lundi sur le phosphate" and len(titles) == 4
+    assert home.select_one('a[href="articles/"]') is not None
+
+
+def test_the_feeds_list_every_article_with_absolute_links_and_honest_dates(newsroom):
+    _, site = newsroom
+    channel = ET.fromstring((site / "feed.xml").read_text(encoding="utf-8")).find("channel")
+    items = channel.findall("item")
+    assert [i.findtext("link") for i in items] == [SITE_URL + u for u in ORDER]
+    dates = [i.findtext("pubDate") for i in items]
+    assert dates[0] == "Sun, 01 Nov 2026 00:00:00 +0000"   # date added: the item says so
+    assert "date de la source inconnue" in items[0].findtext("description")
+    assert dates[1] == "Tue, 15 Sep 2026 00:00:00 +0000"   # the source's own date
+    assert "date de la source inconnue" not in items[1].findtext("description")
+    assert dates[2:] == [None, None]                          # no date known: none given
+    feed = json.loads((site / "feed.json").read_text(encoding="utf-8"))
+    assert [i["url"] for i in feed["items"]] == [SITE_URL + u for u in ORDER]
+    assert feed["items"][0]["_carnet"] == {"date_of_source": None, "date_as_written": "Lundi",
+                                           "added": "2026-11-01", "outlet": None}
+    head = soup(site, "personnes/stanislav-khomenko").select('link[rel="alternate"]')
+    assert {l["href"] for l in head} == {SITE_URL + "feed.xml", SITE_URL + "feed.json"}
+
+
+def test_entity_pages_group_their_quotes_by_article_newest_first(newsroom):
+    _, site = newsroom
+    groups = soup(site, "entreprises/vesna").select("#dans-larticle ~ p.carnet-source")
+    titles = [g.a.get_text() for g in groups]
+    assert titles == ["Essai du lundi sur le phosphate", "Essai daté : VESNA ouvre un bureau",
+                      "Sonarem reçoit VESNA, filiale de Gazprom\u00a0: vers une coopération minière"]
+    assert "publié le 15\u00a0septembre 2026" in groups[1].get_text()
+
+
+def test_news_article_json_ld_claims_only_what_is_known(newsroom):
+    _, site = newsroom
+    def ld(path):
+        return json.loads(soup(site, path).select_one('script[type="application/ld+json"]').string)
+    dated = ld("articles/essai-date")
+    assert dated["datePublished"] == "2026-09-15" and dated["author"]["name"] == "Camille Essai"
+    assert dated["publisher"]["name"] == "Le Journal d’essai"
+    for path in ("articles/essai-lundi", "articles/essai-nu", "articles/sonarem-vesna"):
+        assert not {"datePublished", "author", "publisher"} & set(ld(path))
+
+
+@pytest.mark.parametrize("front, expected", [
+    ("title: X\nauthour: Y\n", "docs/articles/essai.md:3:1: error: unknown field 'authour' in the article's front matter."),
+    ("title: X\ndate: 2026-02-30\n", "docs/articles/essai.md:3:7: error: '2026-02-30' is not a date that exists."),
+    ("title: X\ndate: Lundi\n", "docs/articles/essai.md:3:1: error: 'date' must be a full date written YYYY-MM-DD"),
+    ("title: X\noutlet: 12\n", "docs/articles/essai.md:3:1: error: 'outlet' must be text"),
+    ("title: X\ntitle_by: nous\n", "docs/articles/essai.md:3:1: error: 'title_by' is 'nous'."),
+])
+def test_bad_front_matter_stops_the_build_clearly_and_keeps_the_site(tmp_path, front, expected):
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    index = (site / "index.html").read_bytes()
+    (project / "docs" / "articles" / "essai.md").write_text(f"---\n{front}---\n\n# X\n\nTexte.\n", encoding="utf-8")
+    result = mkdocs_build(project, site)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert expected in result.stderr, result.stderr
+    assert (site / "index.html").read_bytes() == index
+
+
+def test_carnet_check_validates_article_front_matter(tmp_path, capsys):
+    from carnet.cli import main
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "articles" / "essai.md").write_text("---\ndate: demain\n---\n\nTexte.\n", encoding="utf-8")
+    assert main(["check", "--project", str(project)]) == 1
+    assert "docs/articles/essai.md:2:1: error: 'date' must be a full date" in capsys.readouterr().out
