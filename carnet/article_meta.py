@@ -58,6 +58,10 @@ def front_matter(text: str) -> tuple[str, int] | None:
     return (m.group(1) or "", 2) if m else None
 
 
+def without_front_matter(text: str) -> str:
+    return _FRONT_MATTER_RE.sub("", text, count=1)
+
+
 def read_article(raw: bytes, path: str) -> ArticleMeta | list[Problem]:
     try:
         text = raw.decode("utf-8")

@@ -7,20 +7,19 @@ finds while MkDocs renders the page.  Both go through the same tree processor
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import markdown
 
+from .article_meta import without_front_matter
 from .linker import MentionExtension, PageScan
 from .passages import Passage
 
-_FRONT_MATTER_RE = re.compile(r"\A---\s*\n.*?\n(?:---|\.\.\.)\s*\n", re.S)
 
 
 def article_passages(path: Path, extensions: list, configs: dict) -> list[Passage]:
     """The passages of the article at ``path``, rendered with the site's Markdown extensions."""
-    text = _FRONT_MATTER_RE.sub("", path.read_text(encoding="utf-8-sig"), count=1)
+    text = without_front_matter(path.read_text(encoding="utf-8-sig"))
     scan = PageScan(path.name, href=lambda note_id: "", article=path.stem)
     ours = MentionExtension(lambda: None, lambda: scan, lambda: "first")
     try:

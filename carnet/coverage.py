@@ -6,11 +6,11 @@ import re
 from collections import Counter
 from typing import Iterable
 
+from .article_meta import without_front_matter
 from .common_words import COMMON_FRENCH_WORDS
 from .matcher import MentionMatcher
 from .sentences import sentence_spans
 
-_FRONT_MATTER_RE = re.compile(r"\A---\n.*?\n---\n", re.S)
 _CODE_RE = re.compile(r"```.*?```|`[^`\n]*`", re.S)
 # Admonitions (boxes such as "what the source does not tell") are ours, not the article's.
 _ADMONITION_RE = re.compile(r"^(?:!!!|\?\?\?).*\n(?:[ \t]*\n|(?: {4}|\t).*\n)*", re.M)
@@ -22,7 +22,7 @@ _PROPER_RE = re.compile(r"(?<![\w’'])[A-ZÀ-ÖØ-Þ][\w-]*(?:[ \u00a0][A-ZÀ-�
 
 def plain_text(markdown: str) -> str:
     """Rough prose of a Markdown page, enough to look for names in it."""
-    text = _FRONT_MATTER_RE.sub("", markdown)
+    text = without_front_matter(markdown)
     text = _CODE_RE.sub(" ", text)
     text = _ADMONITION_RE.sub("", text)
     return _EMPHASIS_RE.sub("", _MARKUP_RE.sub(" ", text))
