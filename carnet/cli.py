@@ -7,6 +7,7 @@ Exit codes: 0 the notes can be published; 1 errors (or warnings under --strict);
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -22,7 +23,9 @@ from .coverage import candidate_names, mentioned_notes, plain_text
 from .matcher import MentionMatcher
 from .notes_dir import load_notes
 from .passages import PassageIndex
-from .problems import format_problems
+from .problems import did_you_mean, format_problems
+from .scaffold import scaffold, sentences_naming, slug_of
+from .vocabulary import KINDS
 
 
 class ConfigLoader(yaml.SafeLoader):
@@ -99,9 +102,10 @@ def check(project: Path, strict: bool, out=None) -> int:
     print(f"Notes: {len(catalog)} valid; pages read: {len(pages)}.", file=out)
     _report_citations(citations, out)
     if candidates:
-        print("Names in the articles that may deserve a note (occurrences):", file=out)
+        print("Names in the articles that may deserve a note (occurrences), with the command that "
+              "starts one (KIND: " + ", ".join(KINDS) + "):", file=out)
         for name, n in candidates.most_common():
-            print(f"  {name} ({n})", file=out)
+            print(f"  {name} ({n}): carnet new KIND {shlex.quote(name)}", file=out)
     else:
         print("Every name that looks like an entity in the articles has a note.", file=out)
     if unmentioned:
@@ -135,13 +139,55 @@ def _rel(path: Path, base: Path) -> str:
     return path.relative_to(base).as_posix() if path.is_relative_to(base) else path.as_posix()
 
 
+def new(project: Path, kind: str, name: str, out=None) -> int:
+    """Start notes/<kind>/<slug>.yml from the articles' sentences naming ``name``."""
+    out = out or sys.stdout
+    settings = _settings(project)
+    name = " ".join(name.split())
+    slug = slug_of(name)
+    if kind not in KINDS:
+        print(f"carnet new: '{kind}' is not a kind of note. Fix: use one of {', '.join(KINDS)}."
+              + did_you_mean(kind, KINDS), file=out)
+        return 2
+    if not slug:
+        print("carnet new: the name has no letter or digit to make a file name from.", file=out)
+        return 2
+    path = settings.notes_dir / kind / f"{slug}.yml"
+    if path.exists():
+        print(f"carnet new: {_rel(path, project)} already exists. Fix: edit it, or choose another name.", file=out)
+        return 1
+    catalog, _ = load_notes(settings.notes_dir, project)
+    for note in catalog:
+        if any(form.casefold() == name.casefold() for form in note.names):
+            print(f"carnet new: '{name}' is already a name of {note.path}. Fix: edit that note, "
+                  "or add the form there as an alias.", file=out)
+            return 1
+    article_dir = settings.docs_dir / settings.articles
+    articles, _ = load_articles(article_dir, settings.docs_dir, project)
+    passages = [p for a in articles
+                for p in article_passages(settings.docs_dir / a.src, settings.extensions, settings.configs)]
+    sentences = sentences_naming(name, passages)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(scaffold(name, sentences), encoding="utf-8")
+    print(f"Wrote {_rel(path, project)} with {len(sentences)} sentence(s) of the articles naming {name}. "
+          "Write its summary (the build refuses the note until then), keep what the sentences support, "
+          "then run carnet check.", file=out)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="carnet", description="Carnet minier editors' tools.")
     sub = parser.add_subparsers(dest="command", required=True)
     cmd = sub.add_parser("check", help="validate the notes and report coverage, without building")
     cmd.add_argument("--project", type=Path, default=Path("."), help="project folder (default: .)")
     cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    cmd = sub.add_parser("new", help="start a note from what the articles say of a name")
+    cmd.add_argument("kind", help="one of: " + ", ".join(KINDS))
+    cmd.add_argument("name", help="the entity's name, as the articles write it")
+    cmd.add_argument("--project", type=Path, default=Path("."), help="project folder (default: .)")
     args = parser.parse_args(argv)
+    if args.command == "new":
+        return new(args.project.resolve(), args.kind, args.name)
     return check(args.project.resolve(), args.strict)
 
 

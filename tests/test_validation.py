@@ -170,15 +170,15 @@ def test_strict_turns_alias_warnings_into_failures(project, tmp_path):
 
 SPOILED = [  # (note, true words, spoiled words, what the error names)
     ("entreprises/vesna.yml", "quote: VESNA, filiale de Gazprom\n", "quote: VESNA, filiale à 100 % de Gazprom\n",
-     "notes/entreprises/vesna.yml:13:7: error: the fact 'Présentée comme' quotes « VESNA, filiale à 100 % de Gazprom »"),
+     "notes/entreprises/vesna.yml:14:7: error: the fact 'Présentée comme' quotes « VESNA, filiale à 100 % de Gazprom »"),
     ("personnes/stanislav-khomenko.yml", "quote: VESNA, filiale de Gazprom, dirigée par Stanislav Khomenko\n",
      "quote: VESNA, fondée par Stanislav Khomenko\n",
-     "notes/personnes/stanislav-khomenko.yml:10:7: error: the fact 'Fonction' quotes « VESNA, fondée par"),
+     "notes/personnes/stanislav-khomenko.yml:11:7: error: the fact 'Fonction' quotes « VESNA, fondée par"),
     ("minerais/fer.yml", "quote: Entre phosphate, fer, cuivre et autres minerais stratégiques, cette région\n",
      "quote: Entre phosphate, fer, or et autres minerais stratégiques, cette région\n",
-     "notes/minerais/fer.yml:12:7: error: the relation #1 quotes « Entre phosphate, fer, or et autres"),
+     "notes/minerais/fer.yml:13:7: error: the relation #1 quotes « Entre phosphate, fer, or et autres"),
     ("lieux/maghreb.yml", "« un trésor pour les ressources minières »", "« un trésor pour les ressources pétrolières »",
-     "notes/lieux/maghreb.yml:2:1: error: the summary quotes « un trésor pour les ressources pétrolières »"),
+     "notes/lieux/maghreb.yml:3:1: error: the summary quotes « un trésor pour les ressources pétrolières »"),
 ]
 
 

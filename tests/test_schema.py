@@ -1,0 +1,73 @@
+"""The notes' JSON Schema: up to date, in every note, and in agreement with the validator."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+
+from carnet.schema import SCHEMA_LINE, SCHEMA_PATH, note_schema, schema_text
+from carnet.validate import validate_note
+from carnet.yaml_source import read_yaml
+from conftest import ROOT
+
+VALIDATOR = Draft202012Validator(note_schema())
+NOTES = sorted((ROOT / "notes").rglob("*.yml"))
+
+
+def test_the_committed_schema_is_the_generated_one():
+    assert SCHEMA_PATH.read_text(encoding="utf-8") == schema_text(), "run: python -m carnet.schema"
+    Draft202012Validator.check_schema(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("path", NOTES, ids=lambda p: p.stem)
+def test_every_note_names_the_schema_and_passes_it(path):
+    text = path.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == SCHEMA_LINE
+    assert (path.parent / SCHEMA_LINE.split("$schema=")[1]).resolve() == SCHEMA_PATH
+    assert list(VALIDATOR.iter_errors(yaml.safe_load(text))) == []
+
+
+GOOD = "name: X\nsummary: Un lieu.\n"
+CASES = [  # (note, what it tests)
+    (GOOD, "minimal"),
+    (GOOD + "sumary: typo\n", "misspelt field"),
+    ("summary: Sans nom.\n", "no name"),
+    ("name: X\nsummary: '   '\n", "blank summary"),
+    ("name: X\nsummary: Un « trésor.\n", "unclosed quote"),
+    ("name: X\nsummary: 12\n", "summary not text"),
+    (GOOD + "aliases: [Y, Z]\n", "aliases"),
+    (GOOD + "aliases: Y\n", "aliases not a list"),
+    (GOOD + "case_sensitive: maybe\n", "case_sensitive not a boolean"),
+    (GOOD + "relations:\n  - type: partof\n    target: lieux/y\n    cite: {article: a, quote: q}\n", "unknown relation type"),
+    (GOOD + "relations:\n  - type: part_of\n    target: lieux/y\n    cite: {article: a, quote: q}\n", "cited relation"),
+    (GOOD + "relations:\n  - type: part_of\n    target: lieux/y\n", "uncited relation, no sources"),
+    (GOOD + "relations:\n  - type: part_of\n    target: lieux/y\nsources: [{title: T}]\n", "uncited relation, sources"),
+    (GOOD + "facts:\n  Capitale: Alger\n", "uncited fact, no sources"),
+    (GOOD + "facts:\n  Capitale: Alger\nsources:\n  - title: T\n    url: https://x.org/\n", "sourced fact"),
+    (GOOD + "facts:\n  Pays: {value: X, cite: {article: a, quote: q}}\n", "cited fact"),
+    (GOOD + "facts:\n  Pays: {value: X, cite: {article: a}}\n", "citation without quote"),
+    (GOOD + "facts:\n  Pays: {value: X, cite: a#p2}\n", "citation by position"),
+    (GOOD + "facts:\n  Pays: {value: X, cite: {article: a, quote: « q »}}\n", "quote in guillemets"),
+    (GOOD + "facts:\n  Pays: {value: X, cite: {article: a, quote: q, passage: 2}}\n", "unknown citation key"),
+    (GOOD + "facts:\n  « Pays »: {value: X, cite: {article: a, quote: q}}\n", "label in guillemets"),
+    (GOOD + "facts:\n  Pays: {valeur: X}\n", "unknown fact key"),
+    (GOOD + "sources:\n  - title: T\n    url: javascript:alert(1)\n", "source not http"),
+    (GOOD + "sources:\n  - url: https://x.org/\n", "source without title"),
+]
+
+
+@pytest.mark.parametrize("text, what", CASES, ids=[c[1] for c in CASES])
+def test_the_schema_and_the_validator_agree(text, what):
+    doc = read_yaml(text.encode("utf-8"), "notes/lieux/x.yml")
+    by_validator = not isinstance(validate_note(doc, "notes/lieux/x.yml", "lieux", "x"), list)
+    by_schema = VALIDATOR.is_valid(yaml.safe_load(text))
+    assert by_schema == by_validator, what
+
+
+def test_a_misspelt_field_a_missing_name_and_an_unknown_relation_type_fail_the_schema():
+    for text in (GOOD + "sumary: x\n", "summary: S.\n",
+                 GOOD + "relations:\n  - type: owns\n    target: lieux/y\n    cite: {article: a, quote: q}\n"):
+        assert not VALIDATOR.is_valid(yaml.safe_load(text)), text
