@@ -39,6 +39,7 @@ from .pages import generated_pages, slot
 from .problems import Problem, format_problems
 from .print_targets import with_print_targets
 from .search_fields import add_alias_fields
+from .serve_errors import problem_page, with_problems
 from .valid_html import without_checkbox_autocomplete
 
 log = logging.getLogger("mkdocs.plugins.carnet")
@@ -54,6 +55,7 @@ class CarnetConfig(Config):
 class CarnetPlugin(BasePlugin[CarnetConfig]):
     def __init__(self):
         self.timings: dict[str, float] = {}  # seconds per phase of the last build (benchmark)
+        self.problems: list[Problem] = []    # under serve: shown in the browser, not raised
         self.catalog = Catalog([])
         self.matcher: MentionMatcher | None = None
         self.scan: PageScan | None = None   # the page being rendered, for the linker
@@ -104,6 +106,7 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
     def on_pre_build(self, config):
         started = time.perf_counter()
         self.timings = {}
+        self.problems: list[Problem] = []   # under serve: shown in the browser, not raised
         catalog, problems = load_notes(self.notes_dir, self.project_dir)
         docs = Path(config.docs_dir)
         articles, article_problems = load_articles(docs / self.config.articles_dir, docs, self.project_dir)
@@ -120,7 +123,13 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
             if p.severity == "warning":
                 log.warning(p.format())
         if any(p.severity == "error" or strict for p in problems):
-            raise PluginError("Carnet: the notes cannot be published.\n" + format_problems(problems))
+            message = "Carnet: the notes cannot be published.\n" + format_problems(problems)
+            if getattr(self, "command", None) != "serve":
+                raise PluginError(message)
+            # MkDocs' server would hold every request until a build succeeds: finish this
+            # one, and let every page show the problems (carnet.serve_errors).
+            log.error(message)
+            self.problems += problems
 
     # -- pages ----------------------------------------------------------------------------
 
@@ -133,6 +142,11 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
                                   f"that page. Fix: delete docs/{path}.")
             files.append(File.generated(config, path, content=page.markdown))
             self.generated_meta[path] = page.meta()
+        # Serving with problems: a note that could not be read keeps its address, so the page
+        # the editor has open shows the problems and reloads once they are fixed.
+        for path in sorted({problem_page(p.path, self.config.notes_dir) for p in self.problems} - {None}):
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, content="# Fiche\n"))
         self._timed("generate", started)
         return files
 
@@ -198,9 +212,13 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
     def on_post_page(self, output, page, config):
         late = self.late.pop(page.file.src_uri, None)
         output = self._fill(output, late) if late else output
+        if self.problems:
+            output = with_problems(output, self.problems)
         return with_print_targets(without_checkbox_autocomplete(output), self.settings.site_url + page.url)
 
     def on_post_template(self, output_content, template_name, config):
+        if self.problems and template_name.endswith(".html"):
+            output_content = with_problems(output_content, self.problems)
         return without_checkbox_autocomplete(output_content)  # 404.html
 
     @staticmethod

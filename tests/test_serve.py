@@ -1,0 +1,77 @@
+"""Under a real `mkdocs serve`: a broken note shows its problems in the browser at once, and
+fixing it brings the site back.  `mkdocs build` still stops (tests/test_validation.py)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from conftest import copy_project
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(url: str) -> tuple[float, str]:
+    started = time.monotonic()
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            body = response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:  # the 404 page is a page too
+        body = error.read().decode("utf-8")
+    return time.monotonic() - started, body
+
+
+def wait_for(url: str, text: str, seconds: float = 60) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            _, body = get(url)
+            if text in body:
+                return body
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"{url} never showed {text!r}")
+
+
+@pytest.fixture
+def served_project(tmp_path):
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    try:
+        yield project, f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def test_a_broken_note_shows_in_the_browser_and_fixing_it_brings_the_site_back(served_project):
+    project, base = served_project
+    wait_for(base + "entreprises/vesna/", "Société russe")
+    note = project / "notes" / "entreprises" / "vesna.yml"
+    good = note.read_text(encoding="utf-8")
+    note.write_text(good.replace("summary:", "sumary:", 1), encoding="utf-8")
+    wait_for(base, "Le site ne peut pas être publié")
+    for path in ("", "articles/sonarem-vesna/", "lieux/russie/", "entreprises/vesna/"):
+        seconds, body = get(base + path)
+        assert seconds < 1, (path, seconds)   # an answer at once, not a page that hangs
+        assert "notes/entreprises/vesna.yml:3:1" in body and "unknown field &#x27;sumary&#x27;" in body
+        assert 'lang="fr"' in body and "md-header" in body and 'role="alert"' in body  # the site's frame
+        assert "livereload" in body                                                  # it will reload
+    note.write_text(good, encoding="utf-8")
+    body = wait_for(base + "entreprises/vesna/", "Société russe")
+    assert "Le site ne peut pas être publié" not in body
