@@ -28,7 +28,10 @@ from .mentions import MentionSentence
 from .note_html import NoteSections, body_html, index_list_html, kind_index_path, note_sentences
 from .note_html import article_path
 from .passages import Passage, PassageIndex
-from .pages import A_TO_Z_PATH, GRAPH_PATH, a_to_z_letters, rel, section_anchors
+from .pages import A_TO_Z_PATH, GRAPH_PATH, a_to_z_letters, rel, section_anchors, slot
+from .print_targets import with_print_targets
+from .serve_errors import with_problems
+from .valid_html import without_checkbox_autocomplete
 from .problems import Problem
 from .typography import NBSP
 from .vocabulary import KINDS
@@ -81,6 +84,13 @@ class PageParts:
     head: str = ""                      # Open Graph tags and JSON-LD
 
 
+def fill(content: str, sections: dict[str, str]) -> str:
+    """``content`` with each slot replaced by its section's HTML."""
+    for name, section in sections.items():
+        content = content.replace(slot(name), section)
+    return content
+
+
 @lru_cache(maxsize=65536)  # a page links to the same few pages many times
 def relative_url(url: str, from_url: str) -> str:
     """``url`` relative to the page at ``from_url`` (both site-relative), as MkDocs writes it."""
@@ -98,6 +108,8 @@ class SiteAssembly:
         self.articles = {a.src: a for a in articles or []}
         self.citations = Citations([], PassageIndex([]))  # set by check_citations
         self.entries: list[ArticleEntry] = []              # set by assemble, for the feeds
+        self.urls: dict[str, str] = {}                     # docs path -> URL, set by assemble
+        self.late: dict[str, dict[str, str]] = {}          # docs path -> slots of the final page
         self.note_by_page = {note.page_path: note for note in catalog}
         self.articles_index = f"{settings.articles_dir}/index.md"
         self.index_pages = {A_TO_Z_PATH, GRAPH_PATH, self.articles_index, *(kind_index_path(kind) for kind in KINDS)}
@@ -149,10 +161,11 @@ class SiteAssembly:
     def assemble(self, pages: dict[str, RenderedPage]) -> dict[str, PageParts]:
         parts = {src: PageParts() for src in pages}
         self.entries = self._article_entries(pages)
-        self.urls = {src: page.url for src, page in pages.items()}
+        self.urls = {src: page.url for src, page in pages.items()}   # the engine's own URLs
         self._note_pages(pages, parts)
         self._index_pages(pages, parts)
         self._heads(pages, parts)
+        self.late = {src: p.late for src, p in parts.items() if p.late}
         return parts
 
     @staticmethod
@@ -196,6 +209,24 @@ class SiteAssembly:
                                          settings.permalink, settings.permalink_title)
             # The table of contents lists the body's headings, as if Markdown had written them.
             out.toc = [(heading, anchor) for _, anchor, heading in anchors]
+
+    def final_page(self, src: str, output: str, problems: list[Problem]) -> str:
+        """A page's final HTML: its sections kept out of search, and what every page needs."""
+        output = fill(output, self.late.pop(src, {}))
+        if problems:
+            output = with_problems(output, problems)
+        return with_print_targets(without_checkbox_autocomplete(output), self.settings.site_url + self.urls.get(src, ""))
+
+    @staticmethod
+    def final_template(output: str, problems: list[Problem]) -> str:
+        """A page the theme renders on its own (404.html)."""
+        if problems and "</article>" in output:
+            output = with_problems(output, problems)
+        return without_checkbox_autocomplete(output)
+
+    def names_by_url(self) -> dict[str, list[str]]:
+        """Every name form of each note, by its page's URL, for the boosted search field."""
+        return {self.urls[note.page_path]: list(note.names) for note in self.catalog}
 
     def feeds(self) -> dict[str, str]:
         """The feeds' files by path, from the entries of the last assembly."""

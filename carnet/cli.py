@@ -17,11 +17,11 @@ import yaml
 
 from .article_meta import load_articles
 from .article_passages import article_passages
-from .catalog import check_citations
 from .citations import anchor_problems, resolve_citations
 from .coverage import candidate_names, mentioned_notes, plain_text
 from .matcher import MentionMatcher
 from .notes_dir import load_notes
+from .project import load_project
 from .passages import PassageIndex
 from .problems import did_you_mean, format_problems
 from .scaffold import scaffold, sentences_naming, slug_of
@@ -72,11 +72,10 @@ def check(project: Path, strict: bool, out=None) -> int:
     out = out or sys.stdout
     settings = _settings(project)
     docs_dir = settings.docs_dir
-    catalog, problems = load_notes(settings.notes_dir, project)
+    loaded = load_project(settings.notes_dir, docs_dir, settings.articles, project)
+    catalog, articles, problems = loaded.catalog, loaded.articles, loaded.problems
     article_dir = docs_dir / settings.articles
-    articles, article_problems = load_articles(article_dir, docs_dir, project)
     article_files = [docs_dir / a.src for a in articles]
-    problems += article_problems + check_citations(catalog, {a.slug for a in articles})
     index = PassageIndex([p for path in article_files
                           for p in article_passages(path, settings.extensions, settings.configs)])
     matcher = MentionMatcher(catalog)

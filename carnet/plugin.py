@@ -2,13 +2,14 @@
 
   on_startup/on_config/on_shutdown  `mkdocs build` writes to a staging folder that
                 replaces site/ only when the whole build succeeded (carnet.publish)
-  on_pre_build  load and validate notes, compile the matcher (carnet.notes_dir)
+  on_pre_build  load and validate notes and articles' metadata, compile the matcher (carnet.project)
   on_files      add the generated pages (carnet.pages)
   on_page_*     tell the mention linker which page it is rendering (carnet.linker)
   on_env        every page is rendered: the core assembles sections, heads and checks
                 (carnet.assembly); the plugin applies them to MkDocs' pages
-  on_post_page  fill the sections kept out of search into the final HTML
-  on_post_build add alias fields to the search index (carnet.search_fields)
+  on_post_page  the final HTML: sections kept out of search, print targets, valid HTML, and
+                under `mkdocs serve` the problems in place of the content (carnet.serve_errors)
+  on_post_build feeds (carnet.feeds) and alias fields in the search index (carnet.search_fields)
 """
 
 from __future__ import annotations
@@ -28,19 +29,16 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
 
 from . import publish
-from .article_meta import load_articles
-from .assembly import RenderedPage, SiteAssembly, SiteSettings
-from .catalog import Catalog, check_citations
+from .assembly import RenderedPage, SiteAssembly, SiteSettings, fill
+from .catalog import Catalog
 from .linker import MentionExtension, PageScan
 from .matcher import MentionMatcher
 from .mentions import POLICIES
-from .notes_dir import load_notes
-from .pages import generated_pages, slot
+from .pages import generated_pages
 from .problems import Problem, format_problems
-from .print_targets import with_print_targets
+from .project import load_project
 from .search_fields import add_alias_fields
-from .serve_errors import problem_page, with_problems
-from .valid_html import without_checkbox_autocomplete
+from .serve_errors import problem_page
 
 log = logging.getLogger("mkdocs.plugins.carnet")
 
@@ -62,7 +60,6 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
         self.scans: dict[str, PageScan] = {}
         self.generated_meta: dict[str, dict[str, str]] = {}  # page -> title, description
         self.nav_pages: set[str] = set()
-        self.late: dict[str, dict[str, str]] = {}  # page -> sections filled into the final HTML
 
     def _timed(self, phase: str, started: float) -> None:
         self.timings[phase] = self.timings.get(phase, 0.0) + time.perf_counter() - started
@@ -107,14 +104,11 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
         started = time.perf_counter()
         self.timings = {}
         self.problems: list[Problem] = []   # under serve: shown in the browser, not raised
-        catalog, problems = load_notes(self.notes_dir, self.project_dir)
-        docs = Path(config.docs_dir)
-        articles, article_problems = load_articles(docs / self.config.articles_dir, docs, self.project_dir)
-        problems += article_problems + check_citations(catalog, {a.slug for a in articles})
-        self._stop_on(problems, strict=config.strict)
-        self.catalog, self.articles = catalog, articles
-        self.matcher = MentionMatcher(catalog)
-        self.assembly = SiteAssembly(catalog, self.matcher, self.settings, articles)
+        project = load_project(self.notes_dir, Path(config.docs_dir), self.config.articles_dir, self.project_dir)
+        self._stop_on(project.problems, strict=config.strict)
+        self.catalog, self.articles = project.catalog, project.articles
+        self.matcher = MentionMatcher(self.catalog)
+        self.assembly = SiteAssembly(self.catalog, self.matcher, self.settings, self.articles)
         self.scans = {}
         self._timed("load", started)
 
@@ -184,18 +178,13 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
         pages = {f.src_uri: f.page for f in files.documentation_pages()}
         rendered = {src: self._rendered(src, page) for src, page in pages.items()}
         self._stop_on(self.assembly.check_citations(rendered), strict=False)
-        # MkDocs' own page URLs, as the search index names its entries.
-        self.note_urls = {note.id: pages[note.page_path].url for note in self.catalog}
-        self.late = {}
         for src, parts in self.assembly.assemble(rendered).items():
             page = pages[src]
-            page.content = self._fill(page.content, parts.early)
+            page.content = fill(page.content, parts.early)
             if parts.toc and page.toc.items:
                 page.toc.items[0].children = [AnchorLink(html.escape(heading), anchor, 2)
                                               for heading, anchor in parts.toc]
             page.meta["carnet_head"] = parts.head
-            if parts.late:
-                self.late[src] = parts.late
         self._timed("mentions", started)
         return env
 
@@ -210,22 +199,10 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
             passages=tuple(scan.passages) if scan else ())
 
     def on_post_page(self, output, page, config):
-        late = self.late.pop(page.file.src_uri, None)
-        output = self._fill(output, late) if late else output
-        if self.problems:
-            output = with_problems(output, self.problems)
-        return with_print_targets(without_checkbox_autocomplete(output), self.settings.site_url + page.url)
+        return self.assembly.final_page(page.file.src_uri, output, self.problems)
 
     def on_post_template(self, output_content, template_name, config):
-        if self.problems and template_name.endswith(".html"):
-            output_content = with_problems(output_content, self.problems)
-        return without_checkbox_autocomplete(output_content)  # 404.html
-
-    @staticmethod
-    def _fill(content: str, sections: dict[str, str]) -> str:
-        for name, section in sections.items():
-            content = content.replace(slot(name), section)
-        return content
+        return self.assembly.final_template(output_content, self.problems)  # 404.html, sitemap.xml
 
     # -- search ---------------------------------------------------------------------------
 
@@ -238,7 +215,6 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
         if not (self.config.search_aliases and index.is_file()):
             return
         started = time.perf_counter()
-        # Every name form in a boosted field: an entity's page comes first for its own name.
-        urls = {self.note_urls[note.id]: list(note.names) for note in self.catalog}
-        index.write_text(add_alias_fields(index.read_text(encoding="utf-8"), urls), encoding="utf-8")
+        index.write_text(add_alias_fields(index.read_text(encoding="utf-8"), self.assembly.names_by_url()),
+                         encoding="utf-8")
         self._timed("index", started)
