@@ -207,6 +207,7 @@ class SiteAssembly:
             anchors = section_anchors({page.title_id} if page.title_id else set())
             out.late["body"] = body_html([(anchor, heading, contents[section]) for section, anchor, heading in anchors],
                                          settings.permalink, settings.permalink_title)
+            out.late.update(sections.deferred)  # after the body, which holds some of them
             # The table of contents lists the body's headings, as if Markdown had written them.
             out.toc = [(heading, anchor) for _, anchor, heading in anchors]
 

@@ -16,6 +16,7 @@ from .citations import Citations
 from .matcher import MentionMatcher
 from .mentions import MentionSentence, links_to_make, sentences_with_mentions
 from .model import Citation, Note
+from .pages import slot
 from .passages import Found, quoted
 from .typography import NBSP, NNBSP, french_spacing
 from .vocabulary import KINDS
@@ -38,11 +39,19 @@ class NoteSections:
                  citations: Citations, articles_dir: str, policy: str = "first"):
         self.note, self.catalog, self.matcher, self.href = note, catalog, matcher, href
         self.citations, self.articles_dir, self.policy = citations, articles_dir, policy
+        # HTML that search must not read, kept out of what it parses: a slot now, filled
+        # into the final page (cheaper than letting it parse and skip the same HTML).
+        self.deferred: dict[str, str] = {}
         self._linked: set[str] = set()
 
     def note_link(self, other: Note) -> str:
         return (f'<a href="{escape(self.href(other.page_path))}" data-preview="">'
                 f"{escape(other.name)}</a>")
+
+    def defer(self, html: str) -> str:
+        name = f"{self.note.slug}-{len(self.deferred)}"
+        self.deferred[name] = html
+        return slot(name)
 
     def passage_url(self, found: Found) -> str:
         return f"{self.href(article_path(self.articles_dir, found.passage.article))}#{found.fragment()}"
@@ -55,7 +64,7 @@ class NoteSections:
         words = " […] ".join(found.words)
         # <small>: a side note; out of search, which finds these words in the article itself.
         # French spacing: no-break space before the colon, narrow ones inside « ».
-        return (f' <small class="carnet-cite" data-search-exclude="">(<a href="{escape(self.passage_url(found))}">'
+        return self.defer(f' <small class="carnet-cite">(<a href="{escape(self.passage_url(found))}">'
                 f"selon l’article, §\u00a0{found.passage.number}</a>\u00a0: «\u202f<span class=\"carnet-support\">"
                 f"{escape(words)}</span>\u202f»)</small>")
 
@@ -69,10 +78,10 @@ class NoteSections:
             found = self.citations.get(Citation(article, q.group(1)))
             if found is not None:
                 label = f"Lire ce passage dans l’article (§{NBSP}{found.passage.number})"
-                inserts.append((q.end(), q.end(),
-                                f'<span data-search-exclude=""> <a class="carnet-quote-ref" '
+                inserts.append((q.end(), q.end(), self.defer(
+                                f' <a class="carnet-quote-ref" '
                                 f'href="{escape(self.passage_url(found))}" aria-label="{escape(label)}">'
-                                f'(§{NBSP}{found.passage.number})</a></span>'))
+                                f'(§{NBSP}{found.passage.number})</a>')))
         shown = french_spacing(text)  # same length: the offsets above hold
         out, pos = [], 0
         for start, end, html in sorted(inserts, key=lambda i: (i[0], i[1])):
@@ -102,15 +111,13 @@ class NoteSections:
             rows.append((escape(french_spacing(fact.label)), value))
         # Label and value apart in the search index too ("Capitale : Moscou"), where
         # the hidden separator and the space between the two keep the words apart.
-        infobox = " ".join([f'<dt data-search-exclude="">{label}</dt><dd data-search-exclude="">{value}</dd>'
-                            for label, value in names] +
-                           [f'<dt>{label}<span class="carnet-sep">{NBSP}:</span></dt> <dd>{value}</dd>'
-                            for label, value in rows])
+        infobox = self.defer("".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in names)) + " ".join(
+            f'<dt>{label}<span class="carnet-sep">{NBSP}:</span></dt> <dd>{value}</dd>' for label, value in rows)
         # The summary first: it is what a search result shows; the grid puts the infobox beside it.
-        return (f'<p class="carnet-kind" data-search-exclude="">{kind.singular} · '
-                f'<a href="{escape(self.href(kind_index_path(note.kind)))}">'
-                f"toutes les fiches «{NNBSP}{kind.plural.lower()}{NNBSP}»</a></p>"
-                f'<div class="carnet-lead"><p class="carnet-summary">{summary}</p>'
+        kind_line = self.defer(f'<p class="carnet-kind">{kind.singular} · '
+                               f'<a href="{escape(self.href(kind_index_path(note.kind)))}">'
+                               f"toutes les fiches «{NNBSP}{kind.plural.lower()}{NNBSP}»</a></p>")
+        return (f'{kind_line}<div class="carnet-lead"><p class="carnet-summary">{summary}</p>'
                 f'<div class="carnet-infobox"><dl>{infobox}</dl></div></div>')
 
     def relations(self) -> str:
