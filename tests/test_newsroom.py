@@ -158,3 +158,27 @@ def test_carnet_check_validates_article_front_matter(tmp_path, capsys):
     (project / "docs" / "articles" / "essai.md").write_text("---\ndate: demain\n---\n\nTexte.\n", encoding="utf-8")
     assert main(["check", "--project", str(project)]) == 1
     assert "docs/articles/essai.md:2:1: error: 'date' must be a full date" in capsys.readouterr().out
+
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+from carnet.article_meta import ArticleMeta, read_article  # noqa: E402
+
+front_values = st.recursive(st.none() | st.booleans() | st.integers() | st.dates() | st.text(max_size=15),
+                            lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner,
+                                                                                         max_size=3), max_leaves=8)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.binary(max_size=300),
+                 st.dictionaries(st.sampled_from(["title", "title_by", "outlet", "author", "date", "date_as_written",
+                                                  "url", "added", "changes", "autre"]), front_values, max_size=5)))
+def test_any_front_matter_gives_metadata_or_clean_problems(value):
+    import yaml
+    raw = value if isinstance(value, bytes) else (
+        "---\n" + yaml.safe_dump(value, allow_unicode=True) + "---\n\n# X\n\nTexte.\n").encode("utf-8")
+    result = read_article(raw, "docs/articles/x.md")
+    if isinstance(result, list):
+        assert result and all(p.path == "docs/articles/x.md" and p.message for p in result)
+    else:
+        assert isinstance(result, ArticleMeta)
