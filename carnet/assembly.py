@@ -97,7 +97,13 @@ def relative_url(url: str, from_url: str) -> str:
     if from_url != ".":
         head, tail = posixpath.split(from_url)
         from_url = head if "." in tail else from_url
-    relative = posixpath.relpath("/" + url, "/" + from_url)
+    # posixpath.relpath, by hand: it runs for every link of every generated page.
+    to = [p for p in url.split("/") if p and p != "."]
+    start = [p for p in from_url.split("/") if p and p != "."]
+    common = 0
+    while common < min(len(to), len(start)) and to[common] == start[common]:
+        common += 1
+    relative = "/".join([".."] * (len(start) - common) + to[common:]) or "."
     return relative + "/" if url.endswith("/") else relative
 
 

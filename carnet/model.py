@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class Note:
     sources: tuple[Source, ...] = ()
     quotes: tuple[Citation, ...] = ()   # the « … » quotes in its summary and fact values
 
-    @property
+    @cached_property  # asked for often; a frozen note's citations never change
     def citations(self) -> tuple[Citation, ...]:
         """Every quote of an article the note makes: cited facts and relations, « » quotes."""
         cites = tuple(c for c in [f.cite for f in self.facts] + [r.cite for r in self.relations] if c)

@@ -51,6 +51,8 @@ def load_notes(notes_dir: Path, project_dir: Path) -> tuple[Catalog, list[Proble
 
 
 def _rel(path: Path, base: Path) -> str:
+    if path.is_relative_to(base):  # the usual case, and much cheaper than os.path.relpath
+        return path.relative_to(base).as_posix()
     try:
         return Path(os.path.relpath(path, base)).as_posix()
     except ValueError:

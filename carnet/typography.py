@@ -22,18 +22,25 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count}{NBSP}{word}"
 
 
+def _before_marks(text: str) -> str:
+    return _BEFORE_RE.sub(lambda m: NBSP if text[m.end()] == ":" else NNBSP, text)
+
+
+def _quote_edges(quote: str) -> str:
+    """A « quote » with no-break spaces at its edges; its own words untouched."""
+    inner = quote[1:-1]
+    if inner.startswith(" "):
+        inner = NNBSP + inner[1:]
+    if inner.endswith(" "):
+        inner = inner[:-1] + NNBSP
+    return "«" + inner + "»"
+
+
 def french_spacing(text: str) -> str:
     """The same text, its spaces before ; ! ? : and inside « » made no-break (same length)."""
-    chars = list(text)
-    inside = [False] * len(text)
+    out, pos = [], 0
     for m in _QUOTE_RE.finditer(text):
-        for i in range(m.start() + 1, m.end() - 1):
-            inside[i] = True
-        if m.start() + 1 < len(text) and text[m.start() + 1] == " ":
-            chars[m.start() + 1] = NNBSP
-        if m.end() - 2 > m.start() and text[m.end() - 2] == " ":
-            chars[m.end() - 2] = NNBSP
-    for m in _BEFORE_RE.finditer(text):
-        if not inside[m.start()]:
-            chars[m.start()] = NBSP if text[m.end()] == ":" else NNBSP
-    return "".join(chars)
+        out += [_before_marks(text[pos:m.start()]), _quote_edges(m.group())]
+        pos = m.end()
+    out.append(_before_marks(text[pos:]))
+    return "".join(out)
