@@ -8,17 +8,15 @@ refuses the note until the editor writes one, so nothing unwritten is ever publi
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from .passages import Passage
+from .passages import Passage, fold
 from .schema import SCHEMA_LINE
 from .sentences import sentence_spans
 
 
 def slug_of(name: str) -> str:
     """Lower-case ASCII with hyphens: 'Belkacem Soltani' -> 'belkacem-soltani'."""
-    folded = unicodedata.normalize("NFKD", name.casefold().replace("œ", "oe").replace("æ", "ae"))
-    return "-".join(re.findall(r"[a-z0-9]+", folded.encode("ascii", "ignore").decode("ascii")))
+    return "-".join(re.findall(r"[a-z0-9]+", fold(name)))
 
 
 def sentences_naming(name: str, passages: list[Passage]) -> list[tuple[Passage, str]]:
