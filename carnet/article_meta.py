@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .notes_dir import project_path
 from .problems import Problem, did_you_mean
 from .yaml_source import YamlDocument, read_yaml
 
@@ -144,7 +145,7 @@ def load_articles(folder: Path, docs_dir: Path, project_dir: Path) -> tuple[list
     for file in sorted(folder.glob("*.md")):
         if file.name == "index.md":
             continue
-        path = file.relative_to(project_dir).as_posix() if file.is_relative_to(project_dir) else file.as_posix()
+        path = project_path(file, project_dir)
         result = read_article(file.read_bytes(), path)
         if isinstance(result, list):
             problems += result

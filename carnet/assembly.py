@@ -17,28 +17,27 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from html import escape, unescape
 
+from .article_html import ArticleEntry, articles_list_html, dateline, newest_first, source_box_html
+from .article_meta import Article, ArticleMeta
 from .backlinks import PageRef, in_article_html, mentioned_in_html
 from .catalog import Catalog
 from .citations import Citations, anchor_problems, resolve_citations
+from .feeds import JSON_PATH, RSS_PATH, json_feed, rss
 from .graph import dossier_graph, note_graph
 from .head import article_jsonld, entity_jsonld, entity_node, head_html
 from .linker import PageScan
 from .matcher import MentionMatcher
 from .mentions import MentionSentence
-from .note_html import NoteSections, body_html, index_list_html, kind_index_path, note_sentences
-from .note_html import article_path
-from .passages import Passage, PassageIndex
+from .note_html import NoteSections, article_path, body_html, index_list_html, kind_index_path, note_sentences
 from .pages import A_TO_Z_PATH, GRAPH_PATH, a_to_z_letters, rel, section_anchors, slot
+from .passages import Passage, PassageIndex
 from .print_targets import with_print_targets
-from .serve_errors import with_problems
-from .valid_html import without_checkbox_autocomplete
 from .problems import Problem
-from .typography import NBSP
-from .vocabulary import KINDS
-from .article_html import ArticleEntry, articles_list_html, dateline, newest_first, source_box_html
-from .feeds import JSON_PATH, RSS_PATH, json_feed, rss
-from .article_meta import Article, ArticleMeta
 from .sentences import sentence_spans
+from .serve_errors import with_problems
+from .typography import NBSP
+from .valid_html import without_checkbox_autocomplete
+from .vocabulary import KINDS
 
 WORDS_PER_MINUTE = 230
 LATEST = 5   # articles on the home page

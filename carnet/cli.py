@@ -20,7 +20,7 @@ from .article_passages import article_passages
 from .citations import anchor_problems, resolve_citations
 from .coverage import candidate_names, mentioned_notes, plain_text
 from .matcher import MentionMatcher
-from .notes_dir import load_notes
+from .notes_dir import load_notes, project_path
 from .project import load_project
 from .passages import PassageIndex
 from .problems import did_you_mean, format_problems
@@ -84,7 +84,7 @@ def check(project: Path, strict: bool, out=None) -> int:
         for mention in matcher.find(passage.text):
             naming.setdefault(mention.note_id, set()).add(passage.article)
     citations = resolve_citations(catalog, index, naming)
-    problems += anchor_problems(index, lambda slug: _rel(article_dir / f"{slug}.md", project))
+    problems += anchor_problems(index, lambda slug: project_path(article_dir / f"{slug}.md", project))
     problems += citations.problems()
     if problems:
         print(format_problems(problems), file=out)
@@ -134,10 +134,6 @@ def _report_citations(citations, out) -> None:
         print(f"  {where} {cite.where}: « {cite.quote} » -> {result}", file=out)
 
 
-def _rel(path: Path, base: Path) -> str:
-    return path.relative_to(base).as_posix() if path.is_relative_to(base) else path.as_posix()
-
-
 def new(project: Path, kind: str, name: str, out=None) -> int:
     """Start notes/<kind>/<slug>.yml from the articles' sentences naming ``name``."""
     out = out or sys.stdout
@@ -153,7 +149,7 @@ def new(project: Path, kind: str, name: str, out=None) -> int:
         return 2
     path = settings.notes_dir / kind / f"{slug}.yml"
     if path.exists():
-        print(f"carnet new: {_rel(path, project)} already exists. Fix: edit it, or choose another name.", file=out)
+        print(f"carnet new: {project_path(path, project)} already exists. Fix: edit it, or choose another name.", file=out)
         return 1
     catalog, _ = load_notes(settings.notes_dir, project)
     for note in catalog:
@@ -168,7 +164,7 @@ def new(project: Path, kind: str, name: str, out=None) -> int:
     sentences = sentences_naming(name, passages)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(scaffold(name, sentences), encoding="utf-8")
-    print(f"Wrote {_rel(path, project)} with {len(sentences)} sentence(s) of the articles naming {name}. "
+    print(f"Wrote {project_path(path, project)} with {len(sentences)} sentence(s) of the articles naming {name}. "
           "Write its summary (the build refuses the note until then), keep what the sentences support, "
           "then run carnet check.", file=out)
     return 0

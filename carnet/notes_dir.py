@@ -25,16 +25,16 @@ def load_notes(notes_dir: Path, project_dir: Path) -> tuple[Catalog, list[Proble
     """
     notes, problems = [], []
     if not notes_dir.is_dir():
-        return Catalog([]), [Problem(_rel(notes_dir, project_dir), None, None,
+        return Catalog([]), [Problem(project_path(notes_dir, project_dir), None, None,
                                      "the notes folder does not exist.",
                                      "create it, or set the plugin's 'notes_dir' option.")]
     for path in note_files(notes_dir):
-        rel = _rel(path, project_dir)
+        rel = project_path(path, project_dir)
         if path.suffix not in NOTE_SUFFIXES:
             problems.append(Problem(rel, None, None, "not a note: notes are '.yml' files.",
                                     "rename it to '<slug>.yml' or move it out of the notes folder."))
             continue
-        kind, slug, naming = note_id_from_path(_rel(path, notes_dir.parent))
+        kind, slug, naming = note_id_from_path(project_path(path, notes_dir.parent))
         naming = [Problem(rel, p.line, p.column, p.message, p.hint, p.severity) for p in naming]
         problems += naming
         doc = read_yaml(path.read_bytes(), rel)
@@ -50,7 +50,8 @@ def load_notes(notes_dir: Path, project_dir: Path) -> tuple[Catalog, list[Proble
     return Catalog(notes), problems
 
 
-def _rel(path: Path, base: Path) -> str:
+def project_path(path: Path, base: Path) -> str:
+    """``path`` as messages name it: relative to ``base`` where it can be, with forward slashes."""
     if path.is_relative_to(base):  # the usual case, and much cheaper than os.path.relpath
         return path.relative_to(base).as_posix()
     try:
