@@ -1,15 +1,24 @@
-"""Generate a synthetic French corpus: N articles and M notes whose names occur in the articles.
+"""Generate synthetic French corpora of several shapes: N articles and M notes whose names occur in them.
 
-Two projects are written from the same content:
-- carnet/: our full build (notes in notes/<kind>/<slug>.yml, the carnet plugin);
-- plain/:  plain Material with one plain Markdown page per note and per index, same
-           page count, navigation trimmed to the home page.
+Three projects are written from the same content:
+- carnet/:  our full build (notes in notes/<kind>/<slug>.yml, the carnet plugin);
+- plain/:   plain Material with the project's own theme settings (this mkdocs.yml
+            without Carnet's plugin and overrides), one plain Markdown page per note
+            and per index, same page count, navigation trimmed to the home page;
+- shipped/: the same pages under plain Material as it ships (``theme: material``,
+            the search plugin, no extension or setting of ours).
+
+A ``Shape`` says what the corpus looks like (see ``SHAPES``): kinds of notes,
+facts and relations or bare notes, where articles live, their length, how many
+mentions per paragraph, how many aliases per note.
 """
 
 from __future__ import annotations
 
 import random
 import shutil
+import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -26,6 +35,38 @@ WORDS = ("le la les un une des du de et en dans pour sur avec par selon cette ce
          "négociations partenaires durable stratégique nouvelles méthodes extraction traitement "
          "équipes locales expertise innovation croissance demande production capacité secteur "
          "pourrait devrait cherche confirme annonce prévoit renforce accueille examine").split()
+VARIANTS = ("carnet", "plain", "shipped")
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What a corpus looks like, beyond its size."""
+    name: str
+    description: str
+    kinds: tuple[str, ...] = KINDS
+    rich: bool = True               # a cited fact, a relation, a « quote » in the summary
+    articles_dir: str = "articles"  # where articles live under docs/
+    paragraphs: int = 6             # per article (three sections)
+    sentences: int = 4              # per paragraph
+    mentions: int = 2               # entity mentions per paragraph
+    aliases: int = 1                # aliases per note
+
+
+SHAPES = {s.name: s for s in [
+    Shape("reference", "4 kinds, fact + relation + quote, 6 paragraphs, 2 mentions/paragraph, 1 alias"),
+    Shape("issue-16", "1 kind, bare notes (name, 1 alias, summary), short articles outside articles/, "
+          "6 mentions/article", kinds=("entreprises",), rich=False, articles_dir="presse",
+          paragraphs=3, sentences=2, mentions=2),
+    Shape("bare", "4 kinds, bare notes", rich=False),
+    Shape("one-kind", "1 kind, rich notes", kinds=("personnes",)),
+    Shape("outside", "articles in docs/presse/", articles_dir="presse"),
+    Shape("short", "1 paragraph of 2 sentences per article", paragraphs=1, sentences=2, mentions=2),
+    Shape("long", "30 paragraphs per article", paragraphs=30),
+    Shape("dense", "8 mentions per paragraph", mentions=8),
+    Shape("sparse", "1 mention per article", mentions=0),
+    Shape("aliases", "12 aliases per note", aliases=12),
+]}
+REFERENCE = SHAPES["reference"]
 
 
 def unique_name(rng: random.Random, used: set[str], parts: int) -> str:
@@ -37,35 +78,39 @@ def unique_name(rng: random.Random, used: set[str], parts: int) -> str:
 
 
 def _slug(name: str) -> str:
-    import unicodedata
     ascii_ = unicodedata.normalize("NFD", name).encode("ascii", "ignore").decode().lower()
     return "-".join("".join(c if c.isalnum() else " " for c in ascii_).split())
 
 
-def make_notes(m: int, n_articles: int, rng: random.Random) -> list[dict]:
+def make_notes(m: int, n_articles: int, rng: random.Random, shape: Shape = REFERENCE) -> list[dict]:
     used: set[str] = set()
     notes = []
     for i in range(m):
-        kind = KINDS[i % len(KINDS)]
+        kind = shape.kinds[i % len(shape.kinds)]
         name = unique_name(rng, used, 2 if kind == "personnes" else 1)
-        alias = [name.split()[-1]] if kind == "personnes" and name.split()[-1] not in used else []
-        used.update(alias)
-        notes.append({"kind": kind, "slug": f"{_slug(name)}-{i}", "name": name, "aliases": alias})
+        # Aliases: a person's surname, then made-up forms ("Kobaté SA", "groupe Kobaté 2"…).
+        aliases = [name.split()[-1]] if kind == "personnes" and name.split()[-1] not in used else []
+        while len(aliases) < shape.aliases:
+            aliases.append(unique_name(rng, used, 1))
+        aliases = aliases[:shape.aliases]
+        used.update(aliases)
+        notes.append({"kind": kind, "slug": f"{_slug(name)}-{i}", "name": name, "aliases": aliases})
     for note in notes:
         other = rng.choice(notes)
         note["article"] = rng.randrange(n_articles)
-        note["data"] = {
-            "name": note["name"], "aliases": note["aliases"],
-            "summary": f"Entité citée par les articles du corpus, en lien avec {other['name']}.",
-            "facts": {"Rôle": {"value": "cité dans un article", "cite": None}},
-            "relations": ([{"type": "talks_with", "target": f"{other['kind']}/{other['slug']}",
-                            "cite": None}] if other is not note else []),
-        }
+        data = {"name": note["name"], "aliases": note["aliases"],
+                "summary": f"Entité citée par les articles du corpus, en lien avec {other['name']}."}
+        if shape.rich:
+            data["facts"] = {"Rôle": {"value": "cité dans un article", "cite": None}}
+            data["relations"] = ([{"type": "talks_with", "target": f"{other['kind']}/{other['slug']}",
+                                   "cite": None}] if other is not note else [])
+        note["data"] = data
     return notes
 
 
 def _quote(paragraphs: list[str], p: int, rng: random.Random, words: int = 7) -> str:
     """Seven words of paragraph ``p`` that no other paragraph of the article holds."""
+    p = min(p, len(paragraphs) - 1)
     while True:
         tokens = paragraphs[p].split()
         start = rng.randrange(len(tokens) - words)
@@ -74,9 +119,11 @@ def _quote(paragraphs: list[str], p: int, rng: random.Random, words: int = 7) ->
             return quote
 
 
-def add_citations(notes: list[dict], articles: list[list[str]], rng: random.Random) -> None:
+def add_citations(notes: list[dict], articles: list[list[str]], rng: random.Random, shape: Shape = REFERENCE) -> None:
     """Cite each note's article as real notes do: the words behind a fact, a relation and
     a « quote » in the summary, each checked against the article by the build."""
+    if not shape.rich:
+        return
     for note in notes:
         i = note["article"]
         slug, paragraphs = f"article-{i:04d}", articles[i]
@@ -86,60 +133,84 @@ def add_citations(notes: list[dict], articles: list[list[str]], rng: random.Rand
         note["data"]["summary"] = note["data"]["summary"][:-1] + f" ; selon l’article, « {_quote(paragraphs, 2, rng)} »."
 
 
-def make_article(i: int, notes: list[dict], rng: random.Random) -> str:
-    mentioned = rng.sample(notes, k=min(8, len(notes)))
+def make_article(i: int, notes: list[dict], rng: random.Random, shape: Shape = REFERENCE) -> list[str]:
+    # At least one mention per article (the first paragraph names its subject), then
+    # ``shape.mentions`` per paragraph, drawn from a cast of the article's own.
+    cast = rng.sample(notes, k=min(max(2, shape.mentions * 2), len(notes)))
     paragraphs = []
-    for p in range(6):
-        sentences = []
-        for _ in range(4):
-            words = [rng.choice(WORDS) for _ in range(15)]
-            sentences.append(words)
-        for note in mentioned[p::6] + mentioned[:1]:
+    for p in range(shape.paragraphs):
+        sentences = [[rng.choice(WORDS) for _ in range(15)] for _ in range(shape.sentences)]
+        named = [cast[0]] if p == 0 and shape.mentions == 0 else [rng.choice(cast) for _ in range(shape.mentions)]
+        for note in named:
             form = rng.choice([note["name"], *note["aliases"]])
             words = rng.choice(sentences)
             words.insert(rng.randrange(1, len(words)), ("l’" if note["kind"] == "lieux" else "") + form)
-        text = " ".join(" ".join(w).capitalize() + "." for w in sentences)
-        paragraphs.append(text)
+        paragraphs.append(" ".join(" ".join(w).capitalize() + "." for w in sentences))
     return paragraphs
 
 
 def article_markdown(i: int, paragraphs: list[str]) -> str:
-    return (f"---\ntitle: Article numéro {i}\n---\n\n# Article numéro {i}\n\n"
-            + "\n\n".join(paragraphs[:2]) + "\n\n## Suite\n\n" + "\n\n".join(paragraphs[2:4])
-            + "\n\n## Fin\n\n" + "\n\n".join(paragraphs[4:]) + "\n")
+    third = max(1, len(paragraphs) // 3)
+    parts = [paragraphs[:third], paragraphs[third:2 * third], paragraphs[2 * third:]]
+    body = "\n\n".join(paragraphs[:third])
+    for heading, part in zip(("Suite", "Fin"), parts[1:]):
+        if part:
+            body += f"\n\n## {heading}\n\n" + "\n\n".join(part)
+    return f"---\ntitle: Article numéro {i}\n---\n\n# Article numéro {i}\n\n{body}\n"
 
 
-def _config(plain: bool) -> dict:
+def _config(variant: str, shape: Shape) -> dict:
+    if variant == "shipped":
+        return {"site_name": "Corpus", "site_url": "https://bench.example.org/",
+                "theme": {"name": "material"}, "plugins": ["search"], "nav": [{"Accueil": "index.md"}],
+                "validation": {"links": {"not_found": "info", "anchors": "info", "unrecognized_links": "info"}}}
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=ConfigLoader)
     config["site_url"] = "https://bench.example.org/"
     config.pop("watch", None)
     config["validation"] = {"links": {"not_found": "info", "anchors": "info", "unrecognized_links": "info"}}
-    config["not_in_nav"] = "/articles/*.md\n/fiches/**\n/index-a-z.md\n/graphe.md\n" + "\n".join(f"/{k}/*.md" for k in KINDS) + "\n"
-    if plain:
+    config["not_in_nav"] = (f"/{shape.articles_dir}/*.md\n/fiches/**\n/index-a-z.md\n/graphe.md\n"
+                            + "\n".join(f"/{k}/*.md" for k in KINDS) + "\n")
+    if variant == "plain":
         config["theme"].pop("custom_dir", None)
         config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "carnet" in p)]
         config["nav"] = [{"Accueil": "index.md"}]
     else:
-        config["nav"] = [{"Accueil": "index.md"}] + [{k.capitalize(): f"{k}/index.md"} for k in KINDS]
+        for plugin in config["plugins"]:
+            if isinstance(plugin, dict) and "carnet" in plugin:
+                plugin["carnet"]["articles_dir"] = shape.articles_dir
+        config["nav"] = ([{"Accueil": "index.md"}, {"Articles": f"{shape.articles_dir}/index.md"}]
+                         + [{k.capitalize(): f"{k}/index.md"} for k in KINDS])
     return config
 
 
-def write_corpus(out: Path, n_articles: int, m_notes: int, seed: int = 1) -> tuple[Path, Path]:
+def _plain_note(note: dict) -> str:
+    data = note["data"]
+    text = f"# {note['name']}\n\n{data['summary']}\n"
+    if note["aliases"]:
+        text += "\nAussi : " + ", ".join(note["aliases"]) + ".\n"
+    if "facts" in data:
+        text += "\n- Rôle : cité dans un article\n"
+    return text
+
+
+def write_corpus(out: Path, n_articles: int, m_notes: int, seed: int = 1, shape: Shape = REFERENCE,
+                 variants: tuple[str, ...] = ("carnet", "plain")) -> tuple[Path, ...]:
+    """Write the corpus's projects under ``out`` (one per variant); return their folders."""
     rng = random.Random(seed)
-    notes = make_notes(m_notes, n_articles, rng)
-    paragraphs = [make_article(i, notes, rng) for i in range(n_articles)]
-    add_citations(notes, paragraphs, rng)
+    notes = make_notes(m_notes, n_articles, rng, shape)
+    paragraphs = [make_article(i, notes, rng, shape) for i in range(n_articles)]
+    add_citations(notes, paragraphs, rng, shape)
     articles = [article_markdown(i, p) for i, p in enumerate(paragraphs)]
     if out.exists():
         shutil.rmtree(out)
     projects = []
-    for variant in ("carnet", "plain"):
+    for variant in variants:
         project = out / variant
         docs = project / "docs"
-        (docs / "articles").mkdir(parents=True)
+        (docs / shape.articles_dir).mkdir(parents=True)
         (docs / "index.md").write_text("# Corpus de test\n\nUn corpus synthétique.\n", encoding="utf-8")
         for i, text in enumerate(articles):
-            (docs / "articles" / f"article-{i:04d}.md").write_text(text, encoding="utf-8")
+            (docs / shape.articles_dir / f"article-{i:04d}.md").write_text(text, encoding="utf-8")
         if variant == "carnet":
             shutil.copytree(ROOT / "overrides", project / "overrides")
             for note in notes:
@@ -147,17 +218,22 @@ def write_corpus(out: Path, n_articles: int, m_notes: int, seed: int = 1) -> tup
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(yaml.safe_dump(note["data"], allow_unicode=True), encoding="utf-8")
         else:
+            # Same page count as Carnet's: a page per note, per kind, the A–Z index, the
+            # graph and the articles index.
             for note in notes:
                 path = docs / "fiches" / note["kind"] / f"{note['slug']}.md"
                 path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(f"# {note['name']}\n\n{note['data']['summary']}\n\n- Rôle : cité dans un article\n",
-                                encoding="utf-8")
+                path.write_text(_plain_note(note), encoding="utf-8")
             for kind in KINDS:
                 listing = "\n".join(f"- {n['name']}" for n in notes if n["kind"] == kind)
+                (docs / "fiches" / kind).mkdir(parents=True, exist_ok=True)
                 (docs / "fiches" / kind / "index.md").write_text(f"# {kind}\n\n{listing}\n", encoding="utf-8")
             listing = "\n".join(f"- {n['name']}" for n in sorted(notes, key=lambda n: n["name"]))
             (docs / "fiches" / "a-z.md").write_text(f"# Index A–Z\n\n{listing}\n", encoding="utf-8")
-        (project / "mkdocs.yml").write_text(yaml.safe_dump(_config(variant == "plain"), allow_unicode=True),
+            (docs / "fiches" / "graphe.md").write_text("# Graphe\n\nLes fiches et leurs relations.\n", encoding="utf-8")
+            listing = "\n".join(f"- Article numéro {i}" for i in range(n_articles))
+            (docs / shape.articles_dir / "index.md").write_text(f"# Articles\n\n{listing}\n", encoding="utf-8")
+        (project / "mkdocs.yml").write_text(yaml.safe_dump(_config(variant, shape), allow_unicode=True),
                                             encoding="utf-8")
         projects.append(project)
-    return projects[0], projects[1]
+    return tuple(projects)

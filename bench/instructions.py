@@ -1,62 +1,84 @@
-"""Carnet's build against plain Material in instructions executed, not seconds.
+"""Carnet's build against plain Material in instructions executed, not seconds, on every corpus shape.
 
-On a shared machine the same build varies by 20-30 % in time from run to run;
-the number of instructions it executes does not.  valgrind's callgrind counts
-them (install: apt-get install valgrind).  It runs Python some 50 times slower,
-so the corpus is smaller than bench/run.py's; both builds run side by side.
+On a shared machine the same build varies by 20-30 % in time from run to run; the
+number of instructions it executes does not.  valgrind's cachegrind counts them
+(no cache simulation; install: apt-get install valgrind).  Python runs some 20
+times slower under it, so the corpus is smaller than bench/run.py's.
 
-    python bench/instructions.py                 # 400 articles x 400 notes, ~6 min on 2 cores
-    python bench/instructions.py --articles 100 --notes 100
+For each shape of bench/corpus.py, three builds of the same pages: Carnet, plain
+Material with the project's theme settings, plain Material as it ships.  The
+ratios against both, the worst shape, and (--json) every count are printed.
+
+    python bench/instructions.py                          # every shape, 300 x 300, ~25 min on 2 cores
+    python bench/instructions.py --shapes issue-16 long --articles 100 --notes 100
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import write_corpus  # noqa: E402
+from corpus import SHAPES, VARIANTS, write_corpus  # noqa: E402
 
 BUILD_ONCE = Path(__file__).resolve().parent / "build_once.py"
+TARGET = 1.25
 
 
-def start(project: Path, out: Path) -> subprocess.Popen:
-    return subprocess.Popen(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}",
-                             sys.executable, str(BUILD_ONCE), str(project / "mkdocs.yml")],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-
-
-def instructions(proc: subprocess.Popen) -> int:
-    _, err = proc.communicate()
+def instructions(project: Path) -> int:
+    """Instructions executed by one build of ``project`` (Python's start-up included)."""
+    proc = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+                           sys.executable, str(BUILD_ONCE), str(project / "mkdocs.yml")],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     if proc.returncode != 0:
-        raise SystemExit(f"build under valgrind failed:\n{err}")
-    found = re.search(r"(?:I\s+refs|Collected)\s*:\s*([\d,]+)", err)
+        raise SystemExit(f"build of {project} under valgrind failed:\n{proc.stderr[-3000:]}")
+    found = re.search(r"I\s+refs\s*:\s*([\d,]+)", proc.stderr)
     if not found:
-        raise SystemExit(f"no instruction count in valgrind's output:\n{err}")
+        raise SystemExit(f"no instruction count in valgrind's output:\n{proc.stderr[-3000:]}")
     return int(found.group(1).replace(",", ""))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--articles", type=int, default=400)
-    parser.add_argument("--notes", type=int, default=400)
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--notes", type=int, default=300)
+    parser.add_argument("--shapes", nargs="+", choices=sorted(SHAPES), default=list(SHAPES))
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--json", type=Path, help="also write the counts to this file")
     args = parser.parse_args()
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed (apt-get install valgrind).")
     with tempfile.TemporaryDirectory() as tmp:
-        carnet, plain = write_corpus(Path(tmp) / "corpus", args.articles, args.notes)
-        procs = {"carnet": start(carnet, Path(tmp) / "carnet.cg"), "plain": start(plain, Path(tmp) / "plain.cg")}
-        counts = {name: instructions(proc) for name, proc in procs.items()}
-    print(f"{args.articles} articles x {args.notes} notes, instructions executed by the whole build "
-          "(Python start-up included):")
-    for name, count in counts.items():
-        print(f"  {name:7s} {count / 1e9:7.2f} billion")
-    print(f"  ratio Carnet / plain: {counts['carnet'] / counts['plain']:.3f}")
+        projects = {(shape, variant): project
+                    for shape in args.shapes
+                    for variant, project in zip(VARIANTS, write_corpus(Path(tmp) / shape, args.articles, args.notes,
+                                                                        shape=SHAPES[shape], variants=VARIANTS))}
+        with ThreadPoolExecutor(args.jobs) as pool:
+            counts = dict(zip(projects, pool.map(instructions, projects.values())))
+    print(f"{args.articles} articles x {args.notes} notes: billions of instructions executed by the whole build "
+          "(Python start-up included), and Carnet's ratio to each baseline")
+    print(f"  {'shape':10s} {'Carnet':>7s} {'plain':>7s} {'shipped':>7s}  {'/plain':>6s} {'/shipped':>8s}")
+    rows = []
+    for shape in args.shapes:
+        c, p, s = (counts[(shape, v)] for v in VARIANTS)
+        rows.append({"shape": shape, "description": SHAPES[shape].description, "carnet": c, "plain": p,
+                     "shipped": s, "ratio_plain": c / p, "ratio_shipped": c / s})
+        print(f"  {shape:10s} {c / 1e9:7.2f} {p / 1e9:7.2f} {s / 1e9:7.2f}  {c / p:6.3f} {c / s:8.3f}")
+    worst = max(rows, key=lambda r: r["ratio_plain"])
+    verdict = "within" if worst["ratio_plain"] <= TARGET else "OVER"
+    print(f"  worst shape against plain Material with the project's settings: {worst['shape']} "
+          f"{worst['ratio_plain']:.3f} ({verdict} the {TARGET} target)")
+    if args.json:
+        args.json.write_text(json.dumps({"articles": args.articles, "notes": args.notes, "rows": rows}, indent=2),
+                             encoding="utf-8")
 
 
 if __name__ == "__main__":
