@@ -2,12 +2,18 @@
 
 Every node is a link to its page; the SVG is a labelled group with a title and
 a description that says in words what the drawing shows.  Colours come from
-CSS classes (see docs/assets/carnet.css), so both palettes stay readable.
+CSS classes (overrides/carnet.css), so both palettes stay readable.
+
+Legible at any size: nodes stand in rows, their names written beside them on a
+grid where no two labels can overlap (``ROW`` apart, ``COLUMN`` wide for
+``LABEL_CHARS`` characters), and no drawing holds more than ``MAX_NODES``.
+The dossier graph is an overview: the most connected fiches, the rest reached
+in words through the index of each kind.
 """
 
 from __future__ import annotations
 
-import math
+from dataclasses import dataclass
 from html import escape
 from typing import Callable
 
@@ -16,76 +22,131 @@ from .model import Note
 from .typography import NBSP, NNBSP, plural
 from .vocabulary import KINDS, RELATION_TYPES
 
-MAX_NEIGHBOURS = 16
+MAX_NODES = 150       # in any drawing
+MAX_NEIGHBOURS = 16   # around one note
+LABEL_CHARS = 24      # longer names are cut, the full name is the link's label
+FONT = 13             # px in the drawing's units (CSS: .carnet-graph text)
+EDGE_FONT = 11
+CHAR_WIDTH = 0.62     # of the font size: wide enough for capitals and digits
+ROW = 26              # vertical distance between two nodes of a column
+COLUMN = 36 + int(LABEL_CHARS * CHAR_WIDTH * FONT)  # dot, gap, label
+ROWS_MAX = 40         # nodes per column in the overview
 
 
-def _label(text: str, limit: int = 22) -> str:
+def _label(text: str, limit: int = LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _node(note: Note, x: float, y: float, href: str | None, extra: str = "") -> str:
-    kind = KINDS[note.kind].singular.lower()
-    circle = (f'<circle cx="{x:.1f}" cy="{y:.1f}" r="9" class="carnet-node carnet-node--{note.kind}{extra}"/>'
-              f'<text x="{x:.1f}" y="{y + 24:.1f}" text-anchor="middle">{escape(_label(note.name))}</text>')
+@dataclass(frozen=True)
+class Placed:
+    note: Note
+    x: float
+    y: float
+
+
+def _node(p: Placed, href: str | None, extra: str = "", anchor: str = "start") -> str:
+    kind = KINDS[p.note.kind].singular.lower()
+    dx = {"start": 14, "end": -14, "middle": 0}[anchor]
+    dy = 5 if anchor != "middle" else -14
+    drawn = (f'<circle cx="{p.x:.1f}" cy="{p.y:.1f}" r="8" class="carnet-node carnet-node--{p.note.kind}{extra}"/>'
+             f'<text x="{p.x + dx:.1f}" y="{p.y + dy:.1f}" text-anchor="{anchor}">{escape(_label(p.note.name))}</text>')
     if href is None:
-        return f"<g>{circle}</g>"
+        return f"<g>{drawn}</g>"
     # xlink:href, not href: Material's instant navigation rewrites every [href]
     # element's href property, which an SVG link does not allow (TypeError).
-    return f'<a xlink:href="{escape(href)}" aria-label="{escape(note.name)} ({kind})">{circle}</a>'
+    return f'<a xlink:href="{escape(href)}" aria-label="{escape(p.note.name)} ({kind})">{drawn}</a>'
 
 
-def _svg(title: str, description: str, width: int, height: int, body: str, ident: str) -> str:
-    return (f'<figure class="carnet-graph">'
-            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="group" '
+def _edge(a: Placed, b: Placed) -> str:
+    if abs(a.x - b.x) < 1:  # same column: an arc beside it, not a line through its nodes
+        bend = a.x - 18 - abs(a.y - b.y) / 6
+        return (f'<path d="M{a.x:.1f} {a.y:.1f} Q{bend:.1f} {(a.y + b.y) / 2:.1f} {b.x:.1f} {b.y:.1f}" '
+                f'class="carnet-edge"/>')
+    return f'<line x1="{a.x:.1f}" y1="{a.y:.1f}" x2="{b.x:.1f}" y2="{b.y:.1f}" class="carnet-edge"/>'
+
+
+def _svg(title: str, description: str, width: int, height: int, body: str, ident: str, natural: bool = False) -> str:
+    # natural: drawn at its own size (the figure scrolls), never scaled below legibility.
+    size = f' width="{width}" height="{height}"' if natural else ""
+    return (f'<figure class="carnet-graph{" carnet-graph--natural" if natural else ""}">'
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}"{size} role="group" '
             f'aria-labelledby="{ident}-title {ident}-desc" preserveAspectRatio="xMidYMid meet">'
             f'<title id="{ident}-title">{escape(title)}</title><desc id="{ident}-desc">{escape(description)}</desc>'
             f"{body}</svg><figcaption>{escape(description)}</figcaption></figure>")
 
 
 def note_graph(note: Note, catalog: Catalog, href: Callable[[str], str]) -> str:
-    """The note in the centre, each related note around it, edges labelled with the relation."""
+    """The note on the left, each related note in a column on the right, edges labelled
+    with the relation next to the note they lead to."""
     links = sorted(catalog.links(note.id), key=lambda l: (l.label, sort_key(l.other.name)))
     if not links:
         return "<p>Aucune relation à représenter.</p>"
     shown = links[:MAX_NEIGHBOURS]
-    width, height, cx, cy = 640, 420, 320, 200
-    radius = 150
+    height = max(140, 40 + ROW * len(shown))
+    self_x, other_x = 24 + COLUMN // 2, 24 + COLUMN + 140
+    me = Placed(note, self_x, height / 2)
     edges, nodes = [], []
     for i, link in enumerate(shown):
-        angle = -math.pi / 2 + 2 * math.pi * i / len(shown)
-        x, y = cx + radius * math.cos(angle) * 1.4, cy + radius * math.sin(angle)
-        edges.append(f'<line x1="{cx}" y1="{cy}" x2="{x:.1f}" y2="{y:.1f}" class="carnet-edge"/>'
-                     f'<text x="{(cx + x) / 2:.1f}" y="{(cy + y) / 2 - 4:.1f}" text-anchor="middle" '
-                     f'class="carnet-edge-label">{escape(link.label)}</text>')
-        nodes.append(_node(link.other, x, y, href(link.other.id)))
-    nodes.append(_node(note, cx, cy, None, " carnet-node--self"))
+        other = Placed(link.other, other_x, 30 + ROW * i + (height - 40 - ROW * len(shown)) / 2)
+        edges.append(_edge(me, other)
+                     + f'<text x="{other_x - 14:.1f}" y="{other.y - 4:.1f}" text-anchor="end" '
+                       f'class="carnet-edge-label">{escape(_label(link.label, 20))}</text>')
+        nodes.append(_node(other, href(link.other.id)))
+    nodes.append(_node(me, None, " carnet-node--self", "middle"))
     described = f"{NNBSP}; ".join(f"{l.label}{NBSP}: {l.other.name}" for l in shown)
     more = f" (et {len(links) - len(shown)} autres)" if len(links) > len(shown) else ""
-    return _svg(f"Relations de {note.name}", f"{note.name} — {described}{more}.", width, height,
+    return _svg(f"Relations de {note.name}", f"{note.name} — {described}{more}.", other_x + COLUMN, int(height),
                 f'<g class="carnet-edges">{"".join(edges)}</g><g>{"".join(nodes)}</g>', "graph-" + note.slug)
 
 
-def dossier_graph(catalog: Catalog, href: Callable[[str], str]) -> str:
-    """Every note on a circle, grouped by kind, with every declared relation as an edge."""
-    notes = [n for kind in KINDS for n in catalog.by_kind(kind)]
+def overview_notes(catalog: Catalog, limit: int = MAX_NODES) -> list[Note]:
+    """The ``limit`` most connected notes (relations either way), ties by name."""
+    ranked = sorted(catalog, key=lambda n: (-len(catalog.links(n.id)), sort_key(n.name), n.id))
+    return ranked[:limit]
+
+
+def _columns(notes: list[Note]) -> list[Placed]:
+    """Notes grouped by kind in columns of at most ``rows``: one label per row, never two on one spot."""
+    rows = min(ROWS_MAX, max(8, -(-len(notes) // 4)))
+    placed, column = [], 0
+    for kind in KINDS:
+        members = sorted((n for n in notes if n.kind == kind), key=lambda n: sort_key(n.name))
+        for start in range(0, len(members), rows):
+            for i, note in enumerate(members[start:start + rows]):
+                placed.append(Placed(note, 40 + column * COLUMN, 30 + i * ROW))
+            column += 1
+    return placed
+
+
+def dossier_graph(catalog: Catalog, href: Callable[[str], str], index_href: Callable[[str], str]) -> str:
+    """An overview: the most connected fiches (all of them in a small dossier) with the
+    relations between them; below, in words, how many fiches each kind holds and where
+    its index lists every one (``index_href(kind)``)."""
+    notes = overview_notes(catalog)
     if not notes:
         return "<p>Aucune fiche.</p>"
-    size = max(520, int(len(notes) * 40 / math.pi) + 160)
-    c, radius = size / 2, size / 2 - 90
-    position = {}
-    for i, note in enumerate(notes):
-        angle = -math.pi / 2 + 2 * math.pi * i / len(notes)
-        position[note.id] = (c + radius * math.cos(angle), c + radius * math.sin(angle))
+    placed = {p.note.id: p for p in _columns(notes)}
     edges, sentences = [], []
-    for note in notes:
+    for note in sorted(notes, key=lambda n: sort_key(n.name)):
         for rel in note.relations:
-            if rel.target in position:
-                (x1, y1), (x2, y2) = position[note.id], position[rel.target]
-                edges.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" class="carnet-edge"/>')
+            if rel.target in placed:
+                edges.append(_edge(placed[note.id], placed[rel.target]))
                 label = RELATION_TYPES[rel.type].label.lower()
                 sentences.append(f"{note.name} — {label} — {catalog.notes[rel.target].name}")
-    nodes = [_node(n, *position[n.id], href(n.id)) for n in notes]
-    description = (f"{plural(len(notes), 'fiche')} et {plural(len(edges), 'relation')}. "
-                   + f"{NNBSP}; ".join(sentences) + ".")
-    return _svg("Graphe du dossier", description, size, size,
-                f'<g class="carnet-edges">{"".join(edges)}</g><g>{"".join(nodes)}</g>', "graph-dossier")
+    width = int(max(p.x for p in placed.values()) + COLUMN)
+    height = int(max(p.y for p in placed.values()) + ROW)
+    drawn = "".join(_node(p, href(p.note.id)) for p in placed.values())
+    whole = len(notes) == len(catalog)
+    what = (f"{plural(len(notes), 'fiche')} et {plural(len(edges), 'relation')}" if whole else
+            f"Les {len(notes)} fiches les plus reliées sur {len(catalog)}, et {plural(len(edges), 'relation')} entre elles")
+    description = what + (". " + f"{NNBSP}; ".join(sentences) if sentences else "") + "."
+    graph = _svg("Graphe du dossier", description, width, height,
+                 f'<g class="carnet-edges">{"".join(edges)}</g><g>{drawn}</g>', "graph-dossier", natural=True)
+    counts = [(kind, len(catalog.by_kind(kind))) for kind in KINDS]
+    drawn_by_kind = {kind: sum(1 for n in notes if n.kind == kind) for kind in KINDS}
+    items = "".join(
+        f'<li><a href="{escape(index_href(kind))}">{escape(KINDS[kind].plural)}</a>{NBSP}: '
+        f"{plural(count, 'fiche')}" + ("" if drawn_by_kind[kind] == count else
+                                      f", dont {drawn_by_kind[kind]} dans le graphe") + "</li>"
+        for kind, count in counts if count)
+    return graph + f'<p>Toutes les fiches, par nature{NBSP}:</p><ul class="carnet-graph-kinds">{items}</ul>'

@@ -58,7 +58,7 @@ def test_every_entity_page_has_a_relation_graph_with_a_text_alternative(site):
 def test_dossier_graph_shows_every_note(site):
     svg = soup(site, "graphe").select_one("figure.carnet-graph svg")
     assert len(svg.find_all("a")) == len(CATALOG)
-    assert len(svg.select("line")) == sum(len(n.relations) for n in CATALOG)
+    assert len(svg.select(".carnet-edge")) == sum(len(n.relations) for n in CATALOG)
 
 
 def test_article_carries_news_article_json_ld(site):
