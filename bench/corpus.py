@@ -50,6 +50,7 @@ class Shape:
     sentences: int = 4              # per paragraph
     mentions: int = 2               # entity mentions per paragraph
     aliases: int = 1                # aliases per note
+    hub: bool = False               # one note named in every article (a country, say)
 
 
 SHAPES = {s.name: s for s in [
@@ -65,6 +66,7 @@ SHAPES = {s.name: s for s in [
     Shape("dense", "8 mentions per paragraph", mentions=8),
     Shape("sparse", "1 mention per article", mentions=0),
     Shape("aliases", "12 aliases per note", aliases=12),
+    Shape("hub", "one note named in every article", hub=True),
 ]}
 REFERENCE = SHAPES["reference"]
 
@@ -141,11 +143,14 @@ def make_article(i: int, notes: list[dict], rng: random.Random, shape: Shape = R
     for p in range(shape.paragraphs):
         sentences = [[rng.choice(WORDS) for _ in range(15)] for _ in range(shape.sentences)]
         named = [cast[0]] if p == 0 and shape.mentions == 0 else [rng.choice(cast) for _ in range(shape.mentions)]
+        if shape.hub and p == 0:
+            named.append(notes[0])
         for note in named:
             form = rng.choice([note["name"], *note["aliases"]])
             words = rng.choice(sentences)
             words.insert(rng.randrange(1, len(words)), ("l’" if note["kind"] == "lieux" else "") + form)
-        paragraphs.append(" ".join(" ".join(w).capitalize() + "." for w in sentences))
+        # Only the first letter up: str.capitalize() would lower the names inside.
+        paragraphs.append(" ".join((" ".join(w) + ".")[0].upper() + (" ".join(w) + ".")[1:] for w in sentences))
     return paragraphs
 
 

@@ -35,6 +35,12 @@ TARGET = 1.25
 
 def instructions(project: Path) -> int:
     """Instructions executed by one build of ``project`` (Python's start-up included)."""
+    count = _count(project)
+    print(f"  ... {project.parent.name} {project.name}: {count / 1e9:.3f} billion", file=sys.stderr, flush=True)
+    return count
+
+
+def _count(project: Path) -> int:
     proc = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
                            sys.executable, str(BUILD_ONCE), str(project / "mkdocs.yml")],
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)

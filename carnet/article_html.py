@@ -10,7 +10,7 @@ from html import escape
 from .article_meta import ArticleMeta
 from .catalog import sort_key
 from .model import Note
-from .typography import NBSP, NNBSP, french_spacing
+from .typography import NBSP, NNBSP, french_spacing, plural
 from .vocabulary import KINDS
 
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
@@ -90,24 +90,36 @@ def newest_first(entries: list[ArticleEntry]) -> list[ArticleEntry]:
     return sorted(entries, key=lambda e: (e.meta.sort_date(), e.src), reverse=True)
 
 
+MAX_ENTITIES = 12     # named under an entry; the article's page names every one
+MAX_SENTENCE = 300    # characters of its first sentence
+
+
 def entry_html(entry: ArticleEntry, href, with_entities: bool = True) -> str:
-    by_kind = []
+    by_kind, room = [], MAX_ENTITIES
     for kind in KINDS.values():
-        names = sorted((n for n in entry.notes if n.kind == kind.slug), key=lambda n: sort_key(n.name))
+        names = sorted((n for n in entry.notes if n.kind == kind.slug), key=lambda n: sort_key(n.name))[:room]
+        room -= len(names)
         if names:
             links = ", ".join(f'<a href="{escape(href(n.page_path))}" data-preview="">{escape(n.name)}</a>'
                               for n in names)
             by_kind.append(f"{kind.plural}{NBSP}: {links}")
+    more = len(entry.notes) - MAX_ENTITIES
+    if more > 0:
+        by_kind.append(f"et {plural(more, 'autre entité', 'autres entités')}")
     entities = (f'<p class="carnet-article-entities">{" · ".join(by_kind)}</p>'
                 if with_entities and by_kind else "")
+    sentence = entry.first_sentence
+    if len(sentence) > MAX_SENTENCE:
+        sentence = sentence[:MAX_SENTENCE].rsplit(" ", 1)[0] + " […]"
     return (f'<li class="carnet-article"><p class="carnet-article-title"><a href="{escape(href(entry.src))}">'
             f"{escape(entry.title)}</a></p>"
             f'<p class="carnet-article-dateline">{dateline(entry.meta)}</p>'
-            f"<p>{escape(entry.first_sentence)}</p>{entities}</li>")
+            f"<p>{escape(sentence)}</p>{entities}</li>")
 
 
 def articles_list_html(entries: list[ArticleEntry], href, with_entities: bool = True) -> str:
+    """The entries, in the order given (``newest_first`` for the index and the home page)."""
     if not entries:
         return "<p>Aucun article pour l’instant.</p>"
-    items = "".join(entry_html(e, href, with_entities) for e in newest_first(entries))
+    items = "".join(entry_html(e, href, with_entities) for e in entries)
     return f'<ul class="carnet-articles">{items}</ul>'

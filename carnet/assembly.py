@@ -13,13 +13,14 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from html import escape, unescape
 
 from .article_html import ArticleEntry, articles_list_html, dateline, newest_first, source_box_html
 from .article_meta import Article, ArticleMeta
-from .backlinks import PageRef, in_article_html, mentioned_in_html
+from .backlinks import (ALL_PER_PAGE, MAX_ARTICLES, MAX_PAGES, PageRef, all_mention_lines, in_article_html,
+                        mentioned_in_html)
 from .catalog import Catalog
 from .citations import Citations, anchor_problems, resolve_citations
 from .feeds import JSON_PATH, RSS_PATH, json_feed, rss
@@ -29,9 +30,11 @@ from .linker import PageScan
 from .matcher import MentionMatcher
 from .mentions import MentionSentence
 from .note_html import NoteSections, article_path, body_html, index_list_html, kind_index_path, note_sentences
-from .pages import A_TO_Z_PATH, GRAPH_PATH, a_to_z_letters, rel, section_anchors, slot
+from .index_html import index_nav_html
+from .index_pages import IndexPage, plan_pages
+from .pages import (GRAPH_PATH, GeneratedPage, articles_index, mentions_pages, note_indexes, rel,
+                    section_anchors, slot)
 from .passages import Passage, PassageIndex
-from .print_targets import with_print_targets
 from .problems import Problem
 from .sentences import sentence_spans
 from .serve_errors import with_problems
@@ -72,6 +75,7 @@ class RenderedPage:
     title_id: str | None = None         # id of the page's first heading
     sentences: tuple[MentionSentence, ...] = ()  # sentences naming entities, found by the linker
     passages: tuple[Passage, ...] = ()  # articles: the paragraphs one can cite
+    headings: tuple[str, ...] = ()      # ids of the headings under the title, in order
 
 
 @dataclass
@@ -83,11 +87,21 @@ class PageParts:
     head: str = ""                      # Open Graph tags and JSON-LD
 
 
+_SLOT_RE = re.compile(r"<!-- carnet-slot:([^ ]+) -->")
+
+
 def fill(content: str, sections: dict[str, str]) -> str:
-    """``content`` with each slot replaced by its section's HTML."""
-    for name, section in sections.items():
-        content = content.replace(slot(name), section)
-    return content
+    """``content`` with each slot replaced by its section's HTML, slots inside sections
+    too; other slots are left for a later fill.  One pass over the page."""
+    if not sections:
+        return content
+
+    def section(m: re.Match) -> str:
+        html = sections.get(m.group(1))
+        if html is None:
+            return m.group()
+        return _SLOT_RE.sub(section, html) if "<!-- carnet-slot:" in html else html
+    return _SLOT_RE.sub(section, content)
 
 
 @lru_cache(maxsize=65536)  # a page links to the same few pages many times
@@ -117,10 +131,16 @@ class SiteAssembly:
         self.late: dict[str, dict[str, str]] = {}          # docs path -> slots of the final page
         self.note_by_page = {note.page_path: note for note in catalog}
         self.articles_index = f"{settings.articles_dir}/index.md"
-        self.index_pages = {A_TO_Z_PATH, GRAPH_PATH, self.articles_index, *(kind_index_path(kind) for kind in KINDS)}
+        self.note_indexes = note_indexes(catalog)
+        self.article_pages = articles_index(settings.articles_dir, len(self.articles))
+        self.index_pages = {GRAPH_PATH, *(page.path for index in [*self.note_indexes, self.article_pages]
+                                          for page in index.pages)}
+        self.mention_pages: dict[str, list[IndexPage]] = {}  # note id -> its pages of all mentions
+        self._by_note: dict[str, dict[str, list[MentionSentence]]] | None = None
+        self.heads_up: dict[str, str] = {}                 # article -> reading time and source box
 
     def is_article(self, src: str) -> bool:
-        return src.startswith(self.settings.articles_dir + "/") and src != self.articles_index
+        return src.startswith(self.settings.articles_dir + "/") and src not in self.index_pages
 
     def meta(self, src: str) -> ArticleMeta:
         article = self.articles.get(src)
@@ -145,10 +165,11 @@ class SiteAssembly:
         words = len(re.sub(r"<[^>]+>", " ", content).split())
         minutes = max(1, round(words / WORDS_PER_MINUTE))
         reading = f'<p class="carnet-reading-time">Temps de lecture{NBSP}: environ {minutes}{NBSP}min</p>'
-        box = source_box_html(self.meta(src))
+        # Filled into the final page: the same box under every article is not worth searching.
+        self.heads_up[src] = reading + source_box_html(self.meta(src))
         if "</h1>" in content:
-            return content.replace("</h1>", "</h1>" + reading + box, 1)
-        return reading + box + content
+            return content.replace("</h1>", "</h1>" + slot("source-box"), 1)
+        return slot("source-box") + content
 
     def check_citations(self, pages: dict[str, RenderedPage]) -> list[Problem]:
         """Resolve every citation against the rendered articles; the problems stop the build."""
@@ -163,6 +184,30 @@ class SiteAssembly:
         return anchor_problems(index, lambda slug: f"{self.settings.docs_dir}/{article_path(self.settings.articles_dir, slug)}") \
             + self.citations.problems()
 
+    def extra_pages(self, pages: dict[str, RenderedPage]) -> dict[str, GeneratedPage]:
+        """Pages known only once every page is rendered: all the mentions of a note named
+        on more pages than its own page shows.  The engine renders them and adds them to
+        ``pages`` before ``assemble``."""
+        self._by_note = self._sentences_by_note(pages)
+        self.mention_pages, out = {}, {}
+        for note in self.catalog:
+            found = self._by_note.get(note.id, {})
+            articles = sum(1 for src in found if self.is_article(src))
+            listed = sum(1 for src in found if self._lists_mention(src, note))
+            if articles > MAX_ARTICLES or listed > MAX_PAGES:
+                others = listed - articles
+                plan = plan_pages(f"{note.kind}/{note.slug}/mentions.md", list(range(articles + others)),
+                                  ALL_PER_PAGE)
+                self.mention_pages[note.id] = plan
+                out.update(mentions_pages(note, plan, articles, others))
+        self.index_pages.update(out)
+        return out
+
+    def _lists_mention(self, src: str, note) -> bool:
+        """Whether "Mentionné dans" lists page ``src`` for ``note``: any page but its own
+        and the indexes (which list entities rather than mention them)."""
+        return src != note.page_path and src not in self.index_pages
+
     def assemble(self, pages: dict[str, RenderedPage]) -> dict[str, PageParts]:
         parts = {src: PageParts() for src in pages}
         self.entries = self._article_entries(pages)
@@ -170,6 +215,9 @@ class SiteAssembly:
         self._note_pages(pages, parts)
         self._index_pages(pages, parts)
         self._heads(pages, parts)
+        for src, html in self.heads_up.items():
+            if src in parts:
+                parts[src].late["source-box"] = html
         self.late = {src: p.late for src, p in parts.items() if p.late}
         return parts
 
@@ -179,7 +227,7 @@ class SiteAssembly:
         return lambda path: relative_url(pages[path].url, page.url)
 
     def _note_pages(self, pages: dict[str, RenderedPage], parts: dict[str, PageParts]) -> None:
-        by_note = self._sentences_by_note(pages)
+        by_note = self._by_note if self._by_note is not None else self._sentences_by_note(pages)
         settings = self.settings
         for note in self.catalog:
             page = pages[note.page_path]
@@ -194,6 +242,14 @@ class SiteAssembly:
                 numbers = {p.id: p.number for p in pages[src].passages}
                 date = dateline(self.meta(src)) if self.is_article(src) else ""
                 refs.append((src, PageRef(unescape(pages[src].title or src), href(src), numbers, date), found[src]))
+            in_articles = [(src, r, s) for src, r, s in refs if self.is_article(src)]
+            elsewhere = [(src, r, s) for src, r, s in refs if self._lists_mention(src, note)]
+            plan = self.mention_pages.get(note.id)
+            all_url = href(plan[0].path) if plan and plan[0].path in pages else None
+            if all_url:
+                self._fill_mention_pages(note, plan, pages, parts, in_articles, elsewhere)
+            in_articles = [(r, s) for _, r, s in in_articles]
+            elsewhere = [(r, s) for _, r, s in elsewhere]
             out = parts[note.page_path]
             out.early["lead"] = sections.lead()
             # The body is filled into the final HTML, after the search has read the page:
@@ -203,10 +259,9 @@ class SiteAssembly:
             contents = {
                 "relations": sections.relations() + note_graph(
                     note, self.catalog, lambda nid: href(self.catalog.notes[nid].page_path)),
-                "dans-larticle": in_article_html(note.id, [(r, s) for src, r, s in refs if self.is_article(src)]),
+                "dans-larticle": in_article_html(note.id, in_articles, all_url),
                 # Index pages repeat every summary: they list entities rather than mention them.
-                "mentionne-dans": mentioned_in_html(note.id, [(r, s) for src, r, s in refs
-                                                              if src != note.page_path and src not in self.index_pages]),
+                "mentionne-dans": mentioned_in_html(note.id, elsewhere, all_url),
                 "sources": sections.sources(),
             }
             anchors = section_anchors({page.title_id} if page.title_id else set())
@@ -216,12 +271,31 @@ class SiteAssembly:
             # The table of contents lists the body's headings, as if Markdown had written them.
             out.toc = [(heading, anchor) for _, anchor, heading in anchors]
 
+    def _fill_mention_pages(self, note, plan: list[IndexPage], pages: dict[str, RenderedPage],
+                            parts: dict[str, PageParts], in_articles, elsewhere) -> None:
+        first = pages[plan[0].path]
+        # Every page of the list sits in the same folder: links written once serve them all.
+        to = self._href_from(pages, first)
+        lines = all_mention_lines(note.id, [(replace(r, url=to(src)), s) for src, r, s in in_articles],
+                                  [(replace(r, url=to(src)), s) for src, r, s in elsewhere
+                                   if not self.is_article(src)])
+        note_url = relative_url(pages[note.page_path].url, first.url)
+        for page in plan:
+            if page.path not in pages:
+                continue
+            href = self._href_from(pages, pages[page.path])
+            late = parts[page.path].late
+            late["index-nav"] = index_nav_html(tuple(plan), page, href, lambda path: [])
+            start = page.items[0] if page.items else 0
+            late["group-0"] = (f'<p><a href="{escape(note_url)}">Retour à la fiche {escape(note.name)}</a></p>'
+                               f'<ul class="carnet-all-mentions">{"".join(lines[start:start + len(page.items)])}</ul>')
+
     def final_page(self, src: str, output: str, problems: list[Problem]) -> str:
         """A page's final HTML: its sections kept out of search, and what every page needs."""
         output = fill(output, self.late.pop(src, {}))
         if problems:
             output = with_problems(output, problems)
-        return with_print_targets(without_checkbox_autocomplete(output), self.settings.site_url + self.urls.get(src, ""))
+        return without_checkbox_autocomplete(output)
 
     @staticmethod
     def final_template(output: str, problems: list[Problem]) -> str:
@@ -254,22 +328,32 @@ class SiteAssembly:
         return entries
 
     def _index_pages(self, pages: dict[str, RenderedPage], parts: dict[str, PageParts]) -> None:
-        if self.articles_index in pages:
-            parts[self.articles_index].late["list"] = articles_list_html(
-                self.entries, self._href_from(pages, pages[self.articles_index]))
+        entries = newest_first(self.entries)
+        heading_ids = lambda path: list(pages[path].headings) if path in pages else []  # noqa: E731
+        for page in self.article_pages.pages:
+            if page.path in pages:
+                href = self._href_from(pages, pages[page.path])
+                late = parts[page.path].late
+                late["index-nav"] = index_nav_html(self.article_pages.pages, page, href, heading_ids)
+                # The plan counted the articles' files; the entries are what rendered.
+                start = page.items[0] if page.items else len(entries)
+                end = len(entries) if page.number == page.of else start + len(page.items)
+                late["group-0"] = articles_list_html(entries[start:end], href)
         if "index.md" in pages:  # the home page's latest articles, where it asks for them
             parts["index.md"].late["latest-articles"] = articles_list_html(
-                newest_first(self.entries)[:LATEST], self._href_from(pages, pages["index.md"]), False)
+                entries[:LATEST], self._href_from(pages, pages["index.md"]), False)
         to_graph = self._href_from(pages, pages[GRAPH_PATH])
         parts[GRAPH_PATH].late["dossier-graph"] = dossier_graph(
-            self.catalog, lambda nid: to_graph(self.catalog.notes[nid].page_path))
-        for kind in KINDS:
-            path = kind_index_path(kind)
-            parts[path].late["list"] = index_list_html(self.catalog.by_kind(kind),
-                                                       self._href_from(pages, pages[path]), False)
-        to_a_to_z = self._href_from(pages, pages[A_TO_Z_PATH])
-        parts[A_TO_Z_PATH].late.update({f"letter-{letter}": index_list_html(notes, to_a_to_z, True)
-                                        for letter, notes in a_to_z_letters(self.catalog)})
+            self.catalog, lambda nid: to_graph(self.catalog.notes[nid].page_path),
+            lambda kind: to_graph(kind_index_path(kind)))
+        name_of = lambda note: note.name  # noqa: E731
+        for index in self.note_indexes:
+            for page in index.pages:
+                href = self._href_from(pages, pages[page.path])
+                late = parts[page.path].late
+                late["index-nav"] = index_nav_html(index.pages, page, href, heading_ids, name_of)
+                late.update({f"group-{i}": index_list_html(list(group.items), href, index.show_kind)
+                             for i, group in enumerate(page.groups)})
 
     def _sentences_by_note(self, pages: dict[str, RenderedPage]) -> dict[str, dict[str, list[MentionSentence]]]:
         """note id -> page -> sentences naming it, from rendered pages and notes' own texts."""

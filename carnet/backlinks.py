@@ -1,8 +1,11 @@
 """HTML for the sections known only after every page is rendered.
 
 "Dans l’article" quotes each sentence of an article that names the entity,
-the mention highlighted, linked to its paragraph; "Mentionné dans" lists every
-other page that names it.  All text is escaped here.
+the mention highlighted, linked to its paragraph; "Mentionné dans" lists the
+other pages that name it.  Both stay short on an entity named everywhere: the
+newest ``MAX_ARTICLES`` articles (``MAX_SENTENCES`` sentences each) and the
+first ``MAX_PAGES`` pages, with the counts and a link to every mention, listed
+on pages of their own (``all_mentions_html``).  All text is escaped here.
 """
 
 from __future__ import annotations
@@ -12,6 +15,11 @@ from html import escape
 
 from .mentions import MentionSentence
 from .typography import NBSP, NNBSP, plural
+
+MAX_ARTICLES = 10    # articles quoted on a note's page
+MAX_SENTENCES = 5    # sentences quoted from one article
+MAX_PAGES = 10       # other pages listed under "Mentionné dans"
+ALL_PER_PAGE = 400   # entries on a page of all mentions
 
 
 @dataclass(frozen=True)
@@ -27,12 +35,21 @@ def _quote(sentence: MentionSentence, note_id: str) -> str:
                     for text, nid in sentence.parts)
 
 
-def in_article_html(note_id: str, articles: list[tuple[PageRef, list[MentionSentence]]]) -> str:
+def _see_all(what: str, all_url: str | None) -> str:
+    """"312 articles la nomment : les 10 plus récents ci-dessus. Toutes les mentions"."""
+    link = f' <a href="{escape(all_url)}">Toutes les mentions</a>' if all_url else ""
+    return f'<p class="carnet-see-all">{what}{link}</p>'
+
+
+def in_article_html(note_id: str, articles: list[tuple[PageRef, list[MentionSentence]]],
+                    all_url: str | None = None) -> str:
+    """The newest articles' sentences naming the note; ``all_url``: the page of all its mentions."""
     blocks = []
-    for ref, sentences in articles:
-        quotes = [s for s in sentences if note_id in s.note_ids()]
-        if not quotes:
-            continue
+    named = [(ref, [s for s in sentences if note_id in s.note_ids()]) for ref, sentences in articles]
+    named = [(ref, quotes) for ref, quotes in named if quotes]
+    for ref, quotes in named[:MAX_ARTICLES]:
+        more = len(quotes) - MAX_SENTENCES
+        quotes = quotes[:MAX_SENTENCES]
         items = "".join(
             f'<li><blockquote class="carnet-quote"><p>{_quote(s, note_id)}</p></blockquote>'
             f'<a class="carnet-passage" href="{escape(ref.url)}#{escape(s.anchor or "")}">'
@@ -40,13 +57,20 @@ def in_article_html(note_id: str, articles: list[tuple[PageRef, list[MentionSent
             f"«{NNBSP}{escape(ref.title)}{NNBSP}»</a></li>"
             for s in quotes)
         date = f' <span class="carnet-article-dateline">({ref.dateline})</span>' if ref.dateline else ""
-        blocks.append(f'<p class="carnet-source">{plural(len(quotes), "phrase")} de l’article '
+        count = len(quotes) + max(0, more)
+        blocks.append(f'<p class="carnet-source">{plural(count, "phrase")} de l’article '
                       f'<a href="{escape(ref.url)}">{escape(ref.title)}</a>{date}{NBSP}:</p>'
-                      f'<ul class="carnet-quotes">{items}</ul>')
+                      f'<ul class="carnet-quotes">{items}</ul>'
+                      + (f'<p class="carnet-more">Et {plural(more, "autre phrase", "autres phrases")} dans '
+                         f'<a href="{escape(ref.url)}">l’article</a>.</p>' if more > 0 else ""))
+    if len(named) > MAX_ARTICLES:
+        blocks.append(_see_all(f"{plural(len(named), 'article')} la nomment{NBSP}: "
+                               f"les {MAX_ARTICLES} plus récents ci-dessus.", all_url))
     return "".join(blocks) or "<p>Aucun article ne nomme cette entité.</p>"
 
 
-def mentioned_in_html(note_id: str, pages: list[tuple[PageRef, list[MentionSentence]]]) -> str:
+def mentioned_in_html(note_id: str, pages: list[tuple[PageRef, list[MentionSentence]]],
+                      all_url: str | None = None) -> str:
     items = []
     for ref, sentences in pages:
         first = next((s for s in sentences if note_id in s.note_ids()), None)
@@ -56,4 +80,27 @@ def mentioned_in_html(note_id: str, pages: list[tuple[PageRef, list[MentionSente
                      f'<q>{_quote(first, note_id)}</q></li>')
     if not items:
         return "<p>Aucune autre page ne nomme cette entité.</p>"
-    return f'<ul class="carnet-mentioned-in">{"".join(items)}</ul>'
+    more = ""
+    if len(items) > MAX_PAGES:
+        more = _see_all(f"{plural(len(items), 'page')} la nomment{NBSP}: "
+                        f"les {MAX_PAGES} premières ci-dessus.", all_url)
+    return f'<ul class="carnet-mentioned-in">{"".join(items[:MAX_PAGES])}</ul>{more}'
+
+
+def all_mention_lines(note_id: str, articles: list[tuple[PageRef, list[MentionSentence]]],
+                      pages: list[tuple[PageRef, list[MentionSentence]]]) -> list[str]:
+    """Every article and page naming the note, one list item each (pages of all mentions)."""
+    lines = []
+    for ref, sentences in articles:
+        quotes = [s for s in sentences if note_id in s.note_ids()]
+        if quotes:
+            first = quotes[0]
+            date = f" ({ref.dateline})" if ref.dateline else ""
+            lines.append(f'<li><a href="{escape(ref.url)}">{escape(ref.title)}</a>{date} — '
+                         f'{plural(len(quotes), "phrase")}, la première au '
+                         f'<a href="{escape(ref.url)}#{escape(first.anchor or "")}">'
+                         f"§{NBSP}{ref.numbers.get(first.anchor or '', '?')}</a></li>")
+    for ref, sentences in pages:
+        if any(note_id in s.note_ids() for s in sentences):
+            lines.append(f'<li><a href="{escape(ref.url)}">{escape(ref.title)}</a></li>')
+    return lines

@@ -172,11 +172,18 @@ def note_sentences(note: Note, matcher: MentionMatcher) -> list[MentionSentence]
     return out
 
 
+INDEX_SUMMARY = 200  # characters of a summary in an index: entries stay light
+
+
 def index_list_html(notes: list[Note], href: Href, show_kind: bool) -> str:
-    """A list of notes for the index pages: name (a link), kind if asked, summary."""
+    """A list of notes for the index pages: name (a link), kind if asked, summary (its
+    beginning, when long)."""
     items = []
     for note in notes:
         kind = f" ({KINDS[note.kind].singular.lower()})" if show_kind else ""
+        summary = note.summary
+        if len(summary) > INDEX_SUMMARY:
+            summary = summary[:INDEX_SUMMARY].rsplit(" ", 1)[0] + "…"
         items.append(f'<li><a href="{escape(href(note.page_path))}" data-preview="">{escape(note.name)}</a>'
-                     f"{kind} — {escape(french_spacing(note.summary))}</li>")
+                     f"{kind} — {escape(french_spacing(summary))}</li>")
     return f'<ul class="carnet-index">{"".join(items)}</ul>'

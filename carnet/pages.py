@@ -14,9 +14,10 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 from html import escape
-from itertools import groupby
 
 from .catalog import Catalog, sort_key
+from .index_pages import (ARTICLES_PER_PAGE, GROUP_FROM, IndexPage, page_title, plan_index,
+                          plan_pages)
 from .markdown_text import md_text
 from .model import Note
 from .typography import NBSP, NNBSP, french_spacing, plural
@@ -68,34 +69,62 @@ def section_anchors(taken: set[str]) -> list[tuple[str, str, str]]:
     return out
 
 
-def kind_index_page(kind_slug: str, catalog: Catalog) -> GeneratedPage:
+@dataclass(frozen=True)
+class Index:
+    """One index (A–Z, a kind, the articles) and the pages it is spread over."""
+    title: str
+    pages: tuple[IndexPage, ...]
+    show_kind: bool = False
+
+
+def note_indexes(catalog: Catalog) -> list[Index]:
+    """The A–Z index and one index per kind, planned (see index_pages)."""
+    name = lambda note: note.name  # noqa: E731
+    indexes = [Index("Index A–Z", tuple(plan_index(A_TO_Z_PATH, sorted(catalog, key=lambda n: sort_key(n.name)), name)),
+                     show_kind=True)]
+    for kind in KINDS:
+        notes = catalog.by_kind(kind)
+        indexes.append(Index(KINDS[kind].plural, tuple(plan_index(f"{kind}/index.md", notes, name,
+                                                                   grouped=len(notes) >= GROUP_FROM))))
+    return indexes
+
+
+def articles_index(articles_dir: str, count: int) -> Index:
+    """The articles index, newest first: its items are positions in that order."""
+    return Index("Articles", tuple(plan_pages(f"{articles_dir}/index.md", list(range(count)), ARTICLES_PER_PAGE)))
+
+
+def _index_markdown(index: Index, page: IndexPage, intro: str) -> str:
+    parts = [f"# {page_title(index.title, page)}", intro, slot("index-nav")]
+    for i, group in enumerate(page.groups):
+        if group.heading:
+            parts.append(f"## {group.heading}")
+        parts.append(slot(f"group-{i}"))
+    return "\n\n".join(parts) + "\n"
+
+
+def kind_index_pages(kind_slug: str, index: Index) -> dict[str, GeneratedPage]:
     kind = KINDS[kind_slug]
-    count = len(catalog.by_kind(kind_slug))
-    return GeneratedPage("\n\n".join([
-        f"# {kind.plural}",
-        f"{plural(count, 'fiche')}, par ordre alphabétique. Toutes les fiches{NBSP}: "
-        f"[index A–Z](../{A_TO_Z_PATH}), [graphe du dossier](../{GRAPH_PATH}).", slot("list"),
-    ]) + "\n", kind.plural,
-        f"Les fiches «{NNBSP}{kind.plural.lower()}{NNBSP}» du Carnet minier{NBSP}: {plural(count, 'fiche')}.")
+    count = sum(len(p.items) for p in index.pages)
+    intro = (f"{plural(count, 'fiche')}, par ordre alphabétique. Toutes les fiches{NBSP}: "
+             f"[index A–Z](../{A_TO_Z_PATH}), [graphe du dossier](../{GRAPH_PATH}).")
+    return {page.path: GeneratedPage(_index_markdown(index, page, intro), page_title(kind.plural, page),
+                                     f"Les fiches «{NNBSP}{kind.plural.lower()}{NNBSP}» du Carnet minier{NBSP}: "
+                                     f"{plural(count, 'fiche')}." + page_suffix(page))
+            for page in index.pages}
 
 
-def initial(name: str) -> str:
-    """The letter a name is filed under in the A–Z index (accents ignored)."""
-    first = sort_key(name)[:1].upper()
-    return first if first.isalpha() else "#"
+def page_suffix(page: IndexPage) -> str:
+    return "" if page.of == 1 else f" Page {page.number} sur {page.of}."
 
 
-def a_to_z_letters(catalog: Catalog) -> list[tuple[str, list[Note]]]:
-    notes = sorted(catalog, key=lambda n: sort_key(n.name))
-    return [(letter, list(group)) for letter, group in groupby(notes, key=lambda n: initial(n.name))]
-
-
-def a_to_z_page(catalog: Catalog) -> GeneratedPage:
-    parts = ["# Index A–Z", f"{plural(len(catalog), 'fiche')}{NBSP}: entreprises, personnes, minerais et lieux."]
-    for letter, _ in a_to_z_letters(catalog):
-        parts += [f"## {letter}", slot(f"letter-{letter}")]
-    return GeneratedPage("\n\n".join(parts) + "\n", "Index A–Z",
-                         f"Toutes les fiches du Carnet minier de A à Z{NBSP}: {plural(len(catalog), 'fiche')}.")
+def a_to_z_pages(index: Index) -> dict[str, GeneratedPage]:
+    count = sum(len(p.items) for p in index.pages)
+    intro = f"{plural(count, 'fiche')}{NBSP}: entreprises, personnes, minerais et lieux."
+    return {page.path: GeneratedPage(_index_markdown(index, page, intro), page_title(index.title, page),
+                                     f"Toutes les fiches du Carnet minier de A à Z{NBSP}: {plural(count, 'fiche')}."
+                                     + page_suffix(page))
+            for page in index.pages}
 
 
 def graph_page(catalog: Catalog) -> GeneratedPage:
@@ -107,23 +136,35 @@ def graph_page(catalog: Catalog) -> GeneratedPage:
     ]) + "\n", "Graphe du dossier", f"Les fiches du Carnet minier ({plural(len(catalog), 'fiche')}) et leurs relations, en un graphe.")
 
 
-def articles_page(count: int) -> GeneratedPage:
-    return GeneratedPage("\n\n".join([
-        "# Articles",
-        (f"{plural(count, 'article')}, avec ce que l’on sait de sa source et les entités qu’il nomme."
-         if count < 2 else f"{plural(count, 'article')}, du plus récent au plus ancien, avec ce que l’on sait "
-                           "de leur source et les entités qu’ils nomment."), slot("list"),
-    ]) + "\n", "Articles", f"Les articles du Carnet minier{NBSP}: {plural(count, 'article')}, "
-                            "leur source et les entités qu’ils nomment.")
+def articles_pages(index: Index, count: int) -> dict[str, GeneratedPage]:
+    intro = (f"{plural(count, 'article')}, avec ce que l’on sait de sa source et les entités qu’il nomme."
+             if count < 2 else f"{plural(count, 'article')}, du plus récent au plus ancien, avec ce que l’on sait "
+                               "de leur source et les entités qu’ils nomment.")
+    return {page.path: GeneratedPage(_index_markdown(index, page, intro), page_title("Articles", page),
+                                     f"Les articles du Carnet minier{NBSP}: {plural(count, 'article')}, "
+                                     "leur source et les entités qu’ils nomment." + page_suffix(page))
+            for page in index.pages}
+
+
+def mentions_pages(note: Note, plan: list[IndexPage], articles: int, others: int) -> dict[str, GeneratedPage]:
+    """The pages listing every mention of a note (see backlinks)."""
+    title = f"Toutes les mentions de {note.name}"
+    counts = (f"{plural(articles, 'article')} et {plural(others, 'autre page', 'autres pages')} "
+              f"nomment {note.name}")
+    return {page.path: GeneratedPage("\n\n".join([f"# {md_text(page_title(title, page))}", md_text(counts) + ".",
+                                                    slot("index-nav"), slot("group-0")]) + "\n",
+                                     page_title(title, page), counts + "." + page_suffix(page))
+            for page in plan}
 
 
 def generated_pages(catalog: Catalog, articles_dir: str = "articles", articles: int = 0) -> dict[str, GeneratedPage]:
     """Every page Carnet writes, by docs path: one per note, one per kind, A–Z, the graph,
     the articles index."""
     pages = {note.page_path: note_page(note) for note in catalog}
-    for kind in KINDS:
-        pages[f"{kind}/index.md"] = kind_index_page(kind, catalog)
-    pages[A_TO_Z_PATH] = a_to_z_page(catalog)
+    a_to_z, *kinds = note_indexes(catalog)
+    for kind, index in zip(KINDS, kinds):
+        pages.update(kind_index_pages(kind, index))
+    pages.update(a_to_z_pages(a_to_z))
     pages[GRAPH_PATH] = graph_page(catalog)
-    pages[f"{articles_dir}/index.md"] = articles_page(articles)
+    pages.update(articles_pages(articles_index(articles_dir, articles), articles))
     return pages

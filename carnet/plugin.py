@@ -25,7 +25,8 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
 from . import publish
@@ -178,6 +179,9 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
         pages = {f.src_uri: f.page for f in files.documentation_pages()}
         rendered = {src: self._rendered(src, page) for src, page in pages.items()}
         self._stop_on(self.assembly.check_citations(rendered), strict=False)
+        for path, generated in self.assembly.extra_pages(rendered).items():
+            pages[path] = self._add_page(path, generated, config, files)
+            rendered[path] = self._rendered(path, pages[path])
         for src, parts in self.assembly.assemble(rendered).items():
             page = pages[src]
             page.content = fill(page.content, parts.early)
@@ -188,6 +192,18 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
         self._timed("mentions", started)
         return env
 
+    @staticmethod
+    def _add_page(path: str, generated, config, files: Files) -> Page:
+        """A page the assembly asked for once every page was rendered: rendered now, unlisted,
+        out of search (it lists what other pages say)."""
+        file = File.generated(config, path, content=generated.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+        files.append(file)
+        page = Page(None, file, config)
+        page.read_source(config)
+        page.meta.update(generated.meta(), search={"exclude": True})
+        page.render(config, files)
+        return page
+
     def _rendered(self, src: str, page) -> RenderedPage:
         scan = self.scans.get(src)
         return RenderedPage(
@@ -196,7 +212,8 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
             description=page.meta.get("description") or "",
             title_id=page.toc.items[0].id if page.toc.items else None,
             sentences=tuple(scan.sentences) if scan else (),
-            passages=tuple(scan.passages) if scan else ())
+            passages=tuple(scan.passages) if scan else (),
+            headings=tuple(item.id for item in page.toc.items[0].children) if page.toc.items else ())
 
     def on_post_page(self, output, page, config):
         return self.assembly.final_page(page.file.src_uri, output, self.problems)

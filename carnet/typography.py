@@ -19,7 +19,8 @@ _BEFORE_RE = re.compile(r"[ \u00a0\u202f](?=[;!?:])")
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """ "1 fiche", "3 fiches", "0 fiche": French counts 0 and 1 in the singular."""
     word = singular if abs(count) < 2 else (plural_form or singular + "s")
-    return f"{count}{NBSP}{word}"
+    number = f"{count:,}".replace(",", NNBSP)  # 1 000: a narrow no-break space between thousands
+    return f"{number}{NBSP}{word}"
 
 
 def _before_marks(text: str) -> str:

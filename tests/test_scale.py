@@ -1,0 +1,253 @@
+"""Pages that stay readable at any size: graphs of at most 150 legible nodes, indexes in
+letter groups and pages, mention lists capped with every mention one click away.
+
+The core's plans and drawings are checked on catalogs of many sizes and shapes; one
+real build of a 1,000-note corpus (bench/corpus.py, a note named in every article)
+checks the pages themselves: weight, jump links, pagers, every note reachable."""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from carnet.backlinks import MAX_ARTICLES, MAX_PAGES
+from carnet.catalog import Catalog, sort_key
+from carnet.graph import CHAR_WIDTH, EDGE_FONT, FONT, LABEL_CHARS, MAX_NEIGHBOURS, MAX_NODES, dossier_graph, note_graph
+from carnet.index_pages import PER_PAGE, initial, plan_index
+from carnet.model import Note, Relation
+from carnet.vocabulary import KINDS, RELATION_TYPES
+from conftest import ROOT, mkdocs_build
+
+sys.path.insert(0, str(ROOT / "bench"))
+from corpus import SHAPES, write_corpus  # noqa: E402
+
+MAX_PAGE_BYTES = 300_000
+
+
+def make_catalog(n: int, kinds=tuple(KINDS), relations_per_note: int = 1, seed: int = 0,
+                 long_names: bool = False, hub: bool = False) -> Catalog:
+    rng = random.Random(seed)
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZÉ0"
+    notes = []
+    for i in range(n):
+        kind = kinds[i % len(kinds)]
+        stem = rng.choice(letters) + "".join(rng.choice("aeioubcdfglmnprst") for _ in range(rng.randint(3, 9)))
+        name = (stem + " " + "Internationale des Mines et Métaux") if long_names else stem
+        notes.append((kind, f"n{i}", f"{name} {i}"))
+    ids = [f"{k}/{s}" for k, s, _ in notes]
+    types = list(RELATION_TYPES)
+    out = []
+    for i, (kind, slug, name) in enumerate(notes):
+        targets = {ids[0]} if hub and i else set()
+        targets |= {rng.choice(ids) for _ in range(relations_per_note)}
+        rels = tuple(Relation(rng.choice(types), t, None) for t in sorted(targets - {ids[i]}))
+        out.append(Note(id=ids[i], kind=kind, slug=slug, path=f"notes/{ids[i]}.yml", name=name,
+                        summary="Résumé.", relations=rels))
+    return Catalog(out)
+
+
+CATALOGS = {
+    "one": dict(n=1),
+    "real-size": dict(n=11),
+    "150": dict(n=150),
+    "151": dict(n=151),
+    "1000 all kinds": dict(n=1000),
+    "1000 one kind": dict(n=1000, kinds=("entreprises",)),
+    "1000 no relations": dict(n=1000, relations_per_note=0),
+    "1000 dense": dict(n=1000, relations_per_note=6),
+    "1000 long names": dict(n=1000, long_names=True),
+    "600 hub": dict(n=600, hub=True),
+}
+
+
+def labels(svg) -> list[tuple[float, float, float, float, str]]:
+    """Every text of a drawing as a box (x0, y0, x1, y1) from its position, anchor and length."""
+    boxes = []
+    for text in svg.find_all("text"):
+        size = EDGE_FONT if "carnet-edge-label" in (text.get("class") or []) else FONT
+        width = len(text.get_text()) * CHAR_WIDTH * size
+        x, y = float(text["x"]), float(text["y"])
+        x0 = {"start": x, "middle": x - width / 2, "end": x - width}[text.get("text-anchor", "start")]
+        boxes.append((x0, y - size * 0.8, x0 + width, y + size * 0.25, text.get_text()))
+    return boxes
+
+
+def overlaps(boxes) -> list[tuple[str, str]]:
+    found = []
+    ordered = sorted(boxes, key=lambda b: b[1])
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1:]:
+            if b[1] >= a[3]:
+                break
+            if a[0] < b[2] and b[0] < a[2]:
+                found.append((a[4], b[4]))
+    return found
+
+
+def check_drawing(html: str, max_nodes: int) -> BeautifulSoup:
+    svg = BeautifulSoup(html, "html.parser").find("svg")
+    nodes = svg.find_all("circle")
+    assert 0 < len(nodes) <= max_nodes
+    for node in nodes:  # every node has its label, at most LABEL_CHARS long
+        text = node.find_next_sibling("text")
+        assert text is not None and text.get_text().strip()
+        assert len(text.get_text()) <= LABEL_CHARS
+    assert overlaps(labels(svg)) == []
+    return svg
+
+
+@pytest.mark.parametrize("shape", list(CATALOGS))
+def test_dossier_graph_is_an_overview_of_legible_labels_with_every_note_reachable(shape):
+    catalog = make_catalog(**CATALOGS[shape])
+    html = dossier_graph(catalog, lambda nid: nid + "/", lambda kind: f"{kind}/index/")
+    svg = check_drawing(html, MAX_NODES)
+    drawn = {a["xlink:href"].rstrip("/") for a in svg.find_all("a")}
+    assert len(drawn) == min(len(catalog), MAX_NODES)
+    # Drawn at its own size: a label is never scaled below its font size.
+    assert svg.get("width") == svg["viewbox"].split()[2]
+    # In words: each kind's index (which lists every note of the kind, see below) and its count.
+    page = BeautifulSoup(html, "html.parser")
+    for kind in KINDS:
+        count = len(catalog.by_kind(kind))
+        link = page.select_one(f'ul.carnet-graph-kinds a[href="{kind}/index/"]')
+        if count:
+            assert link is not None and f"{count:,}".replace(",", "\u202f") in link.parent.get_text()
+        else:
+            assert link is None
+
+
+@pytest.mark.parametrize("shape", list(CATALOGS))
+def test_every_note_graph_is_bounded_and_legible(shape):
+    catalog = make_catalog(**CATALOGS[shape])
+    for note in catalog:
+        html = note_graph(note, catalog, lambda nid: nid + "/")
+        if not catalog.links(note.id):
+            assert "<svg" not in html
+            continue
+        check_drawing(html, MAX_NEIGHBOURS + 1)
+
+
+@pytest.mark.parametrize("n", [0, 1, 29, 30, 249, 250, 251, 1000, 5000])
+@pytest.mark.parametrize("letters", ["spread", "one letter", "two letters"])
+def test_index_plan_lists_every_note_once_in_order_in_light_pages(n, letters):
+    rng = random.Random(n)
+    alphabet = {"spread": "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "one letter": "K", "two letters": "KL"}[letters]
+    names = sorted((rng.choice(alphabet) + f"{rng.random():.8f}" for _ in range(n)), key=sort_key)
+    pages = plan_index("index-a-z.md", names, lambda s: s)
+    assert [item for page in pages for item in page.items] == names
+    assert pages[0].path == "index-a-z.md" and len({p.path for p in pages}) == len(pages)
+    assert all(len(page.items) <= PER_PAGE for page in pages)
+    assert all(p.of == len(pages) and p.number == i + 1 for i, p in enumerate(pages))
+    for page in pages:
+        for group in page.groups:
+            assert group.items and {initial(name) for name in group.items} == {group.letter}
+    # A letter continues on the next page only when it does not fit on one page by itself.
+    starts = [g.letter for p in pages for g in p.groups if not g.continued]
+    assert len(starts) == len(set(starts))
+    for page in pages[1:]:
+        if page.groups[0].continued:
+            assert sum(1 for name in names if initial(name) == page.groups[0].letter) > PER_PAGE or \
+                   page.groups[0].letter == pages[page.number - 2].groups[-1].letter
+
+
+@pytest.fixture(scope="module")
+def big_site(tmp_path_factory):
+    """1,000 notes of four kinds, 300 articles, one note named in every article."""
+    tmp = tmp_path_factory.mktemp("scale")
+    (project,) = write_corpus(tmp / "corpus", 300, 1000, shape=SHAPES["hub"], variants=("carnet",))
+    site = tmp / "site"
+    result = mkdocs_build(project, site, strict=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return project, site
+
+
+def html_pages(site: Path):
+    for path in site.rglob("*.html"):
+        yield path, path.relative_to(site).as_posix()
+
+
+def test_no_page_of_a_1000_note_site_weighs_over_300_kb(big_site):
+    _, site = big_site
+    sizes = {rel: path.stat().st_size for path, rel in html_pages(site)}
+    assert len(sizes) > 1300
+    assert {rel: size for rel, size in sizes.items() if size > MAX_PAGE_BYTES} == {}
+
+
+def load(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def follow(site: Path, url: str, href: str) -> tuple[str, str]:
+    """The site-relative URL and fragment a link on page ``url`` leads to."""
+    target = urlparse(urljoin(f"http://x/{url}", href))
+    return target.path.lstrip("/"), target.fragment
+
+
+def crawl_index(site: Path, first: str) -> list[str]:
+    """Every page of an index from its first one, by its pager; checks jump links on the way."""
+    seen, todo = [], [first]
+    while todo:
+        url = todo.pop(0)
+        if url in seen:
+            continue
+        seen.append(url)
+        page = load(site, url)
+        for a in page.select("nav.carnet-letters a, nav.carnet-pager a"):
+            target, fragment = follow(site, url, a["href"])
+            assert (site / target / "index.html").is_file(), (url, a["href"])
+            if fragment:
+                assert load(site, target).find(id=fragment) is not None, (url, a["href"])
+            if a.find_parent("nav", class_="carnet-pager"):
+                todo.append(target)
+    return seen
+
+
+def test_indexes_reach_every_note_once_through_letters_and_pages(big_site):
+    project, site = big_site
+    notes = {p.parent.name + "/" + p.stem for p in (project / "notes").rglob("*.yml")}
+    for first, expected in [("index-a-z/", notes)] + [(f"{k}/", {n for n in notes if n.startswith(k + "/")})
+                                                      for k in KINDS]:
+        listed = []
+        pages = crawl_index(site, first)
+        assert len(pages) >= 1 + len(expected) // 251
+        for url in pages:
+            page = load(site, url)
+            items = page.select("ul.carnet-index > li > a")
+            assert len(items) <= PER_PAGE
+            listed += [follow(site, url, a["href"])[0].rstrip("/") for a in items]
+        assert sorted(listed) == sorted(expected), first
+
+
+def test_an_entity_named_everywhere_shows_the_newest_and_links_to_every_mention(big_site):
+    project, site = big_site
+    hub = next(p for p in (project / "notes" / "entreprises").glob("*-0.yml"))
+    url = f"entreprises/{hub.stem}/"
+    page = load(site, url)
+    section = page.find(id="dans-larticle").find_next_siblings()
+    quoted_articles = page.select("p.carnet-source")
+    assert len(quoted_articles) == MAX_ARTICLES
+    see_all = page.select_one("p.carnet-see-all a")
+    assert see_all is not None and re.search(r"300\u00a0articles la nomment", see_all.parent.get_text())
+    assert len(page.select("ul.carnet-mentioned-in > li")) <= MAX_PAGES
+    assert section
+    # One click away: every article naming the hub, on the pages of all mentions.
+    first, _ = follow(site, url, see_all["href"])
+    listed = set()
+    for list_url in crawl_index(site, first):
+        for a in load(site, list_url).select("ul.carnet-all-mentions > li > a:first-child"):
+            listed.add(follow(site, list_url, a["href"])[0])
+    articles = {f"articles/{p.stem}/" for p in (project / "docs" / "articles").glob("article-*.md")}
+    assert articles <= listed
+
+
+def test_graph_page_of_a_1000_note_site_draws_at_most_150_labelled_nodes(big_site):
+    _, site = big_site
+    svg = load(site, "graphe/").select_one("figure.carnet-graph svg")
+    assert 0 < len(svg.find_all("a")) <= MAX_NODES
+    assert all(a.find("text").get_text().strip() for a in svg.find_all("a"))
