@@ -40,7 +40,6 @@ from .sentences import sentence_spans
 from .serve_errors import with_problems
 from .typography import NBSP
 from .valid_html import without_checkbox_autocomplete
-from .vocabulary import KINDS
 
 WORDS_PER_MINUTE = 230
 LATEST = 5   # articles on the home page

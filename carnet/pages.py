@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from html import escape
 
 from .catalog import Catalog, sort_key
+from .graph import MAX_NODES
 from .index_pages import (ARTICLES_PER_PAGE, GROUP_FROM, IndexPage, page_title, plan_index,
                           plan_pages)
 from .markdown_text import md_text
@@ -128,10 +129,14 @@ def a_to_z_pages(index: Index) -> dict[str, GeneratedPage]:
 
 
 def graph_page(catalog: Catalog) -> GeneratedPage:
+
+    what = ("Chaque point est une fiche" if len(catalog) <= MAX_NODES else
+            f"Les {MAX_NODES} fiches les plus reliées, chacune un point")
     return GeneratedPage("\n\n".join([
         "# Graphe du dossier",
-        f"Chaque point est une fiche (couleur selon sa nature), chaque trait une relation{NNBSP}; "
-        "un clic sur un nom ouvre sa fiche. Le même contenu, en texte, suit le graphe.",
+        f"{what} (couleur selon sa nature), chaque trait une relation{NNBSP}; "
+        "un clic sur un nom ouvre sa fiche. Le même contenu, en texte, suit le graphe, "
+        "avec l’index de chaque nature, qui les liste toutes.",
         slot("dossier-graph"),
     ]) + "\n", "Graphe du dossier", f"Les fiches du Carnet minier ({plural(len(catalog), 'fiche')}) et leurs relations, en un graphe.")
 
