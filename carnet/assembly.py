@@ -19,7 +19,7 @@ from html import escape, unescape
 
 from .article_html import ArticleEntry, articles_list_html, dateline, newest_first, source_box_html
 from .article_meta import Article, ArticleMeta
-from .backlinks import (ALL_PER_PAGE, MAX_ARTICLES, MAX_PAGES, PageRef, all_mention_lines, in_article_html,
+from .backlinks import (ALL_PER_PAGE, LIST_ALL, PageRef, all_mention_lines, in_article_html,
                         mentioned_in_html)
 from .catalog import Catalog
 from .citations import Citations, anchor_problems, resolve_citations
@@ -92,7 +92,7 @@ _SLOT_RE = re.compile(r"<!-- carnet-slot:([^ ]+) -->")
 def fill(content: str, sections: dict[str, str]) -> str:
     """``content`` with each slot replaced by its section's HTML, slots inside sections
     too; other slots are left for a later fill.  One pass over the page."""
-    if not sections:
+    if not sections or "<!-- carnet-slot:" not in content:
         return content
 
     def section(m: re.Match) -> str:
@@ -193,7 +193,7 @@ class SiteAssembly:
             found = self._by_note.get(note.id, {})
             articles = sum(1 for src in found if self.is_article(src))
             listed = sum(1 for src in found if self._lists_mention(src, note))
-            if articles > MAX_ARTICLES or listed > MAX_PAGES:
+            if articles > LIST_ALL or listed > LIST_ALL:
                 others = listed - articles
                 plan = plan_pages(f"{note.kind}/{note.slug}/mentions.md", list(range(articles + others)),
                                   ALL_PER_PAGE)

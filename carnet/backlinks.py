@@ -2,10 +2,10 @@
 
 "Dans l’article" quotes each sentence of an article that names the entity,
 the mention highlighted, linked to its paragraph; "Mentionné dans" lists the
-other pages that name it.  Both stay short on an entity named everywhere: the
-newest ``MAX_ARTICLES`` articles (``MAX_SENTENCES`` sentences each) and the
-first ``MAX_PAGES`` pages, with the counts and a link to every mention, listed
-on pages of their own (``all_mentions_html``).  All text is escaped here.
+other pages that name it.  Both stay short on an entity named everywhere: past
+``LIST_ALL``, the newest ``MAX_ARTICLES`` articles and the first ``MAX_PAGES``
+pages, with the counts and a link to every mention, listed on pages of their own
+(``all_mention_lines``); an article shows ``MAX_SENTENCES`` of its sentences.  All text is escaped here.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ from html import escape
 from .mentions import MentionSentence
 from .typography import NBSP, NNBSP, plural
 
-MAX_ARTICLES = 10    # articles quoted on a note's page
+LIST_ALL = 25        # up to this many articles (pages), a note's page shows them all;
+MAX_ARTICLES = 10    # beyond, the newest articles it quotes,
+MAX_PAGES = 10       # and the first pages "Mentionné dans" lists, with a link to all
 MAX_SENTENCES = 5    # sentences quoted from one article
-MAX_PAGES = 10       # other pages listed under "Mentionné dans"
 ALL_PER_PAGE = 400   # entries on a page of all mentions
 
 
@@ -47,7 +48,7 @@ def in_article_html(note_id: str, articles: list[tuple[PageRef, list[MentionSent
     blocks = []
     named = [(ref, [s for s in sentences if note_id in s.note_ids()]) for ref, sentences in articles]
     named = [(ref, quotes) for ref, quotes in named if quotes]
-    for ref, quotes in named[:MAX_ARTICLES]:
+    for ref, quotes in (named if len(named) <= LIST_ALL else named[:MAX_ARTICLES]):
         more = len(quotes) - MAX_SENTENCES
         quotes = quotes[:MAX_SENTENCES]
         items = "".join(
@@ -63,7 +64,7 @@ def in_article_html(note_id: str, articles: list[tuple[PageRef, list[MentionSent
                       f'<ul class="carnet-quotes">{items}</ul>'
                       + (f'<p class="carnet-more">Et {plural(more, "autre phrase", "autres phrases")} dans '
                          f'<a href="{escape(ref.url)}">l’article</a>.</p>' if more > 0 else ""))
-    if len(named) > MAX_ARTICLES:
+    if len(named) > LIST_ALL:
         blocks.append(_see_all(f"{plural(len(named), 'article')} la nomment{NBSP}: "
                                f"les {MAX_ARTICLES} plus récents ci-dessus.", all_url))
     return "".join(blocks) or "<p>Aucun article ne nomme cette entité.</p>"
@@ -81,10 +82,11 @@ def mentioned_in_html(note_id: str, pages: list[tuple[PageRef, list[MentionSente
     if not items:
         return "<p>Aucune autre page ne nomme cette entité.</p>"
     more = ""
-    if len(items) > MAX_PAGES:
+    if len(items) > LIST_ALL:
         more = _see_all(f"{plural(len(items), 'page')} la nomment{NBSP}: "
                         f"les {MAX_PAGES} premières ci-dessus.", all_url)
-    return f'<ul class="carnet-mentioned-in">{"".join(items[:MAX_PAGES])}</ul>{more}'
+        items = items[:MAX_PAGES]
+    return f'<ul class="carnet-mentioned-in">{"".join(items)}</ul>{more}'
 
 
 def all_mention_lines(note_id: str, articles: list[tuple[PageRef, list[MentionSentence]]],

@@ -42,6 +42,9 @@ def _plain(text: str) -> str:
     return unescape(re.sub(r"<[^>]+>", "", text))
 
 
+FEED_ITEMS = 50   # the newest articles: what a reader subscribing needs, at any size of the site
+
+
 def rss(entries: list[ArticleEntry], site_url: str, description: str, url_of) -> str:
     """``url_of(entry)``: the article's URL relative to the site's root."""
     root = ET.Element("rss", {"version": "2.0", "xmlns:atom": "http://www.w3.org/2005/Atom"})
@@ -50,7 +53,7 @@ def rss(entries: list[ArticleEntry], site_url: str, description: str, url_of) ->
         ET.SubElement(channel, tag).text = text
     ET.SubElement(channel, "atom:link", {"href": urljoin(site_url, RSS_PATH), "rel": "self",
                                          "type": "application/rss+xml"})
-    for entry in newest_first(entries):
+    for entry in newest_first(entries)[:FEED_ITEMS]:
         item = ET.SubElement(channel, "item")
         link = urljoin(site_url, url_of(entry))
         ET.SubElement(item, "title").text = entry.title
@@ -69,7 +72,7 @@ def rss(entries: list[ArticleEntry], site_url: str, description: str, url_of) ->
 
 def json_feed(entries: list[ArticleEntry], site_url: str, description: str, url_of) -> str:
     items = []
-    for entry in newest_first(entries):
+    for entry in newest_first(entries)[:FEED_ITEMS]:
         link = urljoin(site_url, url_of(entry))
         meta = entry.meta
         item = {"id": link, "url": link, "title": entry.title, "content_text": _summary(entry), "language": "fr",

@@ -81,7 +81,8 @@ class MentionLinker(Treeprocessor):
         self._raw_depth = 0   # raw HTML elements open that must not be linked inside
         self._plans: list[tuple[etree.Element, str, str, list[Mention]]] = []
         self._blocks: list[_Block] = []
-        self._parents = {child: parent for parent in root.iter() for child in parent}
+        self._root = root
+        self._parents: dict | None = None   # built on first need: most pages never need it
         self._walk(root, True, _Block(root))
         for element, attr, text, mentions in self._plans:
             self._wrap(element, attr, text, mentions)
@@ -159,6 +160,8 @@ class MentionLinker(Treeprocessor):
         if attr == "text":
             parent, index = el, 0
         else:
+            if self._parents is None:
+                self._parents = {child: parent for parent in self._root.iter() for child in parent}
             parent = self._parents[el]
             index = list(parent).index(el) + 1
         for j, a in enumerate(anchors):

@@ -22,7 +22,6 @@ ANCHOR_WORDS = 6
 ELISION_RE = re.compile(r"\s*\[(?:…|\.\.\.)\]\s*")
 _WORD_RE = re.compile(r"[a-z0-9]+")
 _NON_WORD_RE = re.compile(r"[\W_]+")
-_SPACE_RE = re.compile(r"\s+")
 _TOKEN_RE = re.compile(r"\w+")  # words, as the whole-word checks of _part_pattern see them
 
 
@@ -54,7 +53,7 @@ def passage_id(text: str) -> str | None:
 
 def normalize(text: str) -> str:
     """What a quote is compared on: single spaces, one apostrophe."""
-    return _SPACE_RE.sub(" ", text.replace("'", "’")).strip()
+    return " ".join(text.replace("'", "’").split())  # str.split: the whitespace \s matches
 
 
 def quote_parts(quote: str) -> list[str]:

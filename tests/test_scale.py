@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from carnet.backlinks import MAX_ARTICLES, MAX_PAGES
+from carnet.backlinks import LIST_ALL, MAX_ARTICLES, MAX_PAGES
 from carnet.catalog import Catalog, sort_key
 from carnet.graph import CHAR_WIDTH, EDGE_FONT, FONT, LABEL_CHARS, MAX_NEIGHBOURS, MAX_NODES, dossier_graph, note_graph
 from carnet.index_pages import PER_PAGE, initial, plan_index
@@ -244,6 +244,20 @@ def test_an_entity_named_everywhere_shows_the_newest_and_links_to_every_mention(
             listed.add(follow(site, list_url, a["href"])[0])
     articles = {f"articles/{p.stem}/" for p in (project / "docs" / "articles").glob("article-*.md")}
     assert articles <= listed
+
+
+def test_every_note_page_shows_all_its_articles_or_the_newest_with_a_link_to_all(big_site):
+    project, site = big_site
+    capped = 0
+    for path in (project / "notes").rglob("*.yml"):
+        page = load(site, f"{path.parent.name}/{path.stem}/")
+        blocks = len(page.select("p.carnet-source"))
+        if page.select_one("p.carnet-see-all a"):
+            capped += 1
+            assert blocks == MAX_ARTICLES or len(page.select("ul.carnet-mentioned-in > li")) == MAX_PAGES
+        else:
+            assert blocks <= LIST_ALL and len(page.select("ul.carnet-mentioned-in > li")) <= LIST_ALL
+    assert capped >= 1
 
 
 def test_graph_page_of_a_1000_note_site_draws_at_most_150_labelled_nodes(big_site):
