@@ -177,6 +177,8 @@ class MentionLinker(Treeprocessor):
 
 def visible_text(md, text: str) -> str:
     """Text with Markdown's placeholders (raw HTML, escapes) replaced by what they display."""
+    if "\x02" not in text:  # the usual case: no placeholder at all
+        return text
     def unstash(m: re.Match) -> str:
         raw = md.htmlStash.rawHtmlBlocks[int(m.group(1))]
         raw = raw if isinstance(raw, str) else etree.tostring(raw, encoding="unicode")

@@ -52,8 +52,9 @@ def load_notes(notes_dir: Path, project_dir: Path) -> tuple[Catalog, list[Proble
 
 def project_path(path: Path, base: Path) -> str:
     """``path`` as messages name it: relative to ``base`` where it can be, with forward slashes."""
-    if path.is_relative_to(base):  # the usual case, and much cheaper than os.path.relpath
-        return path.relative_to(base).as_posix()
+    text, prefix = str(path), str(base).rstrip(os.sep) + os.sep
+    if text.startswith(prefix):  # the usual case: plain string work, no path parsing
+        return text[len(prefix):].replace(os.sep, "/")
     try:
         return Path(os.path.relpath(path, base)).as_posix()
     except ValueError:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 # A sentence ends at . ! ? or … followed by space and a capital, a digit or an opening quote.
-_END_RE = re.compile(r"(?<=[.!?…])[\"»”’)]*\s+(?=[«\"“(\d]|[^\W\d_](?<=[A-ZÀ-ÖØ-Þ]))")
+# The pattern opens on the punctuation itself (not a look-behind): the engine then skips
+# straight to the next . ! ? or …; a sentence ends one character after the match starts.
+_END_RE = re.compile(r"[.!?…][\"»”’)]*\s+(?=[«\"“(\d]|[^\W\d_](?<=[A-ZÀ-ÖØ-Þ]))")
 _ABBREVIATIONS = ("M.", "Mme.", "MM.", "Dr.", "St.", "etc.", "cf.", "p.", "n°.")
 
 
@@ -13,10 +15,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, whitespace trimmed, in order."""
     spans, start = [], 0
     for m in _END_RE.finditer(text):
-        before = text[start:m.start()]
+        end = m.start() + 1
+        before = text[start:end]
         if before.endswith(_ABBREVIATIONS) and before.rsplit(None, 1)[-1] in _ABBREVIATIONS:
             continue
-        spans.append((start, m.start()))
+        spans.append((start, end))
         start = m.end()
     spans.append((start, len(text)))
     return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
