@@ -88,8 +88,7 @@ def read_yaml(raw: bytes, path: str) -> YamlDocument | Problem:
             return Problem(path, None, None, "file holds no YAML document.",
                            "write at least 'name:' and 'summary:'.")
         positions: dict[Path, tuple[int, int]] = {}
-        _check_node(node, (), positions)
-        data = loader.construct_document(node)
+        data = _check_node(node, (), positions)
     except _Refused as exc:
         return Problem(path, exc.mark.line + 1, exc.mark.column + 1, exc.message, exc.hint)
     except yaml.MarkedYAMLError as exc:
@@ -111,20 +110,32 @@ def read_yaml(raw: bytes, path: str) -> YamlDocument | Problem:
     return YamlDocument(data, positions)
 
 
-def _check_node(node: Node, path: Path, positions: dict) -> None:
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_SCALARS = {"tag:yaml.org,2002:" + t: getattr(_CONSTRUCTOR, "construct_yaml_" + t)
+            for t in ("int", "float", "bool", "null", "timestamp")}
+
+
+def _check_node(node: Node, path: Path, positions: dict) -> Any:
+    """Check one node and everything under it; return its value, built as PyYAML's safe
+    loader builds it (the eight standard types are all a note may hold)."""
     positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if node.tag == "tag:yaml.org,2002:timestamp":
-        try:
-            yaml.constructor.SafeConstructor().construct_yaml_timestamp(node)
-        except ValueError:
-            raise _Refused(f"'{node.value}' is not a date that exists.",
-                           "write a real date as YYYY-MM-DD.", node.start_mark) from None
     if node.tag.startswith("!") or node.tag not in _STANDARD_TAGS:
         raise _Refused(f"YAML tag '{node.tag}' is not allowed in notes.",
                        "remove the tag; notes hold only plain text, lists and mappings.",
                        node.start_mark)
+    if isinstance(node, ScalarNode):
+        if node.tag == "tag:yaml.org,2002:str":
+            return node.value
+        try:
+            return _SCALARS[node.tag](node)
+        except ValueError:
+            if node.tag != "tag:yaml.org,2002:timestamp":
+                raise
+            raise _Refused(f"'{node.value}' is not a date that exists.",
+                           "write a real date as YYYY-MM-DD.", node.start_mark) from None
     if isinstance(node, MappingNode):
         seen: set = set()
+        mapping = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise _Refused("a mapping key must be plain text.", "use a simple word as key.",
@@ -134,8 +145,8 @@ def _check_node(node: Node, path: Path, positions: dict) -> None:
                 raise _Refused(f"key '{key}' is written twice in the same mapping.",
                                "keep one of the two.", key_node.start_mark)
             seen.add(key)
-            _check_node(value_node, path + (key,), positions)
+            value = _check_node(value_node, path + (key,), positions)
             positions[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-    elif isinstance(node, SequenceNode):
-        for i, item in enumerate(node.value):
-            _check_node(item, path + (i,), positions)
+            mapping[_check_node(key_node, path + (key, "<key>"), {})] = value  # "1:" is the number 1
+        return mapping
+    return [_check_node(item, path + (i,), positions) for i, item in enumerate(node.value)]

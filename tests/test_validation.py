@@ -306,3 +306,28 @@ def test_a_failure_after_rendering_keeps_the_previous_site_too(project, tmp_path
     assert mkdocs_build(project, site).returncode == 0
     assert "Directeur du groupe" in (site / "personnes" / "belkacem-soltani" / "index.html").read_text(encoding="utf-8")
     assert not (tmp_path / "site.carnet-staging").exists() and not (tmp_path / "site.carnet-old").exists()
+
+
+SCALARS = st.one_of(st.text(max_size=12), st.integers(-10**6, 10**6), st.booleans(), st.none(),
+                    st.floats(allow_nan=False, allow_infinity=False, width=32),
+                    st.dates(min_value=__import__("datetime").date(1900, 1, 1)))
+YAML_DATA = st.recursive(SCALARS, lambda inner: st.one_of(
+    st.lists(inner, max_size=4), st.dictionaries(st.text(min_size=1, max_size=8), inner, max_size=4)), max_leaves=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(min_size=1, max_size=8), YAML_DATA, min_size=1, max_size=5),
+       st.sampled_from([False, True]))
+def test_notes_are_built_as_pyyaml_safe_loader_builds_them(data, flow):
+    """read_yaml builds values itself while it checks the nodes (faster than a second
+    pass): the result equals PyYAML's safe loader's on any document of plain data."""
+    text = yaml.safe_dump(data, allow_unicode=True, default_flow_style=flow)
+    doc = read_yaml(text.encode("utf-8"), "notes/x.yml")
+    assert isinstance(doc, YamlDocument) and doc.data == yaml.safe_load(text)
+
+
+def test_every_real_note_is_built_as_pyyaml_builds_it():
+    notes = sorted((Path(__file__).resolve().parents[1] / "notes").rglob("*.yml"))
+    assert len(notes) >= 11
+    for path in notes:
+        assert read_yaml(path.read_bytes(), str(path)).data == yaml.safe_load(path.read_text(encoding="utf-8"))
