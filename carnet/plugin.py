@@ -9,7 +9,8 @@
                 (carnet.assembly); the plugin applies them to MkDocs' pages
   on_post_page  the final HTML: sections kept out of search, print targets, valid HTML, and
                 under `mkdocs serve` the problems in place of the content (carnet.serve_errors)
-  on_post_build feeds (carnet.feeds) and alias fields in the search index (carnet.search_fields)
+  on_post_build feeds (carnet.feeds) and alias fields in the search index (carnet.search_fields),
+                before the search plugin writes it
 """
 
 from __future__ import annotations
@@ -223,15 +224,16 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
 
     # -- search ---------------------------------------------------------------------------
 
-    @event_priority(-100)  # after Material's search plugin has written its index
+    @event_priority(50)  # before Material's search plugin writes its index
     def on_post_build(self, config):
         if self.settings.site_url:  # feeds need absolute links
             for path, text in self.assembly.feeds().items():
                 (Path(config.site_dir) / path).write_text(text, encoding="utf-8")
-        index = Path(config.site_dir) / "search" / "search_index.json"
-        if not (self.config.search_aliases and index.is_file()):
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        entries = getattr(getattr(search, "search_index", None), "entries", None)
+        if not self.config.search_aliases or entries is None:
             return
+        # Into the index's entries, before Material writes them: no second pass over the file.
         started = time.perf_counter()
-        index.write_text(add_alias_fields(index.read_text(encoding="utf-8"), self.assembly.names_by_url()),
-                         encoding="utf-8")
+        add_alias_fields(entries, self.assembly.names_by_url())
         self._timed("index", started)

@@ -1,4 +1,4 @@
-"""Extra search fields for Material's search index, filled after the build.
+"""Extra search fields for Material's search index, added to its entries before it is written.
 
 Each note page's entry gets an ``aliases`` field holding every name form (declared with a boost in
 ``plugins.search.fields``) so that any name form an editor listed finds the
@@ -7,14 +7,12 @@ entity's own page first, even a form that its page never prints.
 
 from __future__ import annotations
 
-import json
 from html import escape
 
 
-def add_alias_fields(index_json: str, aliases_by_location: dict[str, list[str]]) -> str:
-    data = json.loads(index_json)
-    for doc in data.get("docs", []):
+def add_alias_fields(entries: list[dict], aliases_by_location: dict[str, list[str]]) -> None:
+    """Give each page's entry (``location``: its URL) the page's name forms, in place."""
+    for doc in entries:
         forms = aliases_by_location.get(doc.get("location"))
         if forms:
             doc["aliases"] = escape(" ".join(forms))  # Material may render fields as HTML
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
