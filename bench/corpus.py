@@ -71,6 +71,15 @@ SHAPES = {s.name: s for s in [
 REFERENCE = SHAPES["reference"]
 
 
+def compile_bytecode() -> None:
+    """Write the bytecode of Carnet's modules, as pip does for the packages it installs
+    (MkDocs, Material): a build then reads it instead of compiling every module again,
+    also where PYTHONDONTWRITEBYTECODE is set (as on this project's machines)."""
+    import compileall
+    import carnet
+    compileall.compile_dir(str(Path(carnet.__file__).parent), quiet=1)
+
+
 def unique_name(rng: random.Random, used: set[str], parts: int) -> str:
     while True:
         name = " ".join("".join(rng.choice(SYLLABLES) for _ in range(3)).capitalize() for _ in range(parts))

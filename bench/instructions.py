@@ -27,7 +27,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import SHAPES, VARIANTS, write_corpus  # noqa: E402
+from corpus import SHAPES, VARIANTS, compile_bytecode, write_corpus  # noqa: E402
 
 BUILD_ONCE = Path(__file__).resolve().parent / "build_once.py"
 TARGET = 1.25
@@ -62,6 +62,7 @@ def main() -> None:
     args = parser.parse_args()
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed (apt-get install valgrind).")
+    compile_bytecode()
     with tempfile.TemporaryDirectory() as tmp:
         projects = {(shape, variant): project
                     for shape in args.shapes

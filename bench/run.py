@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import ROOT, write_corpus  # noqa: E402
+from corpus import ROOT, compile_bytecode, write_corpus  # noqa: E402
 
 BUILD_ONCE = Path(__file__).resolve().parent / "build_once.py"
 

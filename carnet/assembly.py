@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Callable
 from html import escape, unescape
 
 from .article_html import ArticleEntry, articles_list_html, dateline, newest_first, source_box_html
@@ -32,7 +33,7 @@ from .mentions import MentionSentence
 from .note_html import NoteSections, article_path, body_html, index_list_html, kind_index_path, note_sentences
 from .index_html import index_nav_html
 from .index_pages import IndexPage, plan_pages
-from .pages import (GRAPH_PATH, GeneratedPage, articles_index, mentions_pages, note_indexes, rel,
+from .pages import (GRAPH_PATH, GeneratedPage, articles_index, mentions_pages, note_indexes,
                     section_anchors, slot)
 from .passages import Passage, PassageIndex
 from .problems import Problem
@@ -145,14 +146,16 @@ class SiteAssembly:
         article = self.articles.get(src)
         return article.meta if article else ArticleMeta()
 
-    def scan_for(self, src: str) -> PageScan | None:
-        """What the mention linker is to do on the page at ``src`` (None: leave it alone)."""
+    def scan_for(self, src: str, url_of: Callable[[str], str]) -> PageScan | None:
+        """What the mention linker is to do on the page at ``src`` (None: leave it alone);
+        ``url_of(docs_path)``: a page's site-relative URL, as the engine gives it."""
         if src in self.index_pages:
             # Lists of every note: each item already links to its note; linking the
             # names inside every summary would only add noise (and cost, at scale).
             return None
         notes, note = self.catalog.notes, self.note_by_page.get(src)
-        return PageScan(src_uri=src, href=lambda note_id: rel(src, notes[note_id].page_path),
+        here = url_of(src)
+        return PageScan(src_uri=src, href=lambda note_id: relative_url(url_of(notes[note_id].page_path), here),
                         self_note=note.id if note else None,
                         article=posixpath.splitext(posixpath.basename(src))[0] if self.is_article(src) else None)
 

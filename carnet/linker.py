@@ -1,8 +1,10 @@
 """A Python-Markdown tree processor that links entity mentions in rendered pages.
 
-It runs after inline parsing and unescaping, and before MkDocs rewrites
-relative links, so the ``.md`` hrefs it writes are validated and converted by
-MkDocs like any link an author wrote.  It only ever splits text nodes and
+It runs after inline parsing and unescaping, and after MkDocs has rewritten the
+links an author wrote: the hrefs it writes are final, relative URLs that the
+engine itself gave for the pages (``PageScan.href``), so MkDocs need not resolve
+each one again (at a few links per article, a cost that grows with the corpus).
+It only ever splits text nodes and
 wraps a slice in ``<a>``: the visible text of the page does not change.
 It never touches headings, code, existing links, attributes or anything inside
 an element with the class ``carnet-nolink``.
@@ -45,7 +47,7 @@ _ESCAPED_RE = re.compile("\x02(\\d+)\x03")   # a backslash escape, before Markdo
 class PageScan:
     """What the processor needs to know of one page, and what it found there."""
     src_uri: str
-    href: Callable[[str], str]          # note id -> relative .md link from this page
+    href: Callable[[str], str]          # note id -> the note page's URL, relative to this page
     self_note: str | None = None        # the page's own note: never linked to itself
     article: str | None = None          # articles: their slug; root paragraphs become passages
     passages: list[Passage] = field(default_factory=list)
@@ -219,8 +221,8 @@ class MentionExtension(Extension):
         self._args = (matcher, scan, policy)
 
     def extendMarkdown(self, md) -> None:
-        # Priority 0, registered after Python-Markdown's 'unescape' and before
-        # MkDocs' 'relpath' (which validates and rewrites our .md links).
-        md.treeprocessors.register(MentionLinker(md, *self._args), "carnet_mentions", 0)
+        # After Python-Markdown's 'unescape' and MkDocs' 'relpath' (both priority 0):
+        # our links are written as final URLs.
+        md.treeprocessors.register(MentionLinker(md, *self._args), "carnet_mentions", -1)
         # Before MkDocs collects anchors (priority 5), so links to #p3 validate.
         md.treeprocessors.register(ParagraphAnchors(md, self._args[1]), "carnet_paragraphs", 6)

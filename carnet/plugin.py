@@ -149,7 +149,7 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         src = page.file.src_uri
         page.meta.update(self.generated_meta.get(src, {}))
-        self.scan = self.assembly.scan_for(src)
+        self.scan = self.assembly.scan_for(src, lambda path: files.get_file_from_path(path).url)
         if self.scan is not None:
             self.scans[src] = self.scan
         return markdown
