@@ -27,10 +27,11 @@ MAX_NEIGHBOURS = 16   # around one note
 LABEL_CHARS = 24      # longer names are cut, the full name is the link's label
 FONT = 13             # px in the drawing's units (CSS: .carnet-graph text)
 EDGE_FONT = 11
-CHAR_WIDTH = 0.62     # of the font size: wide enough for capitals and digits
+CHAR_WIDTH = 0.7      # of the font size: wide enough for capitals and digits
 ROW = 26              # vertical distance between two nodes of a column
 COLUMN = 36 + int(LABEL_CHARS * CHAR_WIDTH * FONT)  # dot, gap, label
 ROWS_MAX = 40         # nodes per column in the overview
+BAND_WIDTH = 720      # the overview's columns wrap into bands no wider than a page's text
 
 
 def _label(text: str, limit: int = LABEL_CHARS) -> str:
@@ -68,7 +69,9 @@ def _edge(a: Placed, b: Placed) -> str:
 def _svg(title: str, description: str, width: int, height: int, body: str, ident: str, natural: bool = False) -> str:
     # natural: drawn at its own size (the figure scrolls), never scaled below legibility.
     size = f' width="{width}" height="{height}"' if natural else ""
-    return (f'<figure class="carnet-graph{" carnet-graph--natural" if natural else ""}">'
+    # A figure that may scroll sideways takes the keyboard's focus (axe: scrollable-region-focusable).
+    focus = ' tabindex="0"' if natural else ""
+    return (f'<figure class="carnet-graph{" carnet-graph--natural" if natural else ""}"{focus}>'
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}"{size} role="group" '
             f'aria-labelledby="{ident}-title {ident}-desc" preserveAspectRatio="xMidYMid meet">'
             f'<title id="{ident}-title">{escape(title)}</title><desc id="{ident}-desc">{escape(description)}</desc>'
@@ -83,7 +86,8 @@ def note_graph(note: Note, catalog: Catalog, href: Callable[[str], str]) -> str:
         return "<p>Aucune relation à représenter.</p>"
     shown = links[:MAX_NEIGHBOURS]
     height = max(140, 40 + ROW * len(shown))
-    self_x, other_x = 24 + COLUMN // 2, 24 + COLUMN + 140
+    # Between the two columns, room for a relation's label (20 characters) beside each edge's end.
+    self_x, other_x = 24 + COLUMN // 2, 24 + COLUMN + int(20 * CHAR_WIDTH * EDGE_FONT) + 30
     me = Placed(note, self_x, height / 2)
     edges, nodes = [], []
     for i, link in enumerate(shown):
@@ -105,16 +109,25 @@ def overview_notes(catalog: Catalog, limit: int = MAX_NODES) -> list[Note]:
     return ranked[:limit]
 
 
+def _column_width(notes: list[Note]) -> int:
+    return 36 + int(max(len(_label(n.name)) for n in notes) * CHAR_WIDTH * FONT)
+
+
 def _columns(notes: list[Note]) -> list[Placed]:
-    """Notes grouped by kind in columns of at most ``rows``: one label per row, never two on one spot."""
+    """Notes grouped by kind in columns of at most ``rows``, each as wide as its longest
+    label, wrapped into bands ``BAND_WIDTH`` wide: one label per row, never two on one spot."""
     rows = min(ROWS_MAX, max(8, -(-len(notes) // 4)))
-    placed, column = [], 0
+    columns = []
     for kind in KINDS:
         members = sorted((n for n in notes if n.kind == kind), key=lambda n: sort_key(n.name))
-        for start in range(0, len(members), rows):
-            for i, note in enumerate(members[start:start + rows]):
-                placed.append(Placed(note, 40 + column * COLUMN, 30 + i * ROW))
-            column += 1
+        columns += [members[start:start + rows] for start in range(0, len(members), rows)]
+    placed, x, top, band_rows = [], 40, 30, 0
+    for column in columns:
+        width = _column_width(column)
+        if x > 40 and x + width > BAND_WIDTH:   # the band is full: the next one starts below
+            x, top, band_rows = 40, top + (band_rows + 1) * ROW, 0
+        placed += [Placed(note, x, top + i * ROW) for i, note in enumerate(column)]
+        x, band_rows = x + width, max(band_rows, len(column))
     return placed
 
 
@@ -133,7 +146,7 @@ def dossier_graph(catalog: Catalog, href: Callable[[str], str], index_href: Call
                 edges.append(_edge(placed[note.id], placed[rel.target]))
                 label = RELATION_TYPES[rel.type].label.lower()
                 sentences.append(f"{note.name} — {label} — {catalog.notes[rel.target].name}")
-    width = int(max(p.x for p in placed.values()) + COLUMN)
+    width = int(max(p.x + 14 + len(_label(p.note.name)) * CHAR_WIDTH * FONT for p in placed.values()) + 10)
     height = int(max(p.y for p in placed.values()) + ROW)
     drawn = "".join(_node(p, href(p.note.id)) for p in placed.values())
     whole = len(notes) == len(catalog)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable, Iterable
 
 from .matcher import Mention
@@ -22,8 +23,12 @@ class MentionSentence:
     def text(self) -> str:
         return "".join(t for t, _ in self.parts)
 
-    def note_ids(self) -> set[str]:
-        return {n for _, n in self.parts if n}
+    @cached_property  # asked for on every page that lists mentions: computed once
+    def _note_ids(self) -> frozenset[str]:
+        return frozenset(n for _, n in self.parts if n)
+
+    def note_ids(self) -> frozenset[str]:
+        return self._note_ids
 
 
 def links_to_make(mentions: Iterable[Mention], self_note: str | None, policy: str,
