@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from .common_words import COMMON_FRENCH_WORDS
@@ -51,6 +52,7 @@ class Catalog:
         return sorted((n for n in self if n.kind == kind), key=lambda n: sort_key(n.name))
 
 
+@lru_cache(maxsize=65536)  # names are sorted again and again: by kind, A–Z, graphs, lists
 def sort_key(text: str) -> str:
     """Alphabetical order as a French reader expects: accents and case ignored."""
     decomposed = unicodedata.normalize("NFD", text.casefold())

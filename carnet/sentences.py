@@ -22,12 +22,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         spans.append((start, end))
         start = m.end()
     spans.append((start, len(text)))
-    return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    out = []
+    for start, end in spans:
+        piece = text[start:end]
+        left = piece.lstrip()
+        if left:  # trimmed of its whitespace, by string methods rather than a loop per character
+            out.append((start + len(piece) - len(left), end - (len(left) - len(left.rstrip()))))
+    return out

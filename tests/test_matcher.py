@@ -94,3 +94,27 @@ def test_sentence_ends_found_as_the_look_behind_pattern_finds_them(text):
     from carnet import sentences
     reference = re.compile(r"(?<=[.!?…])[\"»”’)]*\s+(?=[«\"“(\d]|[^\W\d_](?<=[A-ZÀ-ÖØ-Þ]))")
     assert [m.start() for m in reference.finditer(text)] == [m.start() + 1 for m in sentences._END_RE.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab A. !?\n\u00a0\t«»", max_size=60))
+def test_sentence_spans_are_trimmed_as_by_a_loop_per_character(text):
+    """Sentences are trimmed with string methods (faster): the same spans as trimming one
+    character at a time."""
+    from carnet import sentences
+
+    def trim(start, end):
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return start, end
+    ends, start = [], 0
+    for m in sentences._END_RE.finditer(text):
+        before = text[start:m.start() + 1]
+        if before.endswith(sentences._ABBREVIATIONS) and before.rsplit(None, 1)[-1] in sentences._ABBREVIATIONS:
+            continue
+        ends.append((start, m.start() + 1))
+        start = m.end()
+    ends.append((start, len(text)))
+    assert sentences.sentence_spans(text) == [trim(s, e) for s, e in ends if text[s:e].strip()]
