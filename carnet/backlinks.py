@@ -19,7 +19,7 @@ from .typography import NBSP, NNBSP, plural
 LIST_ALL = 25        # up to this many articles (pages), a note's page shows them all;
 MAX_ARTICLES = 10    # beyond, the newest articles it quotes,
 MAX_PAGES = 10       # and the first pages "Mentionné dans" lists, with a link to all
-MAX_SENTENCES = 5    # sentences quoted from one article
+MAX_SENTENCES = 2    # sentences quoted from one article (the link to it shows the rest)
 ALL_PER_PAGE = 400   # entries on a page of all mentions
 
 
@@ -72,13 +72,16 @@ def in_article_html(note_id: str, articles: list[tuple[PageRef, list[MentionSent
 
 def mentioned_in_html(note_id: str, pages: list[tuple[PageRef, list[MentionSentence]]],
                       all_url: str | None = None) -> str:
+    """Every page naming the note: an article by its title (its sentences are quoted above),
+    another page with the sentence that names it."""
     items = []
     for ref, sentences in pages:
         first = next((s for s in sentences if note_id in s.note_ids()), None)
         if first is None:
             continue
-        items.append(f'<li><a href="{escape(ref.url)}">{escape(ref.title)}</a> — '
-                     f'<q>{_quote(first, note_id)}</q></li>')
+        # An article's sentences are quoted under "Dans l'article" already: here, its title.
+        quote = "" if ref.numbers else f' — <q>{_quote(first, note_id)}</q>'
+        items.append(f'<li><a href="{escape(ref.url)}">{escape(ref.title)}</a>{quote}</li>')
     if not items:
         return "<p>Aucune autre page ne nomme cette entité.</p>"
     more = ""

@@ -144,12 +144,15 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content="# Fiche\n"))
         self._timed("generate", started)
+        self.url_by_src: dict[str, str] | None = None
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
         src = page.file.src_uri
         page.meta.update(self.generated_meta.get(src, {}))
-        self.scan = self.assembly.scan_for(src, lambda path: files.get_file_from_path(path).url)
+        if self.url_by_src is None:  # every page's URL, once per build (the engine's own lookup is slower)
+            self.url_by_src = {f.src_uri: f.url for f in files}
+        self.scan = self.assembly.scan_for(src, self.url_by_src.__getitem__)
         if self.scan is not None:
             self.scans[src] = self.scan
         return markdown
