@@ -231,6 +231,17 @@ class SiteAssembly:
     def _note_pages(self, pages: dict[str, RenderedPage], parts: dict[str, PageParts]) -> None:
         by_note = self._by_note if self._by_note is not None else self._sentences_by_note(pages)
         settings = self.settings
+        # What each page naming a note brings to it, computed once per page rather than once
+        # per note it names: its place in the order, title, paragraph numbers, dateline.
+        seen: dict[str, tuple] = {}
+
+        def about(src: str) -> tuple:
+            if src not in seen:
+                article = self.is_article(src)
+                meta = self.meta(src)
+                seen[src] = ((not article, -meta.sort_date().toordinal(), src), unescape(pages[src].title or src),
+                             {p.id: p.number for p in pages[src].passages}, dateline(meta) if article else "")
+            return seen[src]
         for note in self.catalog:
             page = pages[note.page_path]
             href = self._href_from(pages, page)
@@ -239,11 +250,9 @@ class SiteAssembly:
             found = by_note.get(note.id, {})
             refs = []
             # Articles first, newest first; then the other pages.
-            order = sorted(found, key=lambda s: (not self.is_article(s), -self.meta(s).sort_date().toordinal(), s))
-            for src in order:
-                numbers = {p.id: p.number for p in pages[src].passages}
-                date = dateline(self.meta(src)) if self.is_article(src) else ""
-                refs.append((src, PageRef(unescape(pages[src].title or src), href(src), numbers, date), found[src]))
+            for src in sorted(found, key=lambda s: about(s)[0]):
+                _, title, numbers, date = about(src)
+                refs.append((src, PageRef(title, href(src), numbers, date), found[src]))
             in_articles = [(src, r, s) for src, r, s in refs if self.is_article(src)]
             elsewhere = [(src, r, s) for src, r, s in refs if self._lists_mention(src, note)]
             plan = self.mention_pages.get(note.id)
