@@ -51,9 +51,20 @@ def sentences_with_mentions(text: str, mentions: list[Mention], page: str, ancho
     """Each sentence of ``text`` that holds a mention, split into plain and mention parts."""
     if not mentions:
         return []
+    if "\x02" not in text:  # no placeholder in the whole block: nothing to make visible
+        visible = _same
     out = []
+    mentions = sorted(mentions, key=lambda m: m.start)
+    first = 0  # mentions before it ended in an earlier sentence
     for start, end in sentence_spans(text):
-        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        while first < len(mentions) and mentions[first].start < start:
+            first += 1
+        inside = []
+        for m in mentions[first:]:
+            if m.start >= end:
+                break
+            if m.end <= end:
+                inside.append(m)
         if not inside:
             continue
         parts, pos = [], start
@@ -63,3 +74,7 @@ def sentences_with_mentions(text: str, mentions: list[Mention], page: str, ancho
         parts.append((visible(text[pos:end]), None))
         out.append(MentionSentence(page, anchor, tuple(p for p in parts if p[0])))
     return out
+
+
+def _same(text: str) -> str:
+    return text

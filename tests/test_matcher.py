@@ -118,3 +118,26 @@ def test_sentence_spans_are_trimmed_as_by_a_loop_per_character(text):
         start = m.end()
     ends.append((start, len(text)))
     assert sentences.sentence_spans(text) == [trim(s, e) for s, e in ends if text[s:e].strip()]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab A. !?", max_size=60), st.data())
+def test_sentences_with_mentions_as_a_scan_of_every_mention_per_sentence(text, data):
+    """sentences_with_mentions walks the mentions once (faster): the same sentences as
+    looking for each sentence's mentions among all of them."""
+    from carnet.matcher import Mention
+    from carnet.mentions import MentionSentence, sentences_with_mentions
+    from carnet.sentences import sentence_spans
+    bounds = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=8, unique=True)))
+    mentions = [Mention(a, b, f"n/{i}") for i, (a, b) in enumerate(zip(bounds[::2], bounds[1::2])) if a < b]
+    expected = []
+    for start, end in sentence_spans(text):
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        if inside:
+            parts, pos = [], start
+            for m in inside:
+                parts += [(text[pos:m.start], None), (text[m.start:m.end], m.note_id)]
+                pos = m.end
+            parts.append((text[pos:end], None))
+            expected.append(MentionSentence("p.md", None, tuple(p for p in parts if p[0])))
+    assert sentences_with_mentions(text, mentions, "p.md", None) == expected
