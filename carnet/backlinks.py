@@ -44,11 +44,12 @@ def _see_all(what: str, all_url: str | None) -> str:
 
 def in_article_html(note_id: str, articles: list[tuple[PageRef, list[MentionSentence]]],
                     all_url: str | None = None) -> str:
-    """The newest articles' sentences naming the note; ``all_url``: the page of all its mentions."""
+    """The sentences naming the note in the newest ``MAX_ARTICLES`` articles; the older
+    ones, up to ``LIST_ALL``, by title; past that, ``all_url``: the page of all its mentions."""
     blocks = []
     named = [(ref, [s for s in sentences if note_id in s.note_ids()]) for ref, sentences in articles]
     named = [(ref, quotes) for ref, quotes in named if quotes]
-    for ref, quotes in (named if len(named) <= LIST_ALL else named[:MAX_ARTICLES]):
+    for ref, quotes in named[:MAX_ARTICLES]:
         more = len(quotes) - MAX_SENTENCES
         quotes = quotes[:MAX_SENTENCES]
         items = "".join(
@@ -64,7 +65,11 @@ def in_article_html(note_id: str, articles: list[tuple[PageRef, list[MentionSent
                       f'<ul class="carnet-quotes">{items}</ul>'
                       + (f'<p class="carnet-more">Et {plural(more, "autre phrase", "autres phrases")} dans '
                          f'<a href="{escape(ref.url)}">l’article</a>.</p>' if more > 0 else ""))
-    if len(named) > LIST_ALL:
+    if MAX_ARTICLES < len(named) <= LIST_ALL:
+        older = ", ".join(f'<a href="{escape(ref.url)}">{escape(ref.title)}</a> ({plural(len(quotes), "phrase")})'
+                          for ref, quotes in named[MAX_ARTICLES:])
+        blocks.append(f'<p class="carnet-older">Aussi dans{NBSP}: {older}.</p>')
+    elif len(named) > LIST_ALL:
         blocks.append(_see_all(f"{plural(len(named), 'article')} la nomment{NBSP}: "
                                f"les {MAX_ARTICLES} plus récents ci-dessus.", all_url))
     return "".join(blocks) or "<p>Aucun article ne nomme cette entité.</p>"

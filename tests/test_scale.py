@@ -256,7 +256,7 @@ def test_every_note_page_shows_all_its_articles_or_the_newest_with_a_link_to_all
             capped += 1
             assert blocks == MAX_ARTICLES or len(page.select("ul.carnet-mentioned-in > li")) == MAX_PAGES
         else:
-            assert blocks <= LIST_ALL and len(page.select("ul.carnet-mentioned-in > li")) <= LIST_ALL
+            assert blocks <= MAX_ARTICLES and len(page.select("ul.carnet-mentioned-in > li")) <= LIST_ALL
     assert capped >= 1
 
 
