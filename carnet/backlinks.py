@@ -1,11 +1,11 @@
 """HTML for the sections known only after every page is rendered.
 
-"Dans l’article" quotes each sentence of an article that names the entity,
-the mention highlighted, linked to its paragraph; "Mentionné dans" lists the
-other pages that name it.  Both stay short on an entity named everywhere: past
-``LIST_ALL``, the newest ``MAX_ARTICLES`` articles and the first ``MAX_PAGES``
-pages, with the counts and a link to every mention, listed on pages of their own
-(``all_mention_lines``); an article shows ``MAX_SENTENCES`` of its sentences.  All text is escaped here.
+"Dans l’article" quotes the sentences of the newest ``MAX_ARTICLES`` articles
+that name the entity (``MAX_SENTENCES`` each), the mention highlighted, linked to its
+paragraph, and lists older ones by title; "Mentionné dans" lists the other pages that
+name it.  Past ``LIST_ALL`` articles (pages), both show the newest (first) ones and the
+count, with a link to every mention, listed on pages of their own (``all_mention_lines``).
+All text is escaped here.
 """
 
 from __future__ import annotations
