@@ -1,0 +1,82 @@
+"""Where Carnet's extra instructions go: the same build counted with one part switched off.
+
+    python bench/ablate.py                       # reference shape, 150 x 150, ~6 min on 2 cores
+    python bench/ablate.py --shape issue-16 --articles 300 --notes 300
+
+Each part's figure is what the whole build saves without it, under valgrind's cachegrind
+(instructions, not seconds).  A part switched off also spares what follows from it (no
+mention links: lighter pages to write, nothing to quote on notes), so the figures overlap
+and do not add up; they say where to look, the profile (python -m cProfile
+bench/build_once.py <mkdocs.yml>) says what to change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import SHAPES, compile_bytecode, write_corpus  # noqa: E402
+
+# part -> (what it is, the patch that switches it off, run in the build's process)
+PARTS = {
+    "link": ("mention linking (articles and pages)", "L.MentionLinker.run = lambda self, root: None"),
+    "sentences": ("sentences naming entities (and their quotes)", "L.MentionLinker._sentences = lambda self, block: []"),
+    "notes": ("note pages' sections", "A.SiteAssembly._note_pages = lambda self, pages, parts: None"),
+    "check": ("citation check", "A.SiteAssembly.check_citations = lambda self, pages: []"),
+    "index": ("index pages and the graph page", "A.SiteAssembly._index_pages = lambda self, pages, parts: None"),
+    "heads": ("Open Graph and JSON-LD", "A.SiteAssembly._heads = lambda self, pages, parts: None"),
+    "content": ("reading time and source box", "A.SiteAssembly.page_content = lambda self, src, content: content"),
+    "final": ("final page (slots filled, valid HTML)", "A.SiteAssembly.final_page = lambda self, src, output, problems: output"),
+    "feeds": ("feeds and search aliases", "P.CarnetPlugin.on_post_build = lambda self, config: None"),
+}
+DRIVER = """
+import sys, os, logging, tempfile
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1"); logging.disable(logging.WARNING)
+import carnet.assembly as A, carnet.linker as L, carnet.plugin as P
+{patch}
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+with tempfile.TemporaryDirectory() as site:
+    build(load_config(sys.argv[1], site_dir=site))
+"""
+
+
+def count(config: Path, patch: str) -> int:
+    proc = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+                           sys.executable, "-c", DRIVER.format(patch=patch), str(config)],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if proc.returncode != 0:
+        raise SystemExit(f"build failed with {patch!r}:\n{proc.stderr[-2000:]}")
+    return int(re.search(r"I\s+refs\s*:\s*([\d,]+)", proc.stderr).group(1).replace(",", ""))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--shape", choices=sorted(SHAPES), default="reference")
+    parser.add_argument("--articles", type=int, default=150)
+    parser.add_argument("--notes", type=int, default=150)
+    args = parser.parse_args()
+    compile_bytecode()
+    with tempfile.TemporaryDirectory() as tmp:
+        carnet, plain = write_corpus(Path(tmp) / "corpus", args.articles, args.notes, shape=SHAPES[args.shape])
+        jobs = {"(all)": (carnet / "mkdocs.yml", ""), "(plain)": (plain / "mkdocs.yml", "")}
+        jobs.update({part: (carnet / "mkdocs.yml", patch) for part, (_, patch) in PARTS.items()})
+        with ThreadPoolExecutor(os.cpu_count() or 1) as pool:
+            counts = dict(zip(jobs, pool.map(lambda job: count(*job), jobs.values())))
+    full, plain_count = counts["(all)"], counts["(plain)"]
+    print(f"{args.shape}, {args.articles} x {args.notes}: Carnet {full / 1e9:.2f} billion instructions, plain Material "
+          f"{plain_count / 1e9:.2f} (ratio {full / plain_count:.3f}); Carnet's extra: {(full - plain_count) / 1e9:.2f}")
+    for part, (what, _) in PARTS.items():
+        saved = full - counts[part]
+        print(f"  without {what:46s} {saved / 1e9:6.3f} billion less ({100 * saved / (full - plain_count):4.0f} % of the extra)")
+
+
+if __name__ == "__main__":
+    main()
