@@ -11,7 +11,6 @@ written as Markdown, a note's name in its title, is escaped with md_text.
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from html import escape
 
@@ -46,11 +45,6 @@ class GeneratedPage:
 def slot(name: str) -> str:
     # An HTML comment: the cheapest raw HTML for Markdown to carry through untouched.
     return f"<!-- carnet-slot:{name} -->"
-
-
-def rel(from_path: str, to_path: str) -> str:
-    """Relative link between two docs-relative Markdown paths."""
-    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
 
 
 def note_page(note: Note) -> GeneratedPage:
