@@ -16,8 +16,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in _END_RE.finditer(text):
         end = m.start() + 1
-        before = text[start:end]
-        if before.endswith(_ABBREVIATIONS) and before.rsplit(None, 1)[-1] in _ABBREVIATIONS:
+        # The sentence is sliced only when it may end on an abbreviation ("M.", "etc.").
+        if text.endswith(_ABBREVIATIONS, start, end) and text[start:end].rsplit(None, 1)[-1] in _ABBREVIATIONS:
             continue
         spans.append((start, end))
         start = m.end()
