@@ -1,7 +1,7 @@
 """Carnet's build against plain Material in seconds, on every corpus shape; the largest
 size; the rebuild under `mkdocs serve`.
 
-    python bench/run.py                                    # every shape at 1,000 x 1,000, ~25 min
+    python bench/run.py                                    # every shape at 1,000 x 1,000, 2-3 min per shape
     python bench/run.py --shapes reference issue-16 --runs 5
     python bench/run.py --shapes reference --large 5000    # and one build at 5,000 x 5,000
     python bench/run.py --shapes reference --serve         # and rebuilds under `mkdocs serve`
