@@ -130,7 +130,6 @@ class SiteAssembly:
         self.urls: dict[str, str] = {}                     # docs path -> URL, set by assemble
         self.late: dict[str, dict[str, str]] = {}          # docs path -> slots of the final page
         self.note_by_page = {note.page_path: note for note in catalog}
-        self.articles_index = f"{settings.articles_dir}/index.md"
         self.note_indexes = note_indexes(catalog)
         self.article_pages = articles_index(settings.articles_dir, len(self.articles))
         self.index_pages = {GRAPH_PATH, *(page.path for index in [*self.note_indexes, self.article_pages]

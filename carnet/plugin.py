@@ -7,7 +7,7 @@
   on_page_*     tell the mention linker which page it is rendering (carnet.linker)
   on_env        every page is rendered: the core assembles sections, heads and checks
                 (carnet.assembly); the plugin applies them to MkDocs' pages
-  on_post_page  the final HTML: sections kept out of search, print targets, valid HTML, and
+  on_post_page  the final HTML: sections kept out of search, valid HTML, and
                 under `mkdocs serve` the problems in place of the content (carnet.serve_errors)
   on_post_build feeds (carnet.feeds) and alias fields in the search index (carnet.search_fields),
                 before the search plugin writes it
