@@ -5,7 +5,8 @@ that name the entity (``MAX_SENTENCES`` each), the mention highlighted, linked t
 paragraph, and lists older ones by title; "Mentionné dans" lists the other pages that
 name it.  Past ``LIST_ALL`` articles (pages), both show the newest (first) ones and the
 count, with a link to every mention, listed on pages of their own (``all_mention_lines``).
-All text is escaped here.
+All text is escaped here.  The sentences each function receives are those naming the
+note (the assembly groups them so): no function filters them again.
 """
 
 from __future__ import annotations
@@ -29,11 +30,17 @@ class PageRef:
     url: str          # relative URL from the page being filled
     numbers: dict[str, int] = field(default_factory=dict, compare=False)  # articles: passage id -> § number
     dateline: str = ""   # articles: outlet and dates as known (HTML)
+    # Escaped once: a page's title and URL go into every quote taken from it.
+    title_html: str = field(init=False, compare=False, repr=False)
+    url_html: str = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "title_html", escape(self.title))
+        object.__setattr__(self, "url_html", escape(self.url))
 
 
 def _quote(sentence: MentionSentence, note_id: str) -> str:
-    return "".join(f"<mark>{escape(text)}</mark>" if nid == note_id else escape(text)
-                    for text, nid in sentence.parts)
+    return "".join(f"<mark>{text}</mark>" if nid == note_id else text for text, nid in sentence.html_parts())
 
 
 def _see_all(what: str, all_url: str | None) -> str:
@@ -47,26 +54,25 @@ def in_article_html(note_id: str, articles: list[tuple[PageRef, list[MentionSent
     """The sentences naming the note in the newest ``MAX_ARTICLES`` articles; the older
     ones, up to ``LIST_ALL``, by title; past that, ``all_url``: the page of all its mentions."""
     blocks = []
-    named = [(ref, [s for s in sentences if note_id in s.note_ids()]) for ref, sentences in articles]
-    named = [(ref, quotes) for ref, quotes in named if quotes]
+    named = [(ref, quotes) for ref, quotes in articles if quotes]
     for ref, quotes in named[:MAX_ARTICLES]:
         more = len(quotes) - MAX_SENTENCES
         quotes = quotes[:MAX_SENTENCES]
         items = "".join(
             f'<li><blockquote class="carnet-quote"><p>{_quote(s, note_id)}</p></blockquote>'
-            f'<a class="carnet-passage" href="{escape(ref.url)}#{escape(s.anchor or "")}">'
+            f'<a class="carnet-passage" href="{ref.url_html}#{escape(s.anchor or "")}">'
             f"Lire le passage (§{NBSP}{ref.numbers.get(s.anchor or '', '?')}) dans "
-            f"«{NNBSP}{escape(ref.title)}{NNBSP}»</a></li>"
+            f"«{NNBSP}{ref.title_html}{NNBSP}»</a></li>"
             for s in quotes)
         date = f' <span class="carnet-article-dateline">({ref.dateline})</span>' if ref.dateline else ""
         count = len(quotes) + max(0, more)
         blocks.append(f'<p class="carnet-source">{plural(count, "phrase")} de l’article '
-                      f'<a href="{escape(ref.url)}">{escape(ref.title)}</a>{date}{NBSP}:</p>'
+                      f'<a href="{ref.url_html}">{ref.title_html}</a>{date}{NBSP}:</p>'
                       f'<ul class="carnet-quotes">{items}</ul>'
                       + (f'<p class="carnet-more">Et {plural(more, "autre phrase", "autres phrases")} dans '
-                         f'<a href="{escape(ref.url)}">l’article</a>.</p>' if more > 0 else ""))
+                         f'<a href="{ref.url_html}">l’article</a>.</p>' if more > 0 else ""))
     if MAX_ARTICLES < len(named) <= LIST_ALL:
-        older = ", ".join(f'<a href="{escape(ref.url)}">{escape(ref.title)}</a> ({plural(len(quotes), "phrase")})'
+        older = ", ".join(f'<a href="{ref.url_html}">{ref.title_html}</a> ({plural(len(quotes), "phrase")})'
                           for ref, quotes in named[MAX_ARTICLES:])
         blocks.append(f'<p class="carnet-older">Aussi dans{NBSP}: {older}.</p>')
     elif len(named) > LIST_ALL:
@@ -81,12 +87,12 @@ def mentioned_in_html(note_id: str, pages: list[tuple[PageRef, list[MentionSente
     another page with the sentence that names it."""
     items = []
     for ref, sentences in pages:
-        first = next((s for s in sentences if note_id in s.note_ids()), None)
-        if first is None:
+        if not sentences:
             continue
+        first = sentences[0]
         # An article's sentences are quoted under "Dans l'article" already: here, its title.
         quote = "" if ref.numbers else f' — <q>{_quote(first, note_id)}</q>'
-        items.append(f'<li><a href="{escape(ref.url)}">{escape(ref.title)}</a>{quote}</li>')
+        items.append(f'<li><a href="{ref.url_html}">{ref.title_html}</a>{quote}</li>')
     if not items:
         return "<p>Aucune autre page ne nomme cette entité.</p>"
     more = ""
@@ -101,16 +107,15 @@ def all_mention_lines(note_id: str, articles: list[tuple[PageRef, list[MentionSe
                       pages: list[tuple[PageRef, list[MentionSentence]]]) -> list[str]:
     """Every article and page naming the note, one list item each (pages of all mentions)."""
     lines = []
-    for ref, sentences in articles:
-        quotes = [s for s in sentences if note_id in s.note_ids()]
+    for ref, quotes in articles:
         if quotes:
             first = quotes[0]
             date = f" ({ref.dateline})" if ref.dateline else ""
-            lines.append(f'<li><a href="{escape(ref.url)}">{escape(ref.title)}</a>{date} — '
+            lines.append(f'<li><a href="{ref.url_html}">{ref.title_html}</a>{date} — '
                          f'{plural(len(quotes), "phrase")}, la première au '
-                         f'<a href="{escape(ref.url)}#{escape(first.anchor or "")}">'
+                         f'<a href="{ref.url_html}#{escape(first.anchor or "")}">'
                          f"§{NBSP}{ref.numbers.get(first.anchor or '', '?')}</a></li>")
     for ref, sentences in pages:
-        if any(note_id in s.note_ids() for s in sentences):
-            lines.append(f'<li><a href="{escape(ref.url)}">{escape(ref.title)}</a></li>')
+        if sentences:
+            lines.append(f'<li><a href="{ref.url_html}">{ref.title_html}</a></li>')
     return lines

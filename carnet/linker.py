@@ -81,13 +81,13 @@ class MentionLinker(Treeprocessor):
         self._page, self._matcher_now, self._policy_now = scan, matcher, self._policy()
         self._linked_in_scope: set[str] = set()
         self._raw_depth = 0   # raw HTML elements open that must not be linked inside
-        self._plans: list[tuple[etree.Element, str, str, list[Mention]]] = []
+        self._plans: list[tuple[etree.Element, str, str, int, list[Mention]]] = []
         self._blocks: list[_Block] = []
         self._root = root
         self._parents: dict | None = None   # built on first need: most pages never need it
         self._walk(root, True, _Block(root))
-        for element, attr, text, mentions in self._plans:
-            self._wrap(element, attr, text, mentions)
+        for element, attr, text, offset, mentions in self._plans:
+            self._wrap(element, attr, text, offset, mentions)
         for block in self._blocks:
             scan.sentences += self._sentences(block)
 
@@ -110,26 +110,29 @@ class MentionLinker(Treeprocessor):
 
     def _segment(self, el: etree.Element, attr: str, linkable: bool, block: _Block) -> None:
         text = getattr(el, attr)
-        offset = len(block.text)
+        offset = len(block.text)   # mentions are counted from the block's start
         block.text += text
         blocked = self._raw_html_spans(text)
         if not linkable:
             return
-        mentions = [m for m in self._matcher_now.find(text)
-                    if not any(s < m.end and m.start < e for s, e in blocked)]
+        mentions = self._matcher_now.find(text, offset)
+        if blocked:
+            mentions = [m for m in mentions if not any(s + offset < m.end and m.start < e + offset for s, e in blocked)]
         if not mentions:
             return
-        block.mentions += [Mention(m.start + offset, m.end + offset, m.note_id) for m in mentions]
+        block.mentions += mentions
         to_link = links_to_make(mentions, self._page.self_note, self._policy_now, self._linked_in_scope)
         self._page.linked += [m.note_id for m in to_link]
         if to_link:
-            self._plans.append((el, attr, text, to_link))
+            self._plans.append((el, attr, text, offset, to_link))
 
     def _raw_html_spans(self, text: str) -> list[tuple[int, int]]:
         """Spans of ``text`` inside inline raw HTML that must not be linked (``<a>``,
         ``<button>``, ``<label>``... written as HTML): Markdown keeps those tags as
         placeholders, so the tree does not show them.  Open tags carry over from one
         text to the next, in document order."""
+        if "\x02" not in text:  # no placeholder: no tag opens or closes here
+            return [(0, len(text))] if self._raw_depth else []
         spans, start = [], 0 if self._raw_depth else None
         for m in _STASH_RE.finditer(text):
             raw = self.md.htmlStash.rawHtmlBlocks[int(m.group(1))]
@@ -149,16 +152,17 @@ class MentionLinker(Treeprocessor):
             spans.append((start, len(text)))
         return spans
 
-    def _wrap(self, el: etree.Element, attr: str, text: str, mentions: list[Mention]) -> None:
+    def _wrap(self, el: etree.Element, attr: str, text: str, offset: int, mentions: list[Mention]) -> None:
         anchors = []
-        for i, m in enumerate(mentions):
+        spans = [(m.start - offset, m.end - offset, m.note_id) for m in mentions]  # within ``text``
+        for i, (start, end, note_id) in enumerate(spans):
             # data-preview: Material shows the target page in a card on hover and focus.
-            a = etree.Element("a", {"href": self._page.href(m.note_id), "class": "carnet-mention",
+            a = etree.Element("a", {"href": self._page.href(note_id), "class": "carnet-mention",
                                     "data-preview": ""})
-            a.text = text[m.start:m.end]
-            a.tail = text[m.end:mentions[i + 1].start] if i + 1 < len(mentions) else text[m.end:]
+            a.text = text[start:end]
+            a.tail = text[end:spans[i + 1][0]] if i + 1 < len(spans) else text[end:]
             anchors.append(a)
-        setattr(el, attr, text[:mentions[0].start])
+        setattr(el, attr, text[:spans[0][0]])
         if attr == "text":
             parent, index = el, 0
         else:
@@ -175,6 +179,22 @@ class MentionLinker(Treeprocessor):
 
     def _visible(self, text: str) -> str:
         return visible_text(self.md, text)
+
+
+# A mention link as the serializer writes it (attributes in name order, class first; its
+# content is text only): what ``without_mention_links`` unwraps.
+_MENTION_LINK_RE = re.compile(r'<a class="carnet-mention"[^>]*>([^<]*)</a>')
+
+
+def for_search(page_html: str) -> str:
+    """What search reads of a page: its words, with the mention links unwrapped.
+    Search indexes words, not links; parsing a tag costs it more than the words it wraps,
+    and an article has a link for every entity it names.  A page with data-search-*
+    attributes is left whole (the same object): Material's search drops them from the
+    page it reads, and that page is the one published."""
+    if 'class="carnet-mention"' not in page_html or "data-search-" in page_html:
+        return page_html
+    return _MENTION_LINK_RE.sub(r"\1", page_html)
 
 
 def visible_text(md, text: str) -> str:

@@ -10,8 +10,7 @@ longest alias that stands as a whole word at the leftmost position.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from .model import Note
 
@@ -19,8 +18,9 @@ from .model import Note
 PLACEHOLDER_RE = re.compile("\x02[^\x02\x03]*\x03")
 
 
-@dataclass(frozen=True, order=True)
-class Mention:
+class Mention(NamedTuple):
+    """A name found in a text: its span and the note it names.  A tuple: made for every
+    mention of every page, ordered by position."""
     start: int
     end: int
     note_id: str
@@ -49,7 +49,7 @@ def _emit(node: dict) -> str:
 
 
 def _matches(pattern: re.Pattern, text: str):
-    """Matches of ``pattern`` that do not start inside a word (what ``(?<!\w)`` would say):
+    r"""Matches of ``pattern`` that do not start inside a word (what ``(?<!\w)`` would say):
     after one that does, the search goes on from the next character, not its end."""
     pos = 0
     while (m := pattern.search(text, pos)) is not None:
@@ -89,17 +89,19 @@ class MentionMatcher:
     def __bool__(self) -> bool:
         return bool(self._patterns)
 
-    def find(self, text: str) -> list[Mention]:
-        """Non-overlapping mentions in ``text``, leftmost and then longest first."""
+    def find(self, text: str, offset: int = 0) -> list[Mention]:
+        """Non-overlapping mentions in ``text``, leftmost and then longest first; their
+        offsets counted from ``offset`` (where ``text`` starts in a longer one)."""
         if not self._patterns:
             return []
         found = []
         for pattern, forms, folded in self._patterns:
             for m in _matches(pattern, text):
                 key = m.group().lower() if folded else m.group()
-                found.append(Mention(m.start(), m.end(), forms[key]))
-        if PLACEHOLDER_RE.search(text):
-            masked = [(p.start(), p.end()) for p in PLACEHOLDER_RE.finditer(text)]
+                start, end = m.span()
+                found.append(Mention(start + offset, end + offset, forms[key]))
+        if "\x02" in text and PLACEHOLDER_RE.search(text):
+            masked = [(p.start() + offset, p.end() + offset) for p in PLACEHOLDER_RE.finditer(text)]
             found = [f for f in found if not any(s < f.end and f.start < e for s, e in masked)]
         if len(self._patterns) == 1:
             return found

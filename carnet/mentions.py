@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from html import escape
 from typing import Callable, Iterable
 
 from .matcher import Mention
@@ -23,12 +23,20 @@ class MentionSentence:
     def text(self) -> str:
         return "".join(t for t, _ in self.parts)
 
-    @cached_property  # asked for on every page that lists mentions: computed once
-    def _note_ids(self) -> frozenset[str]:
-        return frozenset(n for _, n in self.parts if n)
-
+    # Both asked for many times (every page listing mentions, every entity's quotes) and
+    # kept once made; by hand, as functools.cached_property takes a lock on each read.
     def note_ids(self) -> frozenset[str]:
-        return self._note_ids
+        ids = self.__dict__.get("_ids")
+        if ids is None:
+            ids = self.__dict__["_ids"] = frozenset(n for _, n in self.parts if n)
+        return ids
+
+    def html_parts(self) -> tuple[tuple[str, str | None], ...]:
+        """The parts, their text escaped for HTML."""
+        parts = self.__dict__.get("_html")
+        if parts is None:
+            parts = self.__dict__["_html"] = tuple((escape(text), note_id) for text, note_id in self.parts)
+        return parts
 
 
 def links_to_make(mentions: Iterable[Mention], self_note: str | None, policy: str,
@@ -47,34 +55,36 @@ def links_to_make(mentions: Iterable[Mention], self_note: str | None, policy: st
 
 
 def sentences_with_mentions(text: str, mentions: list[Mention], page: str, anchor: str | None,
-                            visible: Callable[[str], str] = lambda s: s) -> list[MentionSentence]:
-    """Each sentence of ``text`` that holds a mention, split into plain and mention parts."""
+                            visible: Callable[[str], str] | None = None) -> list[MentionSentence]:
+    """Each sentence of ``text`` that holds a mention, split into plain and mention parts;
+    ``visible`` turns Markdown's placeholders into what they display."""
     if not mentions:
         return []
-    if "\x02" not in text:  # no placeholder in the whole block: nothing to make visible
-        visible = _same
+    if "\x02" not in text:  # no placeholder in the whole block: the text is what shows
+        visible = None
     out = []
-    mentions = sorted(mentions, key=lambda m: m.start)
-    first = 0  # mentions before it ended in an earlier sentence
+    mentions = sorted(mentions)
+    i, count = 0, len(mentions)
     for start, end in sentence_spans(text):
-        while first < len(mentions) and mentions[first].start < start:
-            first += 1
-        inside = []
-        for m in mentions[first:]:
-            if m.start >= end:
-                break
-            if m.end <= end:
-                inside.append(m)
-        if not inside:
-            continue
+        while i < count and mentions[i].start < start:
+            i += 1
+        if i == count:
+            break
         parts, pos = [], start
-        for m in inside:
-            parts += [(visible(text[pos:m.start]), None), (visible(text[m.start:m.end]), m.note_id)]
+        while i < count and mentions[i].start < end:
+            m = mentions[i]
+            i += 1
+            if m.end > end:  # runs past the sentence's end: not one of its mentions
+                continue
+            if m.start > pos:
+                parts.append((text[pos:m.start], None))
+            parts.append((text[m.start:m.end], m.note_id))
             pos = m.end
-        parts.append((visible(text[pos:end]), None))
-        out.append(MentionSentence(page, anchor, tuple(p for p in parts if p[0])))
+        if not parts:
+            continue
+        if end > pos:
+            parts.append((text[pos:end], None))
+        if visible is not None:
+            parts = [(shown, note_id) for shown, note_id in ((visible(t), n) for t, n in parts) if shown]
+        out.append(MentionSentence(page, anchor, tuple(parts)))
     return out
-
-
-def _same(text: str) -> str:
-    return text
