@@ -26,7 +26,7 @@ from .catalog import Catalog
 from .citations import Citations, anchor_problems, resolve_citations
 from .feeds import JSON_PATH, RSS_PATH, json_feed, rss
 from .graph import dossier_graph, note_graph
-from .head import article_jsonld, entity_jsonld, entity_node, head_html
+from .head import article_jsonld, entity_jsonld, entity_ref, head_html
 from .linker import PageScan
 from .matcher import MentionMatcher
 from .mentions import MentionSentence
@@ -77,6 +77,14 @@ class RenderedPage:
     passages: tuple[Passage, ...] = ()  # articles: the paragraphs one can cite
     headings: tuple[str, ...] = ()      # ids of the headings under the title, in order
 
+    @property  # asked for by the citation check, the feeds and the head: made once
+    def named(self) -> frozenset[str]:
+        """The notes its sentences name."""
+        named = self.__dict__.get("_named")
+        if named is None:
+            named = self.__dict__["_named"] = frozenset(n for s in self.sentences for n in s.note_ids())
+        return named
+
 
 @dataclass
 class PageParts:
@@ -87,37 +95,68 @@ class PageParts:
     head: str = ""                      # Open Graph tags and JSON-LD
 
 
-_SLOT_RE = re.compile(r"<!-- carnet-slot:([^ ]+) -->")
+_SLOT_OPEN, _SLOT_CLOSE = "<!-- carnet-slot:", " -->"
 
 
 def fill(content: str, sections: dict[str, str]) -> str:
     """``content`` with each slot replaced by its section's HTML, slots inside sections
-    too; other slots are left for a later fill.  One pass over the page."""
-    if not sections or "<!-- carnet-slot:" not in content:
+    too; other slots are left for a later fill.  One pass over the page, by string
+    search (a page is tens of kilobytes; a regular expression would step through it)."""
+    if not sections:
         return content
+    at = content.find(_SLOT_OPEN)
+    if at < 0:
+        return content
+    out, done = [], 0
+    while at >= 0:
+        start = at + len(_SLOT_OPEN)
+        end = content.find(_SLOT_CLOSE, start)
+        if end < 0:
+            break
+        name = content[start:end]
+        html = sections.get(name) if " " not in name else None
+        if html is not None:
+            out += [content[done:at], fill(html, sections) if _SLOT_OPEN in html else html]
+            done = end + len(_SLOT_CLOSE)
+        at = content.find(_SLOT_OPEN, start)
+    out.append(content[done:])
+    return "".join(out)
 
-    def section(m: re.Match) -> str:
-        html = sections.get(m.group(1))
-        if html is None:
-            return m.group()
-        return _SLOT_RE.sub(section, html) if "<!-- carnet-slot:" in html else html
-    return _SLOT_RE.sub(section, content)
 
-
-@lru_cache(maxsize=65536)  # a page links to the same few pages many times
 def relative_url(url: str, from_url: str) -> str:
     """``url`` relative to the page at ``from_url`` (both site-relative), as MkDocs writes it."""
-    if from_url != ".":
-        head, tail = posixpath.split(from_url)
-        from_url = head if "." in tail else from_url
-    # posixpath.relpath, by hand: it runs for every link of every generated page.
-    to = [p for p in url.split("/") if p and p != "."]
-    start = [p for p in from_url.split("/") if p and p != "."]
-    common = 0
-    while common < min(len(to), len(start)) and to[common] == start[common]:
-        common += 1
-    relative = "/".join([".."] * (len(start) - common) + to[common:]) or "."
-    return relative + "/" if url.endswith("/") else relative
+    return urls_from(from_url)(url)
+
+
+@lru_cache(maxsize=4096)
+def urls_from(from_url: str) -> Callable[[str], str]:
+    """URLs relative to the page at ``from_url``, as MkDocs writes them (``relative_url``).
+
+    Made once per page: a page links to many others, and most share no folder with it,
+    so their relative URL is the way up to the root and then the URL itself."""
+    folder, _, name = from_url.rpartition("/")
+    start = _norm_parts(folder if "." in name else from_url)
+    up = "../" * len(start)
+
+    def to(url: str) -> str:
+        head = url.partition("/")[0]
+        if start and head and head != start[0] and head[0] != "." and "/." not in url and "//" not in url:
+            return up + url
+        # The rest (same folder, the root, odd paths): MkDocs' own steps.
+        parts = _norm_parts(url)
+        common = 0
+        for a, b in zip(start, parts):
+            if a != b:
+                break
+            common += 1
+        relative = "/".join([".."] * (len(start) - common) + parts[common:]) or "."
+        return relative + "/" if url.endswith("/") else relative
+    return to
+
+
+def _norm_parts(path: str) -> list[str]:
+    path = posixpath.normpath(path if path.startswith("/") else "/" + path)[1:]
+    return path.split("/") if path else []
 
 
 class SiteAssembly:
@@ -153,8 +192,8 @@ class SiteAssembly:
             # names inside every summary would only add noise (and cost, at scale).
             return None
         notes, note = self.catalog.notes, self.note_by_page.get(src)
-        here = url_of(src)
-        return PageScan(src_uri=src, href=lambda note_id: relative_url(url_of(notes[note_id].page_path), here),
+        to = urls_from(url_of(src))
+        return PageScan(src_uri=src, href=lambda note_id: to(url_of(notes[note_id].page_path)),
                         self_note=note.id if note else None,
                         article=posixpath.splitext(posixpath.basename(src))[0] if self.is_article(src) else None)
 
@@ -178,9 +217,8 @@ class SiteAssembly:
         naming: dict[str, set[str]] = defaultdict(set)   # note id -> articles that name it
         for page in pages.values():
             if page.passages:
-                for sentence in page.sentences:
-                    for note_id in sentence.note_ids():
-                        naming[note_id].add(page.passages[0].article)
+                for note_id in page.named:
+                    naming[note_id].add(page.passages[0].article)
         self.citations = resolve_citations(self.catalog, index, naming)
         return anchor_problems(index, lambda slug: f"{self.settings.docs_dir}/{article_path(self.settings.articles_dir, slug)}") \
             + self.citations.problems()
@@ -225,7 +263,8 @@ class SiteAssembly:
     @staticmethod
     def _href_from(pages: dict[str, RenderedPage], page: RenderedPage):
         """docs path -> URL relative to ``page``."""
-        return lambda path: relative_url(pages[path].url, page.url)
+        to = urls_from(page.url)
+        return lambda path: to(pages[path].url)
 
     def _note_pages(self, pages: dict[str, RenderedPage], parts: dict[str, PageParts]) -> None:
         by_note = self._by_note if self._by_note is not None else self._sentences_by_note(pages)
@@ -332,9 +371,8 @@ class SiteAssembly:
                 continue
             first = page.passages[0].text if page.passages else ""
             sentence = next(iter(first[s:e] for s, e in sentence_spans(first)), "")
-            named = {n for s in page.sentences for n in s.note_ids()}
             entries.append(ArticleEntry(src, unescape(page.title or src), self.meta(src), sentence,
-                                        tuple(self.catalog.notes[n] for n in sorted(named))))
+                                        tuple(self.catalog.notes[n] for n in sorted(page.named))))
         return entries
 
     def _index_pages(self, pages: dict[str, RenderedPage], parts: dict[str, PageParts]) -> None:
@@ -377,7 +415,7 @@ class SiteAssembly:
 
     def _heads(self, pages: dict[str, RenderedPage], parts: dict[str, PageParts]) -> None:
         base = self.settings.site_url or ""
-        nodes = {note.id: entity_node(note, base + pages[note.page_path].url) for note in self.catalog}
+        nodes = {note.id: entity_ref(note, base + pages[note.page_path].url) for note in self.catalog}
         feeds = [(kind, base + path) for kind, path in FEEDS] if base else []
         for src, page in pages.items():
             url = base + page.url
@@ -387,7 +425,7 @@ class SiteAssembly:
             if note is not None:
                 jsonld = entity_jsonld(note, url)
             elif self.is_article(src):
-                mentioned = sorted({n for s in page.sentences for n in s.note_ids()})
+                mentioned = sorted(page.named)
                 about = sorted({m.note_id for m in self.matcher.find(unescape(title))})
                 jsonld = article_jsonld(unescape(title), unescape(description), url,
                                         [nodes[n] for n in about], [nodes[n] for n in mentioned], self.meta(src))

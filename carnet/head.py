@@ -18,11 +18,10 @@ def script_json(data: dict) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def entity_node(note: Note, url: str) -> dict:
-    node = {"@type": KINDS[note.kind].schema_type, "name": note.name, "description": note.summary, "url": url}
-    if note.aliases:
-        node["alternateName"] = list(note.aliases)
-    return node
+def entity_ref(note: Note, url: str) -> dict:
+    """An entity as an article names it (``about``, ``mentions``): type, name and the URL of
+    its page, whose own JSON-LD describes it (``entity_jsonld``)."""
+    return {"@type": KINDS[note.kind].schema_type, "name": note.name, "url": url}
 
 
 def article_jsonld(headline: str, description: str, url: str, about: list[dict], mentions: list[dict],
@@ -43,7 +42,10 @@ def article_jsonld(headline: str, description: str, url: str, about: list[dict],
 
 
 def entity_jsonld(note: Note, url: str) -> dict:
-    return {"@context": CONTEXT, **entity_node(note, url), "inLanguage": "fr"}
+    node = {"@context": CONTEXT, **entity_ref(note, url), "description": note.summary, "inLanguage": "fr"}
+    if note.aliases:
+        node["alternateName"] = list(note.aliases)
+    return node
 
 
 def head_html(title: str, description: str, url: str, og_type: str, jsonld: dict | None,
