@@ -7,6 +7,8 @@
   on_page_*     tell the mention linker which page it is rendering (carnet.linker)
   on_env        every page is rendered: the core assembles sections, heads and checks
                 (carnet.assembly); the plugin applies them to MkDocs' pages
+  on_page_context  search reads the page without its mention links (carnet.linker),
+                which are back for the theme
   on_post_page  the final HTML: sections kept out of search, valid HTML, and
                 under `mkdocs serve` the problems in place of the content (carnet.serve_errors)
   on_post_build feeds (carnet.feeds) and alias fields in the search index (carnet.search_fields),
@@ -25,20 +27,20 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from . import publish
 from .assembly import RenderedPage, SiteAssembly, SiteSettings, fill
 from .catalog import Catalog
-from .linker import MentionExtension, PageScan
+from .linker import MentionExtension, PageScan, for_search
 from .matcher import MentionMatcher
 from .mentions import POLICIES
 from .pages import generated_pages
-from .problems import Problem, format_problems
+from .problems import Problem, stopping_message
 from .project import load_project
+from .publish import StagedPublishing
 from .search_fields import add_alias_fields
 from .serve_errors import problem_page
 
@@ -52,7 +54,7 @@ class CarnetConfig(Config):
     search_aliases = c.Type(bool, default=True)
 
 
-class CarnetPlugin(BasePlugin[CarnetConfig]):
+class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
     def __init__(self):
         self.timings: dict[str, float] = {}  # seconds per phase of the last build (benchmark)
         self.problems: list[Problem] = []    # under serve: shown in the browser, not raised
@@ -62,32 +64,15 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
         self.scans: dict[str, PageScan] = {}
         self.generated_meta: dict[str, dict[str, str]] = {}  # page -> title, description
         self.nav_pages: set[str] = set()
+        self.linked_content: str | None = None  # a page's HTML while search reads it without links
 
     def _timed(self, phase: str, started: float) -> None:
         self.timings[phase] = self.timings.get(phase, 0.0) + time.perf_counter() - started
 
-    # -- publishing: a failed `mkdocs build` never touches the published site ---------------
-
-    def on_startup(self, *, command, dirty):
-        self.command, self.dirty = command, dirty
-        self.publish_to: str | None = None
-        self.failed = False
-
-    def on_build_error(self, *, error):
-        self.failed = True
-
-    def on_shutdown(self):
-        if self.publish_to:
-            publish.finish(self.publish_to, succeeded=not self.failed)
-            if self.failed:
-                log.error(f"Carnet: the build failed; the site in {self.publish_to} was left as it was.")
-
     # -- configuration and validation -------------------------------------------------
 
     def on_config(self, config):
-        if getattr(self, "command", None) == "build" and not self.dirty:
-            self.publish_to = config.site_dir
-            config.site_dir = publish.start_staging(config.site_dir)
+        self.stage(config)  # a failed `mkdocs build` never touches the published site (carnet.publish)
         self.project_dir = Path(config.config_file_path or ".").resolve().parent
         self.notes_dir = self.project_dir / self.config.notes_dir
         config.markdown_extensions.append(
@@ -118,9 +103,8 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
         for p in problems:
             if p.severity == "warning":
                 log.warning(p.format())
-        if any(p.severity == "error" or strict for p in problems):
-            message = "Carnet: the notes cannot be published.\n" + format_problems(problems)
-            if getattr(self, "command", None) != "serve":
+        if message := stopping_message(problems, strict):
+            if self.command != "serve":
                 raise PluginError(message)
             # MkDocs' server would hold every request until a build succeeds: finish this
             # one, and let every page show the problems (carnet.serve_errors).
@@ -160,6 +144,21 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
     def on_page_content(self, content, page, config, files):
         self.scan = None
         return self.assembly.page_content(page.file.src_uri, content)
+
+    @event_priority(100)  # before the search plugin reads the page: its words, not its links
+    def _hide_mention_links(self, context, *, page, config, nav):
+        searched = for_search(page.content)
+        self.linked_content = page.content if searched is not page.content else None
+        page.content = searched
+        return context
+
+    @event_priority(-100)  # once it has
+    def _show_mention_links(self, context, *, page, config, nav):
+        if self.linked_content is not None:
+            page.content, self.linked_content = self.linked_content, None
+        return context
+
+    on_page_context = CombinedEvent(_hide_mention_links, _show_mention_links)
 
     def on_nav(self, nav, config, files):
         self.nav_pages = {page.file.src_uri for page in nav.pages}
@@ -209,15 +208,11 @@ class CarnetPlugin(BasePlugin[CarnetConfig]):
         return page
 
     def _rendered(self, src: str, page) -> RenderedPage:
-        scan = self.scans.get(src)
-        return RenderedPage(
-            src=src, url=page.url,
-            title=page.meta.get("title") or page.title or "",
-            description=page.meta.get("description") or "",
-            title_id=page.toc.items[0].id if page.toc.items else None,
-            sentences=tuple(scan.sentences) if scan else (),
-            passages=tuple(scan.passages) if scan else (),
-            headings=tuple(item.id for item in page.toc.items[0].children) if page.toc.items else ())
+        scan, toc = self.scans.get(src), page.toc.items
+        return RenderedPage(src=src, url=page.url, title=page.meta.get("title") or page.title or "",
+                            description=page.meta.get("description") or "", title_id=toc[0].id if toc else None,
+                            sentences=tuple(scan.sentences) if scan else (), passages=tuple(scan.passages) if scan else (),
+                            headings=tuple(item.id for item in toc[0].children) if toc else ())
 
     def on_post_page(self, output, page, config):
         return self.assembly.final_page(page.file.src_uri, output, self.problems)

@@ -37,6 +37,13 @@ def format_problems(problems: Iterable[Problem]) -> str:
     return "\n".join(lines)
 
 
+def stopping_message(problems: list[Problem], strict: bool) -> str | None:
+    """What the build stops with, when ``problems`` stop it (errors, or anything when strict)."""
+    if any(p.severity == "error" or strict for p in problems):
+        return "Carnet: the notes cannot be published.\n" + format_problems(problems)
+    return None
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A 'did you mean' suffix for a misspelt word, or '' when nothing is close."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)

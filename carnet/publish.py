@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 
@@ -29,3 +30,32 @@ def finish(site_dir: str, succeeded: bool) -> None:
         os.rename(site, old)
     os.rename(staging, site)
     shutil.rmtree(old, ignore_errors=True)
+
+
+class StagedPublishing:
+    """The plugin's side of it, as a mixin over the engine's plugin events: a clean
+    ``build`` writes into staging (``stage``, from ``on_config``), swapped in at
+    shutdown unless a build error came."""
+
+    command: str | None = None
+    publish_to: str | None = None
+    failed = False
+
+    def on_startup(self, *, command, dirty):
+        self.command, self.dirty = command, dirty
+        self.publish_to, self.failed = None, False
+
+    def on_build_error(self, *, error):
+        self.failed = True
+
+    def stage(self, config) -> None:
+        if self.command == "build" and not self.dirty:
+            self.publish_to = config.site_dir
+            config.site_dir = start_staging(config.site_dir)
+
+    def on_shutdown(self):
+        if self.publish_to:
+            finish(self.publish_to, succeeded=not self.failed)
+            if self.failed:
+                logging.getLogger("mkdocs.plugins.carnet").error(
+                    f"Carnet: the build failed; the site in {self.publish_to} was left as it was.")
