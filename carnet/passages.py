@@ -124,6 +124,7 @@ class PassageIndex:
             self.by_article.setdefault(p.article, []).append(i)
         self._by_word: dict[str, list[int]] | None = None  # built on the first search of all articles
         self._norm: dict[int, str] = {}                     # normalised texts, made when first needed
+        self._article_norm: dict[str, str] = {}             # an article's, its passages apart
 
     def find(self, quote: str, articles: Collection[str] | None = None) -> list[Found]:
         """Every passage (of ``articles``, or of all articles) that holds the quote."""
@@ -131,6 +132,10 @@ class PassageIndex:
         if not parts:
             return []
         word = max((w for part in parts for w in _TOKEN_RE.findall(part)), key=len, default="")
+        if articles is not None:
+            # A passage that holds the quote holds its first part: one look per article
+            # rather than one per passage.
+            articles = [a for a in articles if parts[0] in self._article_normalized(a)]
         found = []
         for i in self._candidates(articles, word):
             text = self.passages[i].text
@@ -142,6 +147,14 @@ class PassageIndex:
                 words = re.search(r".*?".join(map(_part_pattern, parts)), text, re.S).groups()
             found.append(Found(self.passages[i], tuple(words)))
         return found
+
+    def _article_normalized(self, article: str) -> str:
+        text = self._article_norm.get(article)
+        if text is None:
+            # Passages apart (NUL): a part found here is found in one of them, or spans two,
+            # which the look per passage then rules out.
+            text = self._article_norm[article] = "\0".join(map(self._normalized, self.by_article.get(article, [])))
+        return text
 
     def _normalized(self, i: int) -> str:
         text = self._norm.get(i)
