@@ -11,7 +11,6 @@ translates: it builds the ``RenderedPage`` values from its pages and applies the
 from __future__ import annotations
 
 import posixpath
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -26,8 +25,8 @@ from .catalog import Catalog
 from .citations import Citations, anchor_problems, resolve_citations
 from .feeds import JSON_PATH, RSS_PATH, json_feed, rss
 from .graph import dossier_graph, note_graph
-from .head import article_jsonld, entity_jsonld, entity_ref, head_html
-from .linker import PageScan
+from .head import article_jsonld, entity_jsonld, entity_ref, feed_links, head_html
+from .linker import PageScan, for_search
 from .matcher import MentionMatcher
 from .mentions import MentionSentence
 from .note_html import NoteSections, article_path, body_html, index_list_html, kind_index_path, note_sentences
@@ -89,7 +88,7 @@ class RenderedPage:
 @dataclass
 class PageParts:
     """What the assembly adds to one page."""
-    early: dict[str, str] = field(default_factory=dict)   # slot -> HTML, before search reads the page
+    search: dict[str, str] = field(default_factory=dict)  # slot -> HTML filled into what search reads only
     late: dict[str, str] = field(default_factory=dict)    # slot -> HTML, into the final page
     toc: list[tuple[str, str]] = field(default_factory=list)  # (heading, id) under the page title
     head: str = ""                      # Open Graph tags and JSON-LD
@@ -168,6 +167,7 @@ class SiteAssembly:
         self.entries: list[ArticleEntry] = []              # set by assemble, for the feeds
         self.urls: dict[str, str] = {}                     # docs path -> URL, set by assemble
         self.late: dict[str, dict[str, str]] = {}          # docs path -> slots of the final page
+        self.searched: dict[str, dict[str, str]] = {}      # docs path -> slots of what search reads
         self.note_by_page = {note.page_path: note for note in catalog}
         self.note_indexes = note_indexes(catalog)
         self.article_pages = articles_index(settings.articles_dir, len(self.articles))
@@ -197,12 +197,13 @@ class SiteAssembly:
                         self_note=note.id if note else None,
                         article=posixpath.splitext(posixpath.basename(src))[0] if self.is_article(src) else None)
 
-    def page_content(self, src: str, content: str) -> str:
-        """A rendered page's HTML; under an article's title, its reading time and what is
-        known of its source."""
+    def page_content(self, src: str, content: str, markdown: str) -> str:
+        """A rendered page's HTML; under an article's title, its reading time (from the
+        words of its Markdown, which is shorter to count than its HTML) and what is known
+        of its source."""
         if not self.is_article(src):
             return content
-        words = len(re.sub(r"<[^>]+>", " ", content).split())
+        words = len(markdown.split())
         minutes = max(1, round(words / WORDS_PER_MINUTE))
         reading = f'<p class="carnet-reading-time">Temps de lecture{NBSP}: environ {minutes}{NBSP}min</p>'
         # Filled into the final page: the same box under every article is not worth searching.
@@ -258,6 +259,7 @@ class SiteAssembly:
             if src in parts:
                 parts[src].late["source-box"] = html
         self.late = {src: p.late for src, p in parts.items() if p.late}
+        self.searched = {src: p.search for src, p in parts.items() if p.search}
         return parts
 
     @staticmethod
@@ -300,7 +302,9 @@ class SiteAssembly:
             in_articles = [(r, s) for _, r, s in in_articles]
             elsewhere = [(r, s) for _, r, s in elsewhere]
             out = parts[note.page_path]
-            out.early["lead"] = sections.lead()
+            # The lead as the page shows it (links, citations, infobox) and as search reads it:
+            # the same words in a few tags (a tag costs search more than the words it wraps).
+            out.late["lead"], out.search["lead"] = sections.lead(), sections.searched_lead()
             # The body is filled into the final HTML, after the search has read the page:
             # relations, quotes, graphs and sources are not searched (a name should find
             # its own page, not every page that repeats it), and writing them as HTML
@@ -338,6 +342,15 @@ class SiteAssembly:
             start = page.items[0] if page.items else 0
             late["group-0"] = (f'<p><a href="{escape(note_url)}">Retour à la fiche {escape(note.name)}</a></p>'
                                f'<ul class="carnet-all-mentions">{"".join(lines[start:start + len(page.items)])}</ul>')
+
+    def search_view(self, src: str, content: str) -> str:
+        """What search reads of a rendered page: its slots for search filled, its mention
+        links unwrapped; ``content`` itself when nothing changes, and for a page with
+        data-search-* attributes (Material's search drops them from the page it reads,
+        and publishes that page)."""
+        if "data-search-" in content:
+            return content
+        return for_search(fill(content, self.searched.get(src, {})))
 
     def final_page(self, src: str, output: str, problems: list[Problem]) -> str:
         """A page's final HTML: its sections kept out of search, and what every page needs."""
@@ -416,7 +429,7 @@ class SiteAssembly:
     def _heads(self, pages: dict[str, RenderedPage], parts: dict[str, PageParts]) -> None:
         base = self.settings.site_url or ""
         nodes = {note.id: entity_ref(note, base + pages[note.page_path].url) for note in self.catalog}
-        feeds = [(kind, base + path) for kind, path in FEEDS] if base else []
+        feeds = feed_links([(kind, base + path) for kind, path in FEEDS] if base else [])
         for src, page in pages.items():
             url = base + page.url
             title, description = page.title or "", page.description or self.settings.site_description

@@ -48,20 +48,27 @@ def entity_jsonld(note: Note, url: str) -> dict:
     return node
 
 
-def head_html(title: str, description: str, url: str, og_type: str, jsonld: dict | None,
-              feeds: list[tuple[str, str]] = ()) -> str:
-    """Open Graph tags and JSON-LD; ``title`` and ``description`` may arrive HTML-escaped or not."""
-    def attr(value: str) -> str:
-        return escape(unescape(value), quote=True)
+def feed_links(feeds: list[tuple[str, str]]) -> str:
+    """The <link> tags that point to the feeds: the same on every page, written once."""
+    return "".join(f'\n<link rel="alternate" type="{_attr(kind)}" title="Carnet minier" href="{_attr(href)}">'
+                   for kind, href in feeds)
 
-    tags = ['<meta property="og:locale" content="fr_FR">',
-            f'<meta property="og:type" content="{attr(og_type)}">',
-            f'<meta property="og:title" content="{attr(title)}">',
-            f'<meta property="og:description" content="{attr(description)}">',
-            f'<meta property="og:url" content="{attr(url)}">',
-            '<meta property="og:site_name" content="Carnet minier">']
-    tags += [f'<link rel="alternate" type="{attr(kind)}" title="Carnet minier" href="{attr(href)}">'
-             for kind, href in feeds]
+
+def _attr(value: str) -> str:
+    """An attribute value, whether it arrives HTML-escaped or not."""
+    return escape(unescape(value), quote=True)
+
+
+def head_html(title: str, description: str, url: str, og_type: str, jsonld: dict | None,
+              feeds: str = "") -> str:
+    """Open Graph tags, the feed links (``feed_links``) and JSON-LD; ``title`` and
+    ``description`` may arrive HTML-escaped or not."""
+    tags = (f'<meta property="og:locale" content="fr_FR">\n'
+            f'<meta property="og:type" content="{_attr(og_type)}">\n'
+            f'<meta property="og:title" content="{_attr(title)}">\n'
+            f'<meta property="og:description" content="{_attr(description)}">\n'
+            f'<meta property="og:url" content="{_attr(url)}">\n'
+            f'<meta property="og:site_name" content="Carnet minier">{feeds}')
     if jsonld:
-        tags.append(f'<script type="application/ld+json">{script_json(jsonld)}</script>')
-    return "\n".join(tags)
+        tags += f'\n<script type="application/ld+json">{script_json(jsonld)}</script>'
+    return tags

@@ -187,12 +187,10 @@ _MENTION_LINK_RE = re.compile(r'<a class="carnet-mention"[^>]*>([^<]*)</a>')
 
 
 def for_search(page_html: str) -> str:
-    """What search reads of a page: its words, with the mention links unwrapped.
-    Search indexes words, not links; parsing a tag costs it more than the words it wraps,
-    and an article has a link for every entity it names.  A page with data-search-*
-    attributes is left whole (the same object): Material's search drops them from the
-    page it reads, and that page is the one published."""
-    if 'class="carnet-mention"' not in page_html or "data-search-" in page_html:
+    """What search reads of a page: its words, with the mention links unwrapped (the same
+    object when it has none).  Search indexes words, not links; parsing a tag costs it
+    more than the words it wraps, and an article has a link for every entity it names."""
+    if 'class="carnet-mention"' not in page_html:
         return page_html
     return _MENTION_LINK_RE.sub(r"\1", page_html)
 

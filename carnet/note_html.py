@@ -120,6 +120,13 @@ class NoteSections:
         return (f'{kind_line}<div class="carnet-lead"><p class="carnet-summary">{summary}</p>'
                 f'<div class="carnet-infobox"><dl>{infobox}</dl></div></div>')
 
+    def searched_lead(self) -> str:
+        """What search reads of the lead: the summary and the facts, as text.  The page shows
+        them with their links, citations and layout (``lead``); search keeps the words."""
+        rows = " ".join(f"{escape(french_spacing(fact.label))}{NBSP}: {escape(french_spacing(fact.value))}"
+                        for fact in self.note.facts)
+        return f'<p class="carnet-summary">{escape(french_spacing(self.note.summary))}</p>{rows}'
+
     def relations(self) -> str:
         links = sorted(self.catalog.links(self.note.id), key=lambda l: (l.label, sort_key(l.other.name)))
         if not links:

@@ -7,8 +7,8 @@
   on_page_*     tell the mention linker which page it is rendering (carnet.linker)
   on_env        every page is rendered: the core assembles sections, heads and checks
                 (carnet.assembly); the plugin applies them to MkDocs' pages
-  on_page_context  search reads the page without its mention links (carnet.linker),
-                which are back for the theme
+  on_page_context  search reads its view of the page (carnet.assembly.search_view),
+                then the theme gets the page back
   on_post_page  the final HTML: sections kept out of search, valid HTML, and
                 under `mkdocs serve` the problems in place of the content (carnet.serve_errors)
   on_post_build feeds (carnet.feeds) and alias fields in the search index (carnet.search_fields),
@@ -32,9 +32,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from .assembly import RenderedPage, SiteAssembly, SiteSettings, fill
+from .assembly import RenderedPage, SiteAssembly, SiteSettings
 from .catalog import Catalog
-from .linker import MentionExtension, PageScan, for_search
+from .linker import MentionExtension, PageScan
 from .matcher import MentionMatcher
 from .mentions import POLICIES
 from .pages import generated_pages
@@ -64,7 +64,7 @@ class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
         self.scans: dict[str, PageScan] = {}
         self.generated_meta: dict[str, dict[str, str]] = {}  # page -> title, description
         self.nav_pages: set[str] = set()
-        self.linked_content: str | None = None  # a page's HTML while search reads it without links
+        self.page_content: str | None = None  # a page's HTML while search reads its own view
 
     def _timed(self, phase: str, started: float) -> None:
         self.timings[phase] = self.timings.get(phase, 0.0) + time.perf_counter() - started
@@ -143,22 +143,22 @@ class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
 
     def on_page_content(self, content, page, config, files):
         self.scan = None
-        return self.assembly.page_content(page.file.src_uri, content)
+        return self.assembly.page_content(page.file.src_uri, content, page.markdown)
 
-    @event_priority(100)  # before the search plugin reads the page: its words, not its links
-    def _hide_mention_links(self, context, *, page, config, nav):
-        searched = for_search(page.content)
-        self.linked_content = page.content if searched is not page.content else None
+    @event_priority(100)  # before the search plugin reads the page: its words, in few tags
+    def _to_search_view(self, context, *, page, config, nav):
+        searched = self.assembly.search_view(page.file.src_uri, page.content)
+        self.page_content = page.content if searched is not page.content else None
         page.content = searched
         return context
 
-    @event_priority(-100)  # once it has
-    def _show_mention_links(self, context, *, page, config, nav):
-        if self.linked_content is not None:
-            page.content, self.linked_content = self.linked_content, None
+    @event_priority(-100)  # once it has, the page again for the theme
+    def _to_page_view(self, context, *, page, config, nav):
+        if self.page_content is not None:
+            page.content, self.page_content = self.page_content, None
         return context
 
-    on_page_context = CombinedEvent(_hide_mention_links, _show_mention_links)
+    on_page_context = CombinedEvent(_to_search_view, _to_page_view)
 
     def on_nav(self, nav, config, files):
         self.nav_pages = {page.file.src_uri for page in nav.pages}
@@ -187,7 +187,6 @@ class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
             rendered[path] = self._rendered(path, pages[path])
         for src, parts in self.assembly.assemble(rendered).items():
             page = pages[src]
-            page.content = fill(page.content, parts.early)
             if parts.toc and page.toc.items:
                 page.toc.items[0].children = [AnchorLink(html.escape(heading), anchor, 2)
                                               for heading, anchor in parts.toc]
