@@ -12,6 +12,7 @@ note (the assembly groups them so): no function filters them again.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import escape
 
 from .mentions import MentionSentence
@@ -22,6 +23,11 @@ MAX_ARTICLES = 10    # beyond, the newest articles it quotes,
 MAX_PAGES = 10       # and the first pages "Mentionné dans" lists, with a link to all
 MAX_SENTENCES = 2    # sentences quoted from one article (the link to it shows the rest)
 ALL_PER_PAGE = 400   # entries on a page of all mentions
+
+
+@lru_cache(maxsize=4096)  # titles and anchors come back on every page quoting them
+def _escaped(text: str) -> str:
+    return escape(text)
 
 
 @dataclass(frozen=True)
@@ -35,12 +41,14 @@ class PageRef:
     url_html: str = field(init=False, compare=False, repr=False)
 
     def __post_init__(self):
-        object.__setattr__(self, "title_html", escape(self.title))
+        object.__setattr__(self, "title_html", _escaped(self.title))
         object.__setattr__(self, "url_html", escape(self.url))
 
 
 def _quote(sentence: MentionSentence, note_id: str) -> str:
-    return "".join(f"<mark>{text}</mark>" if nid == note_id else text for text, nid in sentence.html_parts())
+    return "".join([f"<mark>{text}</mark>" if nid == note_id else text for text, nid in sentence.html_parts()])
+
+
 
 
 def _see_all(what: str, all_url: str | None) -> str:
@@ -58,12 +66,12 @@ def in_article_html(note_id: str, articles: list[tuple[PageRef, list[MentionSent
     for ref, quotes in named[:MAX_ARTICLES]:
         more = len(quotes) - MAX_SENTENCES
         quotes = quotes[:MAX_SENTENCES]
-        items = "".join(
+        items = "".join([
             f'<li><blockquote class="carnet-quote"><p>{_quote(s, note_id)}</p></blockquote>'
-            f'<a class="carnet-passage" href="{ref.url_html}#{escape(s.anchor or "")}">'
+            f'<a class="carnet-passage" href="{ref.url_html}#{_escaped(s.anchor or "")}">'
             f"Lire le passage (§{NBSP}{ref.numbers.get(s.anchor or '', '?')}) dans "
             f"«{NNBSP}{ref.title_html}{NNBSP}»</a></li>"
-            for s in quotes)
+            for s in quotes])
         date = f' <span class="carnet-article-dateline">({ref.dateline})</span>' if ref.dateline else ""
         count = len(quotes) + max(0, more)
         blocks.append(f'<p class="carnet-source">{plural(count, "phrase")} de l’article '

@@ -39,7 +39,16 @@ def trie_pattern(words: Iterable[str]) -> str:
 
 def _emit(node: dict) -> str:
     terminal = "" in node
-    branches = [re.escape(ch) + _emit(child) for ch, child in sorted(node.items()) if ch]
+    branches = []
+    for ch, child in sorted(node.items()):
+        if not ch:
+            continue
+        # A run of letters with no branch and no end inside: escaped at once, not one by one.
+        chars = [ch]
+        while len(child) == 1 and "" not in child:
+            (next_ch, child), = child.items()
+            chars.append(next_ch)
+        branches.append(re.escape("".join(chars)) + _emit(child))
     if not branches:
         return ""
     if len(branches) == 1:

@@ -28,14 +28,20 @@ class MentionSentence:
     def note_ids(self) -> frozenset[str]:
         ids = self.__dict__.get("_ids")
         if ids is None:
-            ids = self.__dict__["_ids"] = frozenset(n for _, n in self.parts if n)
+            ids = self.__dict__["_ids"] = frozenset([n for _, n in self.parts if n])
         return ids
 
     def html_parts(self) -> tuple[tuple[str, str | None], ...]:
         """The parts, their text escaped for HTML."""
         parts = self.__dict__.get("_html")
         if parts is None:
-            parts = self.__dict__["_html"] = tuple((escape(text), note_id) for text, note_id in self.parts)
+            text = "".join([t for t, _ in self.parts])
+            # Prose seldom holds a character to escape: then the parts are their own HTML.
+            if "&" in text or "<" in text or ">" in text or '"' in text or "'" in text:
+                parts = tuple((escape(t), note_id) for t, note_id in self.parts)
+            else:
+                parts = self.parts
+            self.__dict__["_html"] = parts
         return parts
 
 

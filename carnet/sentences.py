@@ -23,9 +23,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         start = m.end()
     spans.append((start, len(text)))
     out = []
-    for start, end in spans:
-        piece = text[start:end]
-        left = piece.lstrip()
-        if left:  # trimmed of its whitespace, by string methods rather than a loop per character
-            out.append((start + len(piece) - len(left), end - (len(left) - len(left.rstrip()))))
+    for start, end in spans:  # whitespace trimmed (a sentence seldom has any to trim)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            out.append((start, end))
     return out

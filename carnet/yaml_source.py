@@ -110,6 +110,7 @@ def read_yaml(raw: bytes, path: str) -> YamlDocument | Problem:
     return YamlDocument(data, positions)
 
 
+_STR = "tag:yaml.org,2002:str"
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _SCALARS = {"tag:yaml.org,2002:" + t: getattr(_CONSTRUCTOR, "construct_yaml_" + t)
             for t in ("int", "float", "bool", "null", "timestamp")}
@@ -124,7 +125,7 @@ def _check_node(node: Node, path: Path, positions: dict) -> Any:
                        "remove the tag; notes hold only plain text, lists and mappings.",
                        node.start_mark)
     if isinstance(node, ScalarNode):
-        if node.tag == "tag:yaml.org,2002:str":
+        if node.tag == _STR:
             return node.value
         try:
             return _SCALARS[node.tag](node)
@@ -145,8 +146,11 @@ def _check_node(node: Node, path: Path, positions: dict) -> Any:
                 raise _Refused(f"key '{key}' is written twice in the same mapping.",
                                "keep one of the two.", key_node.start_mark)
             seen.add(key)
-            value = _check_node(value_node, path + (key,), positions)
-            positions[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            mapping[_check_node(key_node, path + (key, "<key>"), {})] = value  # "1:" is the number 1
+            child = path + (key,)
+            value = _check_node(value_node, child, positions)
+            positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if key_node.tag != _STR:  # "1:" is the number 1
+                key = _check_node(key_node, child + ("<key>",), {})
+            mapping[key] = value
         return mapping
     return [_check_node(item, path + (i,), positions) for i, item in enumerate(node.value)]
