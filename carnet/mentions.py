@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from html import escape
 from typing import Callable, Iterable
 
@@ -12,37 +11,74 @@ from .sentences import sentence_spans
 POLICIES = ("first", "section", "all")
 
 
-@dataclass(frozen=True)
 class MentionSentence:
-    """A sentence of a page that names one or more entities."""
-    page: str                                  # src_uri of the page
-    anchor: str | None                         # id of its block (article paragraphs: "p3")
-    parts: tuple[tuple[str, str | None], ...]  # (text, note id of a mention or None)
+    """A sentence of a page that names one or more entities: its page, the id of its block
+    (article paragraphs: "p-…") and its parts, (text, note id of a mention or None).
+
+    A page names entities in many sentences and a note's page quotes a few of them: made
+    from its block's text, a sentence cuts its parts only when asked for them."""
+
+    __slots__ = ("page", "anchor", "_parts", "_text", "_start", "_end", "_mentions", "_ids", "_html")
+
+    def __init__(self, page: str, anchor: str | None, parts: tuple[tuple[str, str | None], ...]):
+        self.page, self.anchor, self._parts = page, anchor, parts
+        self._ids = self._html = None
+
+    @classmethod
+    def in_text(cls, page: str, anchor: str | None, text: str, start: int, end: int,
+                mentions: list[Mention]) -> "MentionSentence":
+        """The sentence at ``text[start:end]``, holding ``mentions`` (all of them inside)."""
+        sentence = cls.__new__(cls)
+        sentence.page, sentence.anchor, sentence._parts = page, anchor, None
+        sentence._text, sentence._start, sentence._end, sentence._mentions = text, start, end, mentions
+        sentence._ids = sentence._html = None
+        return sentence
+
+    @property
+    def parts(self) -> tuple[tuple[str, str | None], ...]:
+        if self._parts is None:
+            text, pos, parts = self._text, self._start, []
+            for m in self._mentions:
+                if m.start > pos:
+                    parts.append((text[pos:m.start], None))
+                parts.append((text[m.start:m.end], m.note_id))
+                pos = m.end
+            if self._end > pos:
+                parts.append((text[pos:self._end], None))
+            self._parts = tuple(parts)
+        return self._parts
 
     @property
     def text(self) -> str:
         return "".join(t for t, _ in self.parts)
 
-    # Both asked for many times (every page listing mentions, every entity's quotes) and
-    # kept once made; by hand, as functools.cached_property takes a lock on each read.
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, MentionSentence):
+            return NotImplemented
+        return (self.page, self.anchor, self.parts) == (other.page, other.anchor, other.parts)
+
+    __hash__ = None  # compared by value, never a key
+
+    def __repr__(self) -> str:
+        return f"MentionSentence({self.page!r}, {self.anchor!r}, {self.parts!r})"
+
+    # Both asked for many times (every page listing mentions, every entity's quotes): kept.
     def note_ids(self) -> frozenset[str]:
-        ids = self.__dict__.get("_ids")
-        if ids is None:
-            ids = self.__dict__["_ids"] = frozenset([n for _, n in self.parts if n])
-        return ids
+        if self._ids is None:
+            self._ids = (frozenset([n for _, n in self._parts if n]) if self._parts is not None
+                         else frozenset([m.note_id for m in self._mentions]))
+        return self._ids
 
     def html_parts(self) -> tuple[tuple[str, str | None], ...]:
         """The parts, their text escaped for HTML."""
-        parts = self.__dict__.get("_html")
-        if parts is None:
-            text = "".join([t for t, _ in self.parts])
+        if self._html is None:
+            parts = self.parts
+            text = "".join([t for t, _ in parts])
             # Prose seldom holds a character to escape: then the parts are their own HTML.
             if "&" in text or "<" in text or ">" in text or '"' in text or "'" in text:
-                parts = tuple((escape(t), note_id) for t, note_id in self.parts)
-            else:
-                parts = self.parts
-            self.__dict__["_html"] = parts
-        return parts
+                parts = tuple((escape(t), note_id) for t, note_id in parts)
+            self._html = parts
+        return self._html
 
 
 def links_to_make(mentions: Iterable[Mention], self_note: str | None, policy: str,
@@ -76,21 +112,16 @@ def sentences_with_mentions(text: str, mentions: list[Mention], page: str, ancho
             i += 1
         if i == count:
             break
-        parts, pos = [], start
+        inside = []
         while i < count and mentions[i].start < end:
-            m = mentions[i]
+            if mentions[i].end <= end:  # one that runs past the sentence's end is none of its
+                inside.append(mentions[i])
             i += 1
-            if m.end > end:  # runs past the sentence's end: not one of its mentions
-                continue
-            if m.start > pos:
-                parts.append((text[pos:m.start], None))
-            parts.append((text[m.start:m.end], m.note_id))
-            pos = m.end
-        if not parts:
+        if not inside:
             continue
-        if end > pos:
-            parts.append((text[pos:end], None))
-        if visible is not None:
-            parts = [(shown, note_id) for shown, note_id in ((visible(t), n) for t, n in parts) if shown]
-        out.append(MentionSentence(page, anchor, tuple(parts)))
+        sentence = MentionSentence.in_text(page, anchor, text, start, end, inside)
+        if visible is not None:  # placeholders in the text: the parts as they show, now
+            sentence = MentionSentence(page, anchor, tuple(
+                (shown, note_id) for shown, note_id in ((visible(t), n) for t, n in sentence.parts) if shown))
+        out.append(sentence)
     return out
