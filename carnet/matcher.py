@@ -57,19 +57,6 @@ def _emit(node: dict) -> str:
     return body + "?" if terminal else body
 
 
-def _matches(pattern: re.Pattern, text: str):
-    r"""Matches of ``pattern`` that do not start inside a word (what ``(?<!\w)`` would say):
-    after one that does, the search goes on from the next character, not its end."""
-    pos = 0
-    while (m := pattern.search(text, pos)) is not None:
-        start = m.start()
-        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
-            pos = start + 1
-            continue
-        yield m
-        pos = m.end() if m.end() > start else start + 1
-
-
 class MentionMatcher:
     """Compiled once from all notes; ``find`` returns whole-word mentions, longest first."""
 
@@ -91,7 +78,7 @@ class MentionMatcher:
     @staticmethod
     def _compile(forms: dict[str, str], flags: int) -> re.Pattern:
         # No look-behind in front: a pattern that opens on the trie's first letters lets the
-        # engine skip to where a name can start (three times faster); ``_matches`` checks
+        # engine skip to where a name can start (three times faster); ``find`` checks
         # the character before instead.
         return re.compile(r"(?:" + trie_pattern(forms) + r")(?!\w)", flags)
 
@@ -104,11 +91,19 @@ class MentionMatcher:
         if not self._patterns:
             return []
         found = []
+        new = tuple.__new__  # a Mention without a Python-level constructor: one per mention
         for pattern, forms, folded in self._patterns:
-            for m in _matches(pattern, text):
-                key = m.group().lower() if folded else m.group()
+            # A match that starts inside a word (what ``(?<!\w)`` would refuse) is skipped, and
+            # the search goes on from the next character, not its end.
+            search, pos = pattern.search, 0
+            while (m := search(text, pos)) is not None:
                 start, end = m.span()
-                found.append(Mention(start + offset, end + offset, forms[key]))
+                if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+                    pos = start + 1
+                    continue
+                key = m.group().lower() if folded else m.group()
+                found.append(new(Mention, (start + offset, end + offset, forms[key])))
+                pos = end if end > start else start + 1
         if "\x02" in text and PLACEHOLDER_RE.search(text):
             masked = [(p.start() + offset, p.end() + offset) for p in PLACEHOLDER_RE.finditer(text)]
             found = [f for f in found if not any(s < f.end and f.start < e for s, e in masked)]

@@ -8,13 +8,32 @@ import re
 # The pattern opens on the punctuation itself (not a look-behind): the engine then skips
 # straight to the next . ! ? or …; a sentence ends one character after the match starts.
 _END_RE = re.compile(r"[.!?…][\"»”’)]*\s+(?=[«\"“(\d]|[^\W\d_](?<=[A-ZÀ-ÖØ-Þ]))")
+_PUNCTUATION = ".!?…"
 _ABBREVIATIONS = ("M.", "Mme.", "MM.", "Dr.", "St.", "etc.", "cf.", "p.", "n°.")
+
+
+def _ends(text: str):
+    """What ``_END_RE.finditer`` finds, faster: a match starts on a . ! ? or …, which
+    string search finds at once; the pattern is then tried at those places only (a regular
+    expression searching for one of four characters steps through every character)."""
+    at = []
+    for mark in _PUNCTUATION:
+        i = text.find(mark)
+        while i >= 0:
+            at.append(i)
+            i = text.find(mark, i + 1)
+    at.sort()
+    done = 0
+    for i in at:
+        if i >= done and (m := _END_RE.match(text, i)) is not None:
+            done = m.end()
+            yield m
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, whitespace trimmed, in order."""
     spans, start = [], 0
-    for m in _END_RE.finditer(text):
+    for m in _ends(text):
         end = m.start() + 1
         # The sentence is sliced only when it may end on an abbreviation ("M.", "etc.").
         if text.endswith(_ABBREVIATIONS, start, end) and text[start:end].rsplit(None, 1)[-1] in _ABBREVIATIONS:
