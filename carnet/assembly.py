@@ -39,7 +39,6 @@ from .problems import Problem
 from .sentences import sentence_spans
 from .serve_errors import with_problems
 from .typography import NBSP
-from .valid_html import without_checkbox_autocomplete
 
 WORDS_PER_MINUTE = 230
 LATEST = 5   # articles on the home page
@@ -352,19 +351,22 @@ class SiteAssembly:
             return content
         return for_search(fill(content, self.searched.get(src, {})))
 
+    def page_view(self, src: str, content: str) -> str:
+        """What the theme renders of a page, once search has read its own view: the
+        sections kept out of search filled in."""
+        return fill(content, self.late.pop(src, {}))
+
     def final_page(self, src: str, output: str, problems: list[Problem]) -> str:
-        """A page's final HTML: its sections kept out of search, and what every page needs."""
-        output = fill(output, self.late.pop(src, {}))
-        if problems:
-            output = with_problems(output, problems)
-        return without_checkbox_autocomplete(output)
+        """A page's final HTML: under `mkdocs serve`, the problems in place of its content."""
+        output = fill(output, self.late.pop(src, {}))  # a page the theme got without page_view
+        return with_problems(output, problems) if problems else output
 
     @staticmethod
     def final_template(output: str, problems: list[Problem]) -> str:
         """A page the theme renders on its own (404.html)."""
         if problems and "</article>" in output:
             output = with_problems(output, problems)
-        return without_checkbox_autocomplete(output)
+        return output
 
     def names_by_url(self) -> dict[str, list[str]]:
         """Every name form of each note, by its page's URL, for the boosted search field."""

@@ -42,6 +42,7 @@ from .problems import Problem, stopping_message
 from .project import load_project
 from .publish import StagedPublishing
 from .search_fields import add_alias_fields
+from .valid_html import ValidShellLoader
 from .serve_errors import problem_page
 
 log = logging.getLogger("mkdocs.plugins.carnet")
@@ -64,7 +65,7 @@ class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
         self.scans: dict[str, PageScan] = {}
         self.generated_meta: dict[str, dict[str, str]] = {}  # page -> title, description
         self.nav_pages: set[str] = set()
-        self.page_content: str | None = None  # a page's HTML while search reads its own view
+        self.page_content = self.searched = None  # a page's HTML while search reads its own view
 
     def _timed(self, phase: str, started: float) -> None:
         self.timings[phase] = self.timings.get(phase, 0.0) + time.perf_counter() - started
@@ -147,15 +148,17 @@ class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
 
     @event_priority(100)  # before the search plugin reads the page: its words, in few tags
     def _to_search_view(self, context, *, page, config, nav):
-        searched = self.assembly.search_view(page.file.src_uri, page.content)
-        self.page_content = page.content if searched is not page.content else None
-        page.content = searched
+        self.page_content = page.content
+        page.content = self.searched = self.assembly.search_view(page.file.src_uri, page.content)
         return context
 
-    @event_priority(-100)  # once it has, the page again for the theme
+    @event_priority(-100)  # once it has, the page for the theme: its late sections filled in
     def _to_page_view(self, context, *, page, config, nav):
-        if self.page_content is not None:
-            page.content, self.page_content = self.page_content, None
+        # A page search changed (Material drops data-search-* attributes from a page that
+        # has some, which search_view leaves whole) is published as search left it.
+        content = self.page_content if page.content is self.searched else page.content
+        page.content = self.assembly.page_view(page.file.src_uri, content)
+        self.page_content = self.searched = None
         return context
 
     on_page_context = CombinedEvent(_to_search_view, _to_page_view)
@@ -178,6 +181,7 @@ class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
         env.globals["carnet_nav_key"] = self._nav_key  # used by overrides/main.html
         env.globals["carnet_in_nav"] = lambda page: page is not None and page.file.src_uri in self.nav_pages
         env.globals["carnet_nav_cache"] = {}           # one per build
+        env.loader = ValidShellLoader(env.loader)      # valid HTML, corrected once in the template
         self.timings["link"] = sum(scan.seconds for scan in self.scans.values())
         pages = {f.src_uri: f.page for f in files.documentation_pages()}
         rendered = {src: self._rendered(src, page) for src, page in pages.items()}
