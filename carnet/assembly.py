@@ -88,7 +88,7 @@ class RenderedPage:
 class PageParts:
     """What the assembly adds to one page."""
     search: dict[str, str] = field(default_factory=dict)  # slot -> HTML filled into what search reads only
-    late: dict[str, str] = field(default_factory=dict)    # slot -> HTML, into the final page
+    late: dict[str, str] = field(default_factory=dict)    # slot -> HTML, once search has read the page
     toc: list[tuple[str, str]] = field(default_factory=list)  # (heading, id) under the page title
     head: str = ""                      # Open Graph tags and JSON-LD
 
@@ -165,7 +165,7 @@ class SiteAssembly:
         self.citations = Citations([], PassageIndex([]))  # set by check_citations
         self.entries: list[ArticleEntry] = []              # set by assemble, for the feeds
         self.urls: dict[str, str] = {}                     # docs path -> URL, set by assemble
-        self.late: dict[str, dict[str, str]] = {}          # docs path -> slots of the final page
+        self.late: dict[str, dict[str, str]] = {}          # docs path -> slots search does not read
         self.searched: dict[str, dict[str, str]] = {}      # docs path -> slots of what search reads
         self.note_by_page = {note.page_path: note for note in catalog}
         self.note_indexes = note_indexes(catalog)
@@ -205,7 +205,7 @@ class SiteAssembly:
         words = len(markdown.split())
         minutes = max(1, round(words / WORDS_PER_MINUTE))
         reading = f'<p class="carnet-reading-time">Temps de lecture{NBSP}: environ {minutes}{NBSP}min</p>'
-        # Filled into the final page: the same box under every article is not worth searching.
+        # Filled in once search has read the page: the same box under every article is not worth searching.
         self.heads_up[src] = reading + source_box_html(self.meta(src))
         if "</h1>" in content:
             return content.replace("</h1>", "</h1>" + slot("source-box"), 1)
@@ -304,7 +304,7 @@ class SiteAssembly:
             # The lead as the page shows it (links, citations, infobox) and as search reads it:
             # the same words in a few tags (a tag costs search more than the words it wraps).
             out.late["lead"], out.search["lead"] = sections.lead(), sections.searched_lead()
-            # The body is filled into the final HTML, after the search has read the page:
+            # The body is filled in once search has read the page:
             # relations, quotes, graphs and sources are not searched (a name should find
             # its own page, not every page that repeats it), and writing them as HTML
             # rather than Markdown spares the engine most of a note page's rendering.
@@ -319,7 +319,6 @@ class SiteAssembly:
             anchors = section_anchors({page.title_id} if page.title_id else set())
             out.late["body"] = body_html([(anchor, heading, contents[section]) for section, anchor, heading in anchors],
                                          settings.permalink, settings.permalink_title)
-            out.late.update(sections.deferred)  # after the body, which holds some of them
             # The table of contents lists the body's headings, as if Markdown had written them.
             out.toc = [(heading, anchor) for _, anchor, heading in anchors]
 

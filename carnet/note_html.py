@@ -16,7 +16,6 @@ from .citations import Citations
 from .matcher import MentionMatcher
 from .mentions import MentionSentence, links_to_make, sentences_with_mentions
 from .model import Citation, Note
-from .pages import slot
 from .passages import Found, quoted
 from .typography import NBSP, NNBSP, french_spacing
 from .vocabulary import KINDS
@@ -39,19 +38,11 @@ class NoteSections:
                  citations: Citations, articles_dir: str, policy: str = "first"):
         self.note, self.catalog, self.matcher, self.href = note, catalog, matcher, href
         self.citations, self.articles_dir, self.policy = citations, articles_dir, policy
-        # HTML that search must not read, kept out of what it parses: a slot now, filled
-        # into the final page (cheaper than letting it parse and skip the same HTML).
-        self.deferred: dict[str, str] = {}
         self._linked: set[str] = set()
 
     def note_link(self, other: Note) -> str:
         return (f'<a href="{escape(self.href(other.page_path))}" data-preview="">'
                 f"{escape(other.name)}</a>")
-
-    def defer(self, html: str) -> str:
-        name = f"{self.note.slug}-{len(self.deferred)}"
-        self.deferred[name] = html
-        return slot(name)
 
     def passage_url(self, found: Found) -> str:
         return f"{self.href(article_path(self.articles_dir, found.passage.article))}#{found.fragment()}"
@@ -64,7 +55,7 @@ class NoteSections:
         words = " […] ".join(found.words)
         # <small>: a side note; out of search, which finds these words in the article itself.
         # French spacing: no-break space before the colon, narrow ones inside « ».
-        return self.defer(f' <small class="carnet-cite">(<a href="{escape(self.passage_url(found))}">'
+        return (f' <small class="carnet-cite">(<a href="{escape(self.passage_url(found))}">'
                 f"selon l’article, §\u00a0{found.passage.number}</a>\u00a0: «\u202f<span class=\"carnet-support\">"
                 f"{escape(words)}</span>\u202f»)</small>")
 
@@ -78,7 +69,7 @@ class NoteSections:
             found = self.citations.get(Citation(article, q.group(1)))
             if found is not None:
                 label = f"Lire ce passage dans l’article (§{NBSP}{found.passage.number})"
-                inserts.append((q.end(), q.end(), self.defer(
+                inserts.append((q.end(), q.end(), (
                                 f' <a class="carnet-quote-ref" '
                                 f'href="{escape(self.passage_url(found))}" aria-label="{escape(label)}">'
                                 f'(§{NBSP}{found.passage.number})</a>')))
@@ -97,8 +88,8 @@ class NoteSections:
 
     def lead(self) -> str:
         note, kind = self.note, KINDS[self.note.kind]
-        # Name, kind and other names: search has them already (title, aliases field); left
-        # out of the page's searched text, a search for the name shows the summary.
+        # Name, kind and other names: search has them already (title, aliases field), and
+        # reads the lead in its own view (``searched_lead``): the summary and the facts.
         names = [("Nom", escape(note.name)), ("Nature", kind.singular)]
         if note.aliases:
             names.append(("Autres formes du nom", escape(", ".join(note.aliases))))
@@ -109,14 +100,12 @@ class NoteSections:
             if fact.cite:
                 value += self.cite(fact.cite)
             rows.append((escape(french_spacing(fact.label)), value))
-        # Label and value apart in the search index too ("Capitale : Moscou"), where
-        # the hidden separator and the space between the two keep the words apart.
-        infobox = self.defer("".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in names)) + " ".join(
+        infobox = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in names) + " ".join(
             f'<dt>{label}<span class="carnet-sep">{NBSP}:</span></dt> <dd>{value}</dd>' for label, value in rows)
         # The summary first: it is what a search result shows; the grid puts the infobox beside it.
-        kind_line = self.defer(f'<p class="carnet-kind">{kind.singular} · '
-                               f'<a href="{escape(self.href(kind_index_path(note.kind)))}">'
-                               f"toutes les fiches «{NNBSP}{kind.plural.lower()}{NNBSP}»</a></p>")
+        kind_line = (f'<p class="carnet-kind">{kind.singular} · '
+                     f'<a href="{escape(self.href(kind_index_path(note.kind)))}">'
+                     f"toutes les fiches «{NNBSP}{kind.plural.lower()}{NNBSP}»</a></p>")
         return (f'{kind_line}<div class="carnet-lead"><p class="carnet-summary">{summary}</p>'
                 f'<div class="carnet-infobox"><dl>{infobox}</dl></div></div>')
 

@@ -6,11 +6,11 @@
   on_files      add the generated pages (carnet.pages)
   on_page_*     tell the mention linker which page it is rendering (carnet.linker)
   on_env        every page is rendered: the core assembles sections, heads and checks
-                (carnet.assembly); the plugin applies them to MkDocs' pages
-  on_page_context  search reads its view of the page (carnet.assembly.search_view),
-                then the theme gets the page back
-  on_post_page  the final HTML: sections kept out of search, valid HTML, and
-                under `mkdocs serve` the problems in place of the content (carnet.serve_errors)
+                (carnet.assembly); the plugin applies them to MkDocs' pages; the theme's
+                shell is made valid HTML as it loads (carnet.valid_html)
+  on_page_context  search reads its own view of the page (assembly.search_view), then
+                the theme gets the page with the sections kept out of search (page_view)
+  on_post_page  under `mkdocs serve`, the problems in place of the content (carnet.serve_errors)
   on_post_build feeds (carnet.feeds) and alias fields in the search index (carnet.search_fields),
                 before the search plugin writes it
 """
