@@ -33,7 +33,8 @@ PARTS = {
     "index": ("index pages and the graph page", "A.SiteAssembly._index_pages = lambda self, pages, parts: None"),
     "heads": ("Open Graph and JSON-LD", "A.SiteAssembly._heads = lambda self, pages, parts: None"),
     "content": ("reading time and source box", "A.SiteAssembly.page_content = lambda self, src, content, markdown: content"),
-    "final": ("final page (slots filled, valid HTML)", "A.SiteAssembly.final_page = lambda self, src, output, problems: output"),
+    "late": ("sections filled in once search has read the page", "A.SiteAssembly.page_view = lambda self, src, content: content; "
+             "A.SiteAssembly.final_page = lambda self, src, output, problems: output"),
     "feeds": ("feeds and search aliases", "P.CarnetPlugin.on_post_build = lambda self, config: None"),
 }
 DRIVER = """
