@@ -182,7 +182,7 @@ class MentionLinker(Treeprocessor):
 
 
 # A mention link as the serializer writes it (attributes in name order, class first; its
-# content is text only): what ``without_mention_links`` unwraps.
+# content is text only): what ``for_search`` unwraps.
 _MENTION_LINK_RE = re.compile(r'<a class="carnet-mention"[^>]*>([^<]*)</a>')
 
 

@@ -42,8 +42,8 @@ from .problems import Problem, stopping_message
 from .project import load_project
 from .publish import StagedPublishing
 from .search_fields import add_alias_fields
-from .valid_html import ValidShellLoader
 from .serve_errors import problem_page
+from .valid_html import ValidShellLoader
 
 log = logging.getLogger("mkdocs.plugins.carnet")
 
@@ -65,7 +65,7 @@ class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
         self.scans: dict[str, PageScan] = {}
         self.generated_meta: dict[str, dict[str, str]] = {}  # page -> title, description
         self.nav_pages: set[str] = set()
-        self.page_content = self.searched = None  # a page's HTML while search reads its own view
+        self.page_content = self.searched_content = None  # a page's HTML, and search's view of it
 
     def _timed(self, phase: str, started: float) -> None:
         self.timings[phase] = self.timings.get(phase, 0.0) + time.perf_counter() - started
@@ -149,16 +149,16 @@ class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
     @event_priority(100)  # before the search plugin reads the page: its words, in few tags
     def _to_search_view(self, context, *, page, config, nav):
         self.page_content = page.content
-        page.content = self.searched = self.assembly.search_view(page.file.src_uri, page.content)
+        page.content = self.searched_content = self.assembly.search_view(page.file.src_uri, page.content)
         return context
 
     @event_priority(-100)  # once it has, the page for the theme: its late sections filled in
     def _to_page_view(self, context, *, page, config, nav):
         # A page search changed (Material drops data-search-* attributes from a page that
         # has some, which search_view leaves whole) is published as search left it.
-        content = self.page_content if page.content is self.searched else page.content
+        content = self.page_content if page.content is self.searched_content else page.content
         page.content = self.assembly.page_view(page.file.src_uri, content)
-        self.page_content = self.searched = None
+        self.page_content = self.searched_content = None
         return context
 
     on_page_context = CombinedEvent(_to_search_view, _to_page_view)
