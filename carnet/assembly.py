@@ -371,9 +371,15 @@ class SiteAssembly:
         """Every name form of each note, by its page's URL, for the boosted search field."""
         return {self.urls[note.page_path]: list(note.names) for note in self.catalog}
 
+    def feed_paths(self) -> tuple[str, ...]:
+        """The feeds' paths: none without a site URL (a feed's links are absolute)."""
+        return (RSS_PATH, JSON_PATH) if self.settings.site_url else ()
+
     def feeds(self) -> dict[str, str]:
-        """The feeds' files by path, from the entries of the last assembly."""
+        """The feeds' files by path (``feed_paths``), from the entries of the last assembly."""
         base, description = self.settings.site_url, self.settings.site_description
+        if not base:
+            return {}
         url_of = lambda entry: self.urls[entry.src]  # noqa: E731
         return {RSS_PATH: rss(self.entries, base, description, url_of),
                 JSON_PATH: json_feed(self.entries, base, description, url_of)}

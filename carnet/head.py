@@ -49,8 +49,13 @@ def entity_jsonld(note: Note, url: str) -> dict:
 
 
 def feed_links(feeds: list[tuple[str, str]]) -> str:
-    """The <link> tags that point to the feeds: the same on every page, written once."""
-    return "".join(f'\n<link rel="alternate" type="{_attr(kind)}" title="Carnet minier" href="{_attr(href)}">'
+    """The <link> tags that point to the feeds: the same on every page, written once.
+
+    ``rel="alternate feed"``: feed readers look for the ``alternate`` token with a feed's
+    type; Material takes every link whose rel is exactly ``alternate`` for another
+    language of the site and fetches the sitemap beside it (the production host's, on a
+    copy served elsewhere), which the second token prevents."""
+    return "".join(f'\n<link rel="alternate feed" type="{_attr(kind)}" title="Carnet minier" href="{_attr(href)}">'
                    for kind, href in feeds)
 
 

@@ -107,7 +107,7 @@ def main() -> int:
         server = ThreadingHTTPServer(("127.0.0.1", 0), partial(GzipHandler, directory=str(site)))
         base = f"http://127.0.0.1:{server.server_port}/"
         env = {**os.environ, "CARNET_SITE_URL": base, "NO_MKDOCS_2_WARNING": "1"}
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-f", str(ROOT / "mkdocs.yml"),
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"),
                         "-d", str(site)], check=True, env=env)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         results = {"mobile": [], "desktop": []}

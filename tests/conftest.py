@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -16,12 +17,34 @@ SOURCE = ROOT / "sources" / "article-sonarem-vesna.txt"
 PROJECT_PARTS = ("mkdocs.yml", "docs", "notes", "overrides", "sources")
 
 
-def mkdocs_build(project: Path, site: Path, strict: bool = True, env: dict | None = None) -> subprocess.CompletedProcess:
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+PROBLEM_LINE = re.compile(r"^(?:WARNING|ERROR)\b.*$", re.M)
+
+
+class BuildFailed(AssertionError):
+    """A build that did not go as the test expected: its whole output is in the message."""
+
+
+def mkdocs_build(project: Path, site: Path, strict: bool = True, env: dict | None = None, *,
+                 engine: str = "mkdocs", expect_failure: bool = False,
+                 allow_warnings: bool = False) -> subprocess.CompletedProcess:
+    """Build as `make build` does (no -q: quiet mode drops warnings before --strict counts
+    them).  Unless the test says it expects them, a failed build, or any WARNING or ERROR
+    line in its output, fails the test that ran it."""
+    cmd = [sys.executable, "-m", engine, "build", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
     if strict:
         cmd.append("--strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    return subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
+    result = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=600)
+    output = result.stdout + result.stderr
+    if expect_failure:
+        if result.returncode == 0 or "Traceback" in output:
+            raise BuildFailed(f"expected a clean refusal, got exit {result.returncode}:\n{output[-5000:]}")
+        return result
+    problems = [line for line in PROBLEM_LINE.findall(output) if not (allow_warnings and line.startswith("WARNING"))]
+    if result.returncode != 0 or problems:
+        raise BuildFailed(f"the build exited {result.returncode} with:\n" + "\n".join(problems[:20])
+                          + "\n---\n" + output[-5000:])
+    return result
 
 
 def copy_project(dest: Path) -> Path:

@@ -121,23 +121,35 @@ def test_a_citation_opens_the_paragraph_that_holds_its_words(page, served):
     assert target.evaluate("el => { const r = el.getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0 }")
 
 
-ALL_PAGES = ["", "articles/", "articles/sonarem-vesna/", "index-a-z/", "entreprises/", "personnes/", "minerais/", "lieux/",
-             "entreprises/sonarem/", "entreprises/vesna/", "entreprises/gazprom/",
-             "personnes/belkacem-soltani/", "personnes/stanislav-khomenko/", "minerais/phosphate/",
-             "minerais/fer/", "minerais/cuivre/", "lieux/maghreb/", "lieux/algerie/", "lieux/russie/"]
+def all_pages(site) -> list[str]:
+    """Every HTML page the build wrote, as a path under the site's root."""
+    return sorted(p.relative_to(site).as_posix().removesuffix("index.html")
+                  for p in site.rglob("*.html") if p.name == "index.html")
 
 
-def test_no_request_leaves_the_site_and_no_console_error(browser, served):
+@pytest.fixture(scope="module")
+def served_elsewhere(site):
+    """The site built for its production address, served at another one: a preview, a mirror."""
+    from browser import StaticServer
+    with StaticServer(site) as server:
+        yield server.url
+
+
+@pytest.mark.parametrize("where", ["served", "served_elsewhere"])
+def test_no_request_leaves_the_site_and_no_console_error(browser, site, where, request):
+    base = request.getfixturevalue(where)
     context = browser.new_context(locale="fr-FR")
     page = context.new_page()
     outside, errors = [], []
-    host = urlparse(served).netloc
+    host = urlparse(base).netloc
     page.on("request", lambda r: outside.append(r.url) if urlparse(r.url).netloc not in (host, "") else None)
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
-    for path in ALL_PAGES:
-        page.goto(served + path, wait_until="networkidle")
-    search(page, served, "sonarem")
+    pages = all_pages(site)
+    assert len(pages) >= 20
+    for path in pages:
+        page.goto(base + path, wait_until="networkidle")
+    search(page, base, "sonarem")
     context.close()
     assert outside == []
     assert errors == []
@@ -159,12 +171,12 @@ AXE = __import__("pathlib").Path(__file__).resolve().parents[1] / "node_modules"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_accessibility_violation_on_any_page(browser, served, scheme):
+def test_axe_finds_no_accessibility_violation_on_any_page(browser, site, served, scheme):
     assert AXE.exists(), "run 'npm install' (make test does) to get axe-core"
     context = browser.new_context(locale="fr-FR", color_scheme=scheme)
     page = context.new_page()
     found = {}
-    for path in ALL_PAGES + ["graphe/"]:
+    for path in all_pages(site):
         page.goto(served + path, wait_until="networkidle")
         page.add_script_tag(path=str(AXE))
         violations = page.evaluate("async () => (await axe.run(document)).violations"

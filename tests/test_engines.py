@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import gzip
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, mkdocs_build
 
 GENERATOR_RE = re.compile(rb'<meta name="generator" content="[^"]*">')
 
@@ -25,11 +22,7 @@ def contents(site: Path) -> dict[str, bytes]:
 
 def test_properdocs_builds_the_same_site_page_by_page(site, tmp_path):
     other = tmp_path / "properdocs-site"
-    result = subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict", "-q",
-                             "-f", str(ROOT / "mkdocs.yml"), "-d", str(other)],
-                            capture_output=True, text=True, timeout=300,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert result.returncode == 0, result.stderr
+    mkdocs_build(ROOT, other, engine="properdocs")
     ours, theirs = contents(site), contents(other)
     assert sorted(ours) == sorted(theirs)
     html = [name for name in ours if name.endswith(".html")]

@@ -170,5 +170,5 @@ def test_no_page_loads_anything_from_another_host(site):
         text = html.read_text(encoding="utf-8")
         for m in re.finditer(r'<(?:script|link|img|iframe)\b[^>]*?(?:src|href)="([^"]+)"', text):
             # A canonical or feed link names an address; the browser loads nothing from it.
-            assert not re.match(r"(https?:)?//", m.group(1)) or re.search(r'rel="(canonical|alternate)"', m.group(0)), \
+            assert not re.match(r"(https?:)?//", m.group(1)) or re.search(r'rel="(canonical|alternate feed)"', m.group(0)), \
                 (html, m.group(0))
