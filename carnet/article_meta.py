@@ -147,9 +147,8 @@ def load_articles(folder: Path, docs_dir: Path, project_dir: Path) -> tuple[list
             continue
         path = project_path(file, project_dir)
         result = read_article(file.read_bytes(), path)
-        if isinstance(result, list):
+        if isinstance(result, list):  # still an article: its quotes are checked in the same round
             problems += result
-        else:
-            src = file.relative_to(docs_dir).as_posix()
-            articles.append(Article(file.stem, src, path, result))
+            result = ArticleMeta()
+        articles.append(Article(file.stem, file.relative_to(docs_dir).as_posix(), path, result))
     return articles, problems

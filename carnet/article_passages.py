@@ -22,6 +22,7 @@ def article_passages(path: Path, extensions: list, configs: dict) -> list[Passag
     text = without_front_matter(path.read_text(encoding="utf-8-sig"))
     scan = PageScan(path.name, href=lambda note_id: "", article=path.stem)
     ours = MentionExtension(lambda: None, lambda: scan, lambda: "first")
+    extensions = [e for e in extensions if not isinstance(e, MentionExtension)]  # the build's own: ours replaces it
     try:
         md = markdown.Markdown(extensions=[*extensions, ours], extension_configs=configs)
     except Exception:  # an extension this machine lacks: the paragraphs are still Markdown's

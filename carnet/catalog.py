@@ -27,8 +27,11 @@ class Link:
 class Catalog:
     """The validated notes, by id, with their relations indexed both ways."""
 
-    def __init__(self, notes: Iterable[Note]):
+    def __init__(self, notes: Iterable[Note], rejected: dict[str, Note | None] | None = None):
         self.notes: dict[str, Note] = {n.id: n for n in sorted(notes, key=lambda n: n.id)}
+        # Notes that failed validation, by id: not published, but known, and as far as they
+        # could be read (None: not even a name), so that the rest of them is checked too.
+        self.rejected: dict[str, Note | None] = dict(rejected or {})
         self._links: dict[str, list[Link]] = {nid: [] for nid in self.notes}
         for note in self.notes.values():
             for rel in note.relations:
@@ -59,10 +62,12 @@ def sort_key(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def check_catalog(notes: list[Note]) -> list[Problem]:
-    """Problems that only show when notes are seen together."""
+def check_catalog(notes: list[Note], unreadable: set[str] = frozenset()) -> list[Problem]:
+    """Problems that only show when notes are seen together.  ``notes`` holds rejected notes
+    as far as they could be read; ``unreadable``, the ids of notes with errors of their own
+    (a relation to them is not reported again: their own errors say what to fix)."""
     problems: list[Problem] = []
-    ids = {n.id for n in notes}
+    ids = {n.id for n in notes} | set(unreadable)
 
     names: dict[str, Note] = {}
     for note in notes:
@@ -100,7 +105,7 @@ def check_catalog(notes: list[Note]) -> list[Problem]:
                                         f"relation #{i + 1} ({rel.type}) points to '{rel.target}', "
                                         "which is not a note.",
                                         "write the target as 'kind/slug' of an existing note."
-                                        + did_you_mean(rel.target, ids)))
+                                        + did_you_mean(rel.target, ids - {note.id})))
             elif rel.target == note.id:
                 problems.append(Problem(note.path, rel.line, None,
                                         f"relation #{i + 1} ({rel.type}) points to the note itself.",

@@ -17,13 +17,11 @@ import yaml
 
 from .article_meta import load_articles
 from .article_passages import article_passages
-from .citations import anchor_problems, resolve_citations
 from .coverage import candidate_names, mentioned_notes, plain_text
 from .matcher import MentionMatcher
 from .notes_dir import load_notes, project_path
-from .project import load_project
-from .passages import PassageIndex
-from .problems import did_you_mean, format_problems
+from .project import check_quotes, load_project
+from .problems import count, did_you_mean, format_problems
 from .scaffold import scaffold, sentences_naming, slug_of
 from .vocabulary import KINDS
 
@@ -73,19 +71,12 @@ def check(project: Path, strict: bool, out=None) -> int:
     settings = _settings(project)
     docs_dir = settings.docs_dir
     loaded = load_project(settings.notes_dir, docs_dir, settings.articles, project)
-    catalog, articles, problems = loaded.catalog, loaded.articles, loaded.problems
+    catalog, problems = loaded.catalog, loaded.problems
     article_dir = docs_dir / settings.articles
-    article_files = [docs_dir / a.src for a in articles]
-    index = PassageIndex([p for path in article_files
-                          for p in article_passages(path, settings.extensions, settings.configs)])
+    citations, quote_problems = check_quotes(loaded, docs_dir, settings.articles, project,
+                                             settings.extensions, settings.configs)
+    problems += quote_problems
     matcher = MentionMatcher(catalog)
-    naming: dict[str, set[str]] = {}   # note id -> articles that name it
-    for passage in index.passages:
-        for mention in matcher.find(passage.text):
-            naming.setdefault(mention.note_id, set()).add(passage.article)
-    citations = resolve_citations(catalog, index, naming)
-    problems += anchor_problems(index, lambda slug: project_path(article_dir / f"{slug}.md", project))
-    problems += citations.problems()
     if problems:
         print(format_problems(problems), file=out)
     failed = any(p.severity == "error" or strict for p in problems)
@@ -164,9 +155,16 @@ def new(project: Path, kind: str, name: str, out=None) -> int:
     sentences = sentences_naming(name, passages)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(scaffold(name, sentences), encoding="utf-8")
-    print(f"Wrote {project_path(path, project)} with {len(sentences)} sentence(s) of the articles naming {name}. "
-          "Write its summary (the build refuses the note until then), keep what the sentences support, "
-          "then run carnet check.", file=out)
+    written = project_path(path, project)
+    if sentences:
+        print(f"Wrote {written} with {count(len(sentences), 'sentence')} of the articles naming {name}. "
+              "Write its summary (the build refuses the note until then), keep what the sentences support, "
+              "then run carnet check.", file=out)
+    else:
+        print(f"Wrote {written}. Warning: no article names '{name}', so there is nothing of the articles "
+              "to cite. Fix: check the spelling against the articles; if the name is right, write the "
+              "summary from a named source and list that source under 'sources:' (title and url), "
+              "then run carnet check.", file=out)
     return 0
 
 

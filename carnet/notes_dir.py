@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .catalog import Catalog, check_catalog
 from .problems import Problem
-from .validate import note_id_from_path, validate_note
+from .validate import note_id_from_path, read_note
 from .yaml_source import read_yaml
 
 NOTE_SUFFIXES = (".yml", ".yaml")
@@ -23,7 +23,7 @@ def load_notes(notes_dir: Path, project_dir: Path) -> tuple[Catalog, list[Proble
     Raises nothing for bad notes: callers decide (the plugin stops the build on
     errors, ``carnet check`` prints them and sets its exit code).
     """
-    notes, problems = [], []
+    notes, rejected, problems = [], {}, []
     if not notes_dir.is_dir():
         return Catalog([]), [Problem(project_path(notes_dir, project_dir), None, None,
                                      "the notes folder does not exist.",
@@ -40,14 +40,16 @@ def load_notes(notes_dir: Path, project_dir: Path) -> tuple[Catalog, list[Proble
         doc = read_yaml(path.read_bytes(), rel)
         if isinstance(doc, Problem):
             problems.append(doc)
-            continue
-        result = validate_note(doc, rel, kind, slug)
-        if isinstance(result, list):
-            problems += result
-        elif not naming:
-            notes.append(result)
-    problems += check_catalog(notes)
-    return Catalog(notes), problems
+            note, found = None, [doc]
+        else:
+            note, found = read_note(doc, rel, kind, slug)
+            problems += found
+        if note is not None and not found and not naming:
+            notes.append(note)
+        elif not naming:  # known by its id all the same: relations to it are not "not a note"
+            rejected[f"{kind}/{slug}"] = note
+    problems += check_catalog(notes + [n for n in rejected.values() if n is not None], set(rejected))
+    return Catalog(notes, rejected), problems
 
 
 def project_path(path: Path, base: Path) -> str:

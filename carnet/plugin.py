@@ -3,7 +3,7 @@
   on_startup/on_config/on_shutdown  `mkdocs build` writes to a staging folder that
                 replaces site/ only when the whole build succeeded (carnet.publish)
   on_pre_build  load and validate notes and articles' metadata, compile the matcher (carnet.project)
-  on_files      add the generated pages (carnet.pages)
+  on_files      add the generated pages (carnet.pages) and the feeds (carnet.feeds), filled in on_env
   on_page_*     tell the mention linker which page it is rendering (carnet.linker)
   on_env        every page is rendered: the core assembles sections, heads and checks
                 (carnet.assembly); the plugin applies them to MkDocs' pages; the theme's
@@ -11,8 +11,7 @@
   on_page_context  search reads its own view of the page (assembly.search_view), then
                 the theme gets the page with the sections kept out of search (page_view)
   on_post_page  under `mkdocs serve`, the problems in place of the content (carnet.serve_errors)
-  on_post_build feeds (carnet.feeds) and alias fields in the search index (carnet.search_fields),
-                before the search plugin writes it
+  on_post_build alias fields into the search index before it is written (carnet.search_fields)
 """
 
 from __future__ import annotations
@@ -33,13 +32,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
 from .assembly import RenderedPage, SiteAssembly, SiteSettings
-from .catalog import Catalog
 from .linker import MentionExtension, PageScan
 from .matcher import MentionMatcher
 from .mentions import POLICIES
 from .pages import generated_pages
 from .problems import Problem, stopping_message
-from .project import load_project
+from .project import load_for_build
 from .publish import StagedPublishing
 from .search_fields import add_alias_fields
 from .serve_errors import problem_page
@@ -59,7 +57,6 @@ class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
     def __init__(self):
         self.timings: dict[str, float] = {}  # seconds per phase of the last build (benchmark)
         self.problems: list[Problem] = []    # under serve: shown in the browser, not raised
-        self.catalog = Catalog([])
         self.matcher: MentionMatcher | None = None
         self.scan: PageScan | None = None   # the page being rendered, for the linker
         self.scans: dict[str, PageScan] = {}
@@ -92,7 +89,8 @@ class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
         started = time.perf_counter()
         self.timings = {}
         self.problems: list[Problem] = []   # under serve: shown in the browser, not raised
-        project = load_project(self.notes_dir, Path(config.docs_dir), self.config.articles_dir, self.project_dir)
+        project = load_for_build(self.notes_dir, Path(config.docs_dir), self.config.articles_dir, self.project_dir,
+                                 config.markdown_extensions, config.mdx_configs, config.strict)
         self._stop_on(project.problems, strict=config.strict)
         self.catalog, self.articles = project.catalog, project.articles
         self.matcher = MentionMatcher(self.catalog)
@@ -101,6 +99,7 @@ class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
         self._timed("load", started)
 
     def _stop_on(self, problems: list[Problem], strict: bool) -> None:
+        problems = [p for p in problems if p not in self.problems]  # under serve: reported once
         for p in problems:
             if p.severity == "warning":
                 log.warning(p.format())
@@ -128,6 +127,11 @@ class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
         for path in sorted({problem_page(p.path, self.config.notes_dir) for p in self.problems} - {None}):
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content="# Fiche\n"))
+        # The feeds are files of the site, so that links to them validate; written once every
+        # article is rendered (on_env), before MkDocs copies the files that are not pages.
+        self.feed_files = [File.generated(config, path, content="") for path in self.assembly.feed_paths()]
+        for file in self.feed_files:
+            files.append(file)
         self._timed("generate", started)
         self.url_by_src: dict[str, str] | None = None
         return files
@@ -195,6 +199,8 @@ class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
                 page.toc.items[0].children = [AnchorLink(html.escape(heading), anchor, 2)
                                               for heading, anchor in parts.toc]
             page.meta["carnet_head"] = parts.head
+        for file, text in zip(self.feed_files, self.assembly.feeds().values()):
+            file.content_string = text
         self._timed("mentions", started)
         return env
 
@@ -227,9 +233,6 @@ class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
 
     @event_priority(50)  # before Material's search plugin writes its index
     def on_post_build(self, config):
-        if self.settings.site_url:  # feeds need absolute links
-            for path, text in self.assembly.feeds().items():
-                (Path(config.site_dir) / path).write_text(text, encoding="utf-8")
         search = config.plugins.get("material/search") or config.plugins.get("search")
         entries = getattr(getattr(search, "search_index", None), "entries", None)
         if not self.config.search_aliases or entries is None:

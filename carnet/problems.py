@@ -28,12 +28,18 @@ class Problem:
         return text
 
 
+def count(n: int, singular: str, plural: str | None = None) -> str:
+    """``n`` and the noun that agrees with it: "1 error", "2 errors", "0 errors"."""
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
+
+
 def format_problems(problems: Iterable[Problem]) -> str:
-    problems = list(problems)
+    """Every problem, file by file and line by line, then how many there are."""
+    problems = sorted(problems, key=lambda p: (p.path, p.line or 0, p.column or 0))
     errors = sum(p.severity == "error" for p in problems)
-    warnings = len(problems) - errors
     lines = [p.format() for p in problems]
-    lines.append(f"Carnet: {errors} error(s), {warnings} warning(s) in notes.")
+    lines.append(f"Carnet: {count(errors, 'error')}, {count(len(problems) - errors, 'warning')} "
+                 "in notes and articles.")
     return "\n".join(lines)
 
 

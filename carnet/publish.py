@@ -57,5 +57,6 @@ class StagedPublishing:
         if self.publish_to:
             finish(self.publish_to, succeeded=not self.failed)
             if self.failed:
-                logging.getLogger("mkdocs.plugins.carnet").error(
-                    f"Carnet: the build failed; the site in {self.publish_to} was left as it was.")
+                kept = (f"the site in {self.publish_to} was left as it was" if os.path.isdir(self.publish_to)
+                        else f"nothing was published (there is no site in {self.publish_to} yet)")
+                logging.getLogger("mkdocs.plugins.carnet").error(f"Carnet: the build failed; {kept}.")

@@ -36,6 +36,15 @@ def note_id_from_path(rel_path: str) -> tuple[str, str, list[Problem]]:
 
 
 def validate_note(doc: YamlDocument, rel_path: str, kind: str, slug: str) -> Note | list[Problem]:
+    """The note, or every problem with it."""
+    note, problems = read_note(doc, rel_path, kind, slug)
+    return problems if problems or note is None else note
+
+
+def read_note(doc: YamlDocument, rel_path: str, kind: str, slug: str) -> tuple[Note | None, list[Problem]]:
+    """The note as far as it can be read, and every problem with it.  A note with problems
+    is still returned when it has a name, holding what was valid: it is not published, but
+    the rest of it is checked in the same round (its quotes, the relations that point to it)."""
     problems: list[Problem] = []
 
     def report(path: tuple, message: str, hint: str = "", severity: str = "error") -> None:
@@ -46,7 +55,7 @@ def validate_note(doc: YamlDocument, rel_path: str, kind: str, slug: str) -> Not
     if not isinstance(data, dict):
         report((), f"a note must be a mapping of fields, not {_kind_of(data)}.",
                "start the file with 'name: ...' and 'summary: ...' lines.")
-        return problems
+        return None, problems
 
     for key in data:
         if key not in FIELDS:
@@ -179,11 +188,11 @@ def validate_note(doc: YamlDocument, rel_path: str, kind: str, slug: str) -> Not
                 report(("relations", i), f"relation #{i + 1} cites no passage and the note has no sources.",
                        "cite the article (see below) or add a source under 'sources:'.")
 
-    if problems or name is None or summary is None:
-        return problems
-    return Note(id=f"{kind}/{slug}", kind=kind, slug=slug, path=rel_path, name=name, summary=summary,
+    if name is None:
+        return None, problems
+    return Note(id=f"{kind}/{slug}", kind=kind, slug=slug, path=rel_path, name=name, summary=summary or "",
                 aliases=tuple(aliases), case_sensitive=case_sensitive, facts=tuple(facts),
-                relations=tuple(relations), sources=tuple(sources), quotes=tuple(quotes))
+                relations=tuple(relations), sources=tuple(sources), quotes=tuple(quotes)), problems
 
 
 CITE_FORM = ("write it as two lines under 'cite:', 'article: <article slug>' and "
