@@ -16,6 +16,7 @@ from typing import Any
 
 from .notes_dir import project_path
 from .problems import Problem, did_you_mean
+from .source_text import canonical, decode
 from .yaml_source import YamlDocument, read_yaml
 
 # Ours, then the MkDocs and Material keys an article may also carry.
@@ -23,7 +24,7 @@ FIELDS = ("title", "title_by", "description", "outlet", "author", "date", "date_
           "added", "changes")
 ENGINE_FIELDS = ("hide", "search", "tags", "template", "status", "subtitle", "icon")
 TITLE_BY = ("source", "carnet")
-_FRONT_MATTER_RE = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.S)
+_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.S)
 _URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
 
@@ -60,14 +61,13 @@ def front_matter(text: str) -> tuple[str, int] | None:
 
 
 def without_front_matter(text: str) -> str:
-    return _FRONT_MATTER_RE.sub("", text, count=1)
+    return _FRONT_MATTER_RE.sub("", canonical(text), count=1)
 
 
 def read_article(raw: bytes, path: str) -> ArticleMeta | list[Problem]:
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return [Problem(path, None, None, "file is not valid UTF-8.", "save it as UTF-8.")]
+    text = decode(raw, path, "the article")
+    if isinstance(text, Problem):
+        return [text]
     found = front_matter(text)
     if found is None or not found[0].strip():
         return ArticleMeta()

@@ -19,7 +19,7 @@ from .passages import Passage
 
 def article_passages(path: Path, extensions: list, configs: dict) -> list[Passage]:
     """The passages of the article at ``path``, rendered with the site's Markdown extensions."""
-    text = without_front_matter(path.read_text(encoding="utf-8-sig"))
+    text = without_front_matter(path.read_bytes().decode("utf-8", "replace"))  # undecodable: reported by load_articles
     scan = PageScan(path.name, href=lambda note_id: "", article=path.stem)
     ours = MentionExtension(lambda: None, lambda: scan, lambda: "first")
     extensions = [e for e in extensions if not isinstance(e, MentionExtension)]  # the build's own: ours replaces it

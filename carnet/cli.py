@@ -22,6 +22,7 @@ from .matcher import MentionMatcher
 from .notes_dir import load_notes, project_path
 from .project import check_quotes, load_project
 from .problems import count, did_you_mean, format_problems
+from .source_text import canonical
 from .scaffold import scaffold, sentences_naming, slug_of
 from .vocabulary import KINDS
 
@@ -82,7 +83,7 @@ def check(project: Path, strict: bool, out=None) -> int:
     failed = any(p.severity == "error" or strict for p in problems)
 
     page_files = sorted(docs_dir.rglob("*.md"))
-    pages = [plain_text(p.read_text(encoding="utf-8")) for p in page_files]
+    pages = [plain_text(canonical(p.read_bytes().decode("utf-8", "replace"))) for p in page_files]
     article_texts = [text for path, text in zip(page_files, pages) if path.parent == article_dir]
     note_texts = [" ".join([n.summary, *(f.value for f in n.facts)]) for n in catalog]
     counts = mentioned_notes(pages + note_texts, matcher)

@@ -13,6 +13,7 @@ import re
 from typing import Iterable, NamedTuple
 
 from .model import Note
+from .source_text import BREAKS_RE, HYPHENS, INVISIBLE
 
 # Stash placeholders of Python-Markdown (raw HTML, entities): never matched inside.
 PLACEHOLDER_RE = re.compile("\x02[^\x02\x03]*\x03")
@@ -87,9 +88,22 @@ class MentionMatcher:
 
     def find(self, text: str, offset: int = 0) -> list[Mention]:
         """Non-overlapping mentions in ``text``, leftmost and then longest first; their
-        offsets counted from ``offset`` (where ``text`` starts in a longer one)."""
+        offsets counted from ``offset`` (where ``text`` starts in a longer one).  A name
+        broken by a soft hyphen, a zero-width space or a non-breaking hyphen is found too,
+        its span taking in what broke it."""
         if not self._patterns:
             return []
+        if BREAKS_RE.search(text):  # a name broken by a soft hyphen, a zero-width space…
+            return self._find_through_breaks(text, offset)
+        return self._find(text, offset)
+
+    def _find_through_breaks(self, text: str, offset: int) -> list[Mention]:
+        kept = [i for i, c in enumerate(text) if c not in INVISIBLE]   # where each kept character was
+        clean = "".join("-" if text[i] in HYPHENS else text[i] for i in kept)
+        return [Mention(kept[m.start] + offset, kept[m.end - 1] + 1 + offset, m.note_id)
+                for m in self._find(clean, 0)]
+
+    def _find(self, text: str, offset: int) -> list[Mention]:
         found = []
         new = tuple.__new__  # a Mention without a Python-level constructor: one per mention
         for pattern, forms, folded in self._patterns:

@@ -14,6 +14,7 @@ from .model import Note
 from .notes_dir import load_notes, project_path
 from .passages import PassageIndex
 from .problems import Problem, stopping_message
+from .source_text import decode
 
 
 @dataclass
@@ -34,6 +35,12 @@ def load_project(notes_dir: Path, docs_dir: Path, articles_dir: str, project_dir
     words are checked once the articles are rendered: ``citations``, or ``check_quotes``)."""
     catalog, problems = load_notes(notes_dir, project_dir)
     articles, article_problems = load_articles(docs_dir / articles_dir, docs_dir, project_dir)
+    read = {a.src for a in articles}
+    for page in sorted(docs_dir.rglob("*.md")):   # the other pages: the engine reads them, UTF-8 only
+        src = page.relative_to(docs_dir).as_posix()
+        if src not in read and isinstance(found := decode(page.read_bytes(), project_path(page, project_dir),
+                                                          "the page"), Problem):
+            article_problems.append(found)
     project = Project(catalog, articles)
     project.problems = problems + article_problems + check_citations(project.checked_notes,
                                                                       {a.slug for a in articles})

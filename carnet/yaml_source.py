@@ -18,6 +18,7 @@ from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from .problems import Problem
+from .source_text import decode
 
 MAX_BYTES = 64 * 1024
 
@@ -67,14 +68,9 @@ def read_yaml(raw: bytes, path: str) -> YamlDocument | Problem:
         return Problem(path, None, None,
                        f"file is {len(raw)} bytes, over the {MAX_BYTES}-byte limit for a note.",
                        "split the note or shorten its texts.")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return Problem(path, line, None, "file is not valid UTF-8.",
-                       "save it as UTF-8 (most editors offer 'Save with encoding').")
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = decode(raw, path)   # any line ends, with or without a byte-order mark, NFC
+    if isinstance(text, Problem):
+        return text
     if not text.strip():
         return Problem(path, None, None, "file is empty.",
                        "write at least 'name:' and 'summary:', or delete the file.")

@@ -37,7 +37,7 @@ def problems_for(tmp_path: Path, files: dict[str, str | bytes]) -> list[str]:
     ({"lieux/x.yml": "name: X\nsummary: a: b\n"}, "notes/lieux/x.yml:2:11: error: YAML syntax error"),
     ({"lieux/x.yml": "  \n"}, "notes/lieux/x.yml: error: file is empty."),
     ({"lieux/x.yml": "- a\n- b\n"}, "error: a note must be a mapping of fields, not a list."),
-    ({"lieux/x.yml": b"name: X\nsummary: caf\xe9\n"}, "notes/lieux/x.yml:2: error: file is not valid UTF-8."),
+    ({"lieux/x.yml": b"name: X\nsummary: caf\xe9\n"}, "notes/lieux/x.yml:2:13: error: file is not valid UTF-8: byte 20 (0xe9)"),
     ({"lieux/x.yml": GOOD + "#" * MAX_BYTES}, f"over the {MAX_BYTES}-byte limit"),
     ({"lieux/x.yml": "summary: S.\n"}, "error: 'name' is missing or empty."),
     ({"lieux/x.yml": "name: X\nsummary: ''\n"}, "notes/lieux/x.yml:2:1: error: 'summary' is missing or empty."),
