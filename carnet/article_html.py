@@ -41,8 +41,8 @@ def source_date_text(meta: ArticleMeta) -> str:
 def source_box_html(meta: ArticleMeta) -> str:
     """The box under an article's title: what is known of its source, and what is not."""
     if meta.title_by == "carnet":
-        title = (f"la source n’a pas de titre{NNBSP}; celui ci-dessus est un titre de la rédaction "
-                 "du Carnet minier.")
+        title = (f"le texte reçu n’en porte pas{NNBSP}; celui ci-dessus a été écrit par la rédaction "
+                 "du Carnet minier, d’après l’article.")
     elif meta.title_by == "source":
         title = "celui de la source."
     else:
@@ -65,9 +65,20 @@ def source_box_html(meta: ArticleMeta) -> str:
             f"<ul>{items}</ul></div>")
 
 
+OUR_TITLE = "titre du Carnet"   # said wherever a headline we wrote is listed
+
+
+def listed_title(title: str, meta: ArticleMeta) -> str:
+    """An article's title as lists, feeds and previews give it: a headline we wrote says so."""
+    title = french_spacing(title)
+    return f"{title} ({OUR_TITLE})" if meta.title_by == "carnet" else title
+
+
 def dateline(meta: ArticleMeta) -> str:
-    """One line: outlet and dates as known, the date added never passed off as the source's."""
-    parts = [f"Média{NBSP}: {escape(meta.outlet) if meta.outlet else 'inconnu'}"]
+    """One line: whose headline, outlet and dates as known, the date added never passed off
+    as the source's."""
+    parts = ["Titre du Carnet"] if meta.title_by == "carnet" else []
+    parts.append(f"Média{NBSP}: {escape(meta.outlet) if meta.outlet else 'inconnu'}")
     if meta.date:
         parts.append(f"publié le {french_date(meta.date)}")
     else:
@@ -112,9 +123,9 @@ def entry_html(entry: ArticleEntry, href, with_entities: bool = True) -> str:
     if len(sentence) > MAX_SENTENCE:
         sentence = sentence[:MAX_SENTENCE].rsplit(" ", 1)[0] + " […]"
     return (f'<li class="carnet-article"><p class="carnet-article-title"><a href="{escape(href(entry.src))}">'
-            f"{escape(entry.title)}</a></p>"
+            f"{escape(french_spacing(entry.title))}</a></p>"
             f'<p class="carnet-article-dateline">{dateline(entry.meta)}</p>'
-            f"<p>{escape(sentence)}</p>{entities}</li>")
+            f'<p><span class="carnet-verbatim">{escape(sentence)}</span></p>{entities}</li>')
 
 
 def articles_list_html(entries: list[ArticleEntry], href, with_entities: bool = True) -> str:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Callable
 from html import escape, unescape
 
-from .article_html import ArticleEntry, articles_list_html, dateline, newest_first, source_box_html
+from .article_html import ArticleEntry, articles_list_html, dateline, listed_title, newest_first, source_box_html
 from .article_meta import Article, ArticleMeta
 from .backlinks import (ALL_PER_PAGE, LIST_ALL, PageRef, all_mention_lines, in_article_html,
                         mentioned_in_html)
@@ -29,7 +29,8 @@ from .head import article_jsonld, entity_jsonld, entity_ref, feed_links, head_ht
 from .linker import PageScan, for_search
 from .matcher import MentionMatcher
 from .mentions import MentionSentence
-from .note_html import NoteSections, article_path, body_html, index_list_html, kind_index_path, note_sentences
+from .note_html import (Attribution, NoteSections, article_path, body_html, index_list_html, kind_index_path,
+                        note_sentences)
 from .index_html import index_nav_html
 from .index_pages import IndexPage, plan_pages
 from .pages import (GRAPH_PATH, GeneratedPage, articles_index, mentions_pages, note_indexes,
@@ -38,7 +39,8 @@ from .passages import Passage, PassageIndex
 from .problems import Problem
 from .sentences import sentence_spans
 from .serve_errors import with_problems
-from .typography import NBSP
+from .source_text import canonical
+from .typography import NBSP, french_spacing
 
 WORDS_PER_MINUTE = 230
 LATEST = 5   # articles on the home page
@@ -61,6 +63,13 @@ class SiteSettings:
         permalink = toc.get("permalink", False)
         symbol = "&para;" if permalink is True else (escape(str(permalink)) if permalink else None)
         return cls(permalink=symbol, permalink_title=toc.get("permalink_title", "Permanent link"), **settings)
+
+
+def typeset_meta(meta: dict) -> dict:
+    """A page's metadata with its title and description as readers see them: French spacing
+    (the same words; the theme prints both in the page's head and its search results)."""
+    return {**meta, **{key: french_spacing(canonical(meta[key])) for key in ("title", "description")
+                       if isinstance(meta.get(key), str)}}
 
 
 @dataclass(frozen=True)
@@ -251,6 +260,8 @@ class SiteAssembly:
         parts = {src: PageParts() for src in pages}
         self.entries = self._article_entries(pages)
         self.urls = {src: page.url for src, page in pages.items()}   # the engine's own URLs
+        self.attribution = Attribution(self.citations, {
+            a.slug: unescape(pages[src].title or a.slug) for src, a in self.articles.items() if src in pages})
         self._note_pages(pages, parts)
         self._index_pages(pages, parts)
         self._heads(pages, parts)
@@ -284,7 +295,7 @@ class SiteAssembly:
         for note in self.catalog:
             page = pages[note.page_path]
             href = self._href_from(pages, page)
-            sections = NoteSections(note, self.catalog, self.matcher, href, self.citations,
+            sections = NoteSections(note, self.catalog, self.matcher, href, self.attribution,
                                     settings.articles_dir, settings.link_policy)
             found = by_note.get(note.id, {})
             refs = []
@@ -310,7 +321,7 @@ class SiteAssembly:
             # rather than Markdown spares the engine most of a note page's rendering.
             contents = {
                 "relations": sections.relations() + note_graph(
-                    note, self.catalog, lambda nid: href(self.catalog.notes[nid].page_path)),
+                    note, self.catalog, lambda nid: href(self.catalog.notes[nid].page_path), self.attribution.said_by),
                 "dans-larticle": in_article_html(note.id, in_articles, all_url),
                 # Index pages repeat every summary: they list entities rather than mention them.
                 "mentionne-dans": mentioned_in_html(note.id, elsewhere, all_url),
@@ -413,7 +424,7 @@ class SiteAssembly:
         to_graph = self._href_from(pages, pages[GRAPH_PATH])
         parts[GRAPH_PATH].late["dossier-graph"] = dossier_graph(
             self.catalog, lambda nid: to_graph(self.catalog.notes[nid].page_path),
-            lambda kind: to_graph(kind_index_path(kind)))
+            lambda kind: to_graph(kind_index_path(kind)), self.attribution.said_by)
         name_of = lambda note: note.name  # noqa: E731
         for index in self.note_indexes:
             for page in index.pages:
@@ -447,7 +458,8 @@ class SiteAssembly:
             elif self.is_article(src):
                 mentioned = sorted(page.named)
                 about = sorted({m.note_id for m in self.matcher.find(unescape(title))})
-                jsonld = article_jsonld(unescape(title), unescape(description), url,
+                title = listed_title(unescape(title), self.meta(src))   # a headline we wrote says so
+                jsonld = article_jsonld(title, unescape(description), url,
                                         [nodes[n] for n in about], [nodes[n] for n in mentioned], self.meta(src))
                 og_type = "article"
             parts[src].head = head_html(title, description, url, og_type, jsonld, feeds)

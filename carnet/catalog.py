@@ -51,6 +51,18 @@ class Catalog:
     def links(self, note_id: str) -> list[Link]:
         return self._links[note_id]
 
+    def grouped_links(self, note_id: str) -> list[tuple[str, list[Link]]]:
+        """The note's relations as a page lists them: one label per kind of relation, said
+        once and agreeing with the number of notes ("Filiale : A", "Filiales : A et B")."""
+        groups: dict[tuple[str, bool], list[Link]] = {}
+        for link in sorted(self._links[note_id], key=lambda l: sort_key(l.other.name)):
+            groups.setdefault((link.relation.type, link.declared_here), []).append(link)
+        labelled: dict[str, list[Link]] = {}   # a relation both ways ("En discussion avec"): one label
+        for (rtype, here), links in groups.items():
+            labelled.setdefault(RELATION_TYPES[rtype].side_label(here, len(links)), []).extend(links)
+        return sorted(((label, sorted(links, key=lambda l: sort_key(l.other.name)))
+                       for label, links in labelled.items()), key=lambda group: sort_key(group[0]))
+
     def by_kind(self, kind: str) -> list[Note]:
         return sorted((n for n in self if n.kind == kind), key=lambda n: sort_key(n.name))
 

@@ -21,7 +21,7 @@ from html import unescape
 from urllib.parse import urljoin
 from xml.etree import ElementTree as ET
 
-from .article_html import ArticleEntry, dateline, newest_first
+from .article_html import ArticleEntry, dateline, listed_title, newest_first
 
 RSS_PATH, JSON_PATH = "feed.xml", "feed.json"
 SITE_TITLE = "Carnet minier"
@@ -56,7 +56,7 @@ def rss(entries: list[ArticleEntry], site_url: str, description: str, url_of) ->
     for entry in newest_first(entries)[:FEED_ITEMS]:
         item = ET.SubElement(channel, "item")
         link = urljoin(site_url, url_of(entry))
-        ET.SubElement(item, "title").text = entry.title
+        ET.SubElement(item, "title").text = listed_title(entry.title, entry.meta)
         ET.SubElement(item, "link").text = link
         ET.SubElement(item, "guid", {"isPermaLink": "true"}).text = link
         ET.SubElement(item, "description").text = _summary(entry)
@@ -75,7 +75,7 @@ def json_feed(entries: list[ArticleEntry], site_url: str, description: str, url_
     for entry in newest_first(entries)[:FEED_ITEMS]:
         link = urljoin(site_url, url_of(entry))
         meta = entry.meta
-        item = {"id": link, "url": link, "title": entry.title, "content_text": _summary(entry), "language": "fr",
+        item = {"id": link, "url": link, "title": listed_title(entry.title, meta), "content_text": _summary(entry), "language": "fr",
                 "_carnet": {"date_of_source": meta.date.isoformat() if meta.date else None,
                             "date_as_written": meta.date_as_written,
                             "added": meta.added.isoformat() if meta.added else None,

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from html import escape
 from typing import Callable
 
-from .catalog import Catalog, sort_key
-from .model import Note
-from .typography import NBSP, NNBSP, plural
+from .catalog import Catalog, Link, sort_key
+from .model import Note, Relation
+from .typography import NBSP, NNBSP, join, plural
 from .vocabulary import KINDS, RELATION_TYPES
 
 MAX_NODES = 150       # in any drawing
@@ -27,6 +27,7 @@ MAX_NEIGHBOURS = 16   # around one note
 LABEL_CHARS = 24      # longer names are cut, the full name is the link's label
 FONT = 13             # px in the drawing's units (CSS: .carnet-graph text)
 EDGE_FONT = 11
+EDGE_CHARS = 24       # of a relation's label beside its edge
 CHAR_WIDTH = 0.7      # of the font size: wide enough for capitals and digits
 ROW = 26              # vertical distance between two nodes of a column
 COLUMN = 36 + int(LABEL_CHARS * CHAR_WIDTH * FONT)  # dot, gap, label
@@ -66,41 +67,65 @@ def _edge(a: Placed, b: Placed) -> str:
     return f'<line x1="{a.x:.1f}" y1="{a.y:.1f}" x2="{b.x:.1f}" y2="{b.y:.1f}" class="carnet-edge"/>'
 
 
-def _svg(title: str, description: str, width: int, height: int, body: str, ident: str, natural: bool = False) -> str:
+KEY = f"* selon l’article{NNBSP}; sans astérisque{NBSP}: selon les sources des fiches."
+
+
+def _svg(title: str, description: str, width: int, height: int, body: str, ident: str, natural: bool = False,
+         key: str = "") -> str:
     # natural: drawn at its own size (the figure scrolls), never scaled below legibility.
     size = f' width="{width}" height="{height}"' if natural else ""
     # A figure that may scroll sideways takes the keyboard's focus (axe: scrollable-region-focusable).
     focus = ' tabindex="0"' if natural else ""
+    key = f' <span class="carnet-graph-key">{escape(key)}</span>' if key else ""
     return (f'<figure class="carnet-graph{" carnet-graph--natural" if natural else ""}"{focus}>'
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}"{size} role="group" '
             f'aria-labelledby="{ident}-title {ident}-desc" preserveAspectRatio="xMidYMid meet">'
             f'<title id="{ident}-title">{escape(title)}</title><desc id="{ident}-desc">{escape(description)}</desc>'
-            f"{body}</svg><figcaption>{escape(description)}</figcaption></figure>")
+            f"{body}</svg><figcaption>{escape(description)}{key}</figcaption></figure>")
 
 
-def note_graph(note: Note, catalog: Catalog, href: Callable[[str], str]) -> str:
+SaidBy = Callable[[Relation, Note], str]   # who says so: "selon l’article, § 2"
+
+
+def _described(links: list[Link], note: Note, said_by: SaidBy) -> str:
+    """ "A (selon l’article, § 2) et B (selon …)", or "A et B (selon …)" when one source says both."""
+    said = [said_by(link.relation, note if link.declared_here else link.other) for link in links]
+    if len(set(said)) == 1:
+        return f"{join([link.other.name for link in links])} ({said[0]})"
+    return join([f"{link.other.name} ({s})" for link, s in zip(links, said)])
+
+
+def note_graph(note: Note, catalog: Catalog, href: Callable[[str], str], said_by: SaidBy) -> str:
     """The note on the left, each related note in a column on the right, edges labelled
-    with the relation next to the note they lead to."""
-    links = sorted(catalog.links(note.id), key=lambda l: (l.label, sort_key(l.other.name)))
+    with the relation next to the note they lead to, a star on those the article states;
+    the text alternative says each relation and who says so."""
+    groups = catalog.grouped_links(note.id)
+    links = [link for _, group in groups for link in group]
     if not links:
         return "<p>Aucune relation à représenter.</p>"
     shown = links[:MAX_NEIGHBOURS]
     height = max(140, 40 + ROW * len(shown))
-    # Between the two columns, room for a relation's label (20 characters) beside each edge's end.
-    self_x, other_x = 24 + COLUMN // 2, 24 + COLUMN + int(20 * CHAR_WIDTH * EDGE_FONT) + 30
+    # Between the two columns, room for a relation's label (and its star) beside each edge's end.
+    self_x, other_x = 24 + COLUMN // 2, 24 + COLUMN + int((EDGE_CHARS + 1) * CHAR_WIDTH * EDGE_FONT) + 30
     me = Placed(note, self_x, height / 2)
     edges, nodes = [], []
     for i, link in enumerate(shown):
         other = Placed(link.other, other_x, 30 + ROW * i + (height - 40 - ROW * len(shown)) / 2)
+        star = "*" if link.relation.cite else ""
         edges.append(_edge(me, other)
                      + f'<text x="{other_x - 14:.1f}" y="{other.y - 4:.1f}" text-anchor="end" '
-                       f'class="carnet-edge-label">{escape(_label(link.label, 20))}</text>')
+                       f'class="carnet-edge-label">{escape(_label(link.label.lower(), EDGE_CHARS))}{star}</text>')
         nodes.append(_node(other, href(link.other.id)))
     nodes.append(_node(me, None, " carnet-node--self", "middle"))
-    described = f"{NNBSP}; ".join(f"{l.label}{NBSP}: {l.other.name}" for l in shown)
-    more = f" (et {len(links) - len(shown)} autres)" if len(links) > len(shown) else ""
+    described = f"{NNBSP}; ".join(
+        f"{label.lower()}{NBSP}: {_described([l for l in group if l in shown], note, said_by)}"
+        for label, group in groups if any(l in shown for l in group))
+    more = f" (et {plural(len(links) - len(shown), 'autre relation', 'autres relations')})" \
+        if len(links) > len(shown) else ""
+    key = KEY if any(l.relation.cite for l in shown) else ""
     return _svg(f"Relations de {note.name}", f"{note.name} — {described}{more}.", other_x + COLUMN, int(height),
-                f'<g class="carnet-edges">{"".join(edges)}</g><g>{"".join(nodes)}</g>', "graph-" + note.slug)
+                f'<g class="carnet-edges">{"".join(edges)}</g><g>{"".join(nodes)}</g>', "graph-" + note.slug,
+                key=key)
 
 
 def overview_notes(catalog: Catalog, limit: int = MAX_NODES) -> list[Note]:
@@ -131,7 +156,8 @@ def _columns(notes: list[Note]) -> list[Placed]:
     return placed
 
 
-def dossier_graph(catalog: Catalog, href: Callable[[str], str], index_href: Callable[[str], str]) -> str:
+def dossier_graph(catalog: Catalog, href: Callable[[str], str], index_href: Callable[[str], str],
+                  said_by: SaidBy) -> str:
     """An overview: the most connected fiches (all of them in a small dossier) with the
     relations between them; below, in words, how many fiches each kind holds and where
     its index lists every one (``index_href(kind)``)."""
@@ -145,7 +171,8 @@ def dossier_graph(catalog: Catalog, href: Callable[[str], str], index_href: Call
             if rel.target in placed:
                 edges.append(_edge(placed[note.id], placed[rel.target]))
                 label = RELATION_TYPES[rel.type].label.lower()
-                sentences.append(f"{note.name} — {label} — {catalog.notes[rel.target].name}")
+                sentences.append(f"{note.name} — {label}{NBSP}: {catalog.notes[rel.target].name} "
+                                 f"({said_by(rel, note)})")
     width = int(max(p.x + 14 + len(_label(p.note.name)) * CHAR_WIDTH * FONT for p in placed.values()) + 10)
     height = int(max(p.y for p in placed.values()) + ROW)
     drawn = "".join(_node(p, href(p.note.id)) for p in placed.values())

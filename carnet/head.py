@@ -7,6 +7,7 @@ from html import escape, unescape
 
 from .article_meta import ArticleMeta
 from .model import Note
+from .typography import french_spacing
 from .vocabulary import KINDS
 
 CONTEXT = "https://schema.org"
@@ -42,7 +43,7 @@ def article_jsonld(headline: str, description: str, url: str, about: list[dict],
 
 
 def entity_jsonld(note: Note, url: str) -> dict:
-    node = {"@context": CONTEXT, **entity_ref(note, url), "description": note.summary, "inLanguage": "fr"}
+    node = {"@context": CONTEXT, **entity_ref(note, url), "description": french_spacing(note.summary), "inLanguage": "fr"}
     if note.aliases:
         node["alternateName"] = list(note.aliases)
     return node

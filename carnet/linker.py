@@ -25,6 +25,8 @@ from markdown.treeprocessors import Treeprocessor
 from .matcher import Mention, MentionMatcher
 from .mentions import MentionSentence, links_to_make, sentences_with_mentions
 from .passages import Passage, passage_id
+from .source_text import BREAKS_RE, unbroken
+from .typography import french_spacing
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Never linked inside: headings, code, links, and what a click already means something on
@@ -190,6 +192,8 @@ def for_search(page_html: str) -> str:
     """What search reads of a page: its words, with the mention links unwrapped (the same
     object when it has none).  Search indexes words, not links; parsing a tag costs it
     more than the words it wraps, and an article has a link for every entity it names."""
+    if BREAKS_RE.search(page_html):  # "Mag\u00adhreb" is found by "maghreb"
+        page_html = unbroken(page_html)
     if 'class="carnet-mention"' not in page_html:
         return page_html
     return _MENTION_LINK_RE.sub(r"\1", page_html)
@@ -223,12 +227,42 @@ class ParagraphAnchors(Treeprocessor):
         for el in root:
             if el.tag != "p":
                 continue
-            text = visible_text(self.md, "".join(el.itertext()))
+            text = unbroken(visible_text(self.md, "".join(el.itertext())))  # quotes match through breaks
             anchor = el.get("id") or passage_id(text)
             if anchor is None:
                 continue  # no words: nothing to cite
             el.set("id", anchor)
             scan.passages.append(Passage(scan.article, anchor, len(scan.passages) + 1, text))
+
+
+class FrenchSpacing(Treeprocessor):
+    """No-break spaces where French typography wants them (``typography.french_spacing``), in
+    the text of every page but an article's own words: on an article's page, its title only.
+    One character for one, so nothing else moves; code and verbatim text are left alone."""
+
+    SKIP = {"code", "pre", "kbd", "samp", "script", "style", "math"}
+
+    def __init__(self, md, scan: Callable[[], PageScan | None]):
+        super().__init__(md)
+        self._scan = scan
+
+    def run(self, root: etree.Element) -> None:
+        scan = self._scan()
+        if scan is not None and scan.article is not None:
+            for el in root.iter("h1"):
+                self._space(el)
+        else:
+            self._space(root)
+
+    def _space(self, el: etree.Element) -> None:
+        if el.tag in self.SKIP or "carnet-verbatim" in (el.get("class") or "").split():
+            return
+        if el.text:
+            el.text = french_spacing(el.text)
+        for child in el:
+            self._space(child)
+            if child.tail:
+                child.tail = french_spacing(child.tail)
 
 
 class MentionExtension(Extension):
@@ -244,3 +278,5 @@ class MentionExtension(Extension):
         md.treeprocessors.register(MentionLinker(md, *self._args), "carnet_mentions", -1)
         # Before MkDocs collects anchors (priority 5), so links to #p3 validate.
         md.treeprocessors.register(ParagraphAnchors(md, self._args[1]), "carnet_paragraphs", 6)
+        # Before the table of contents copies the headings (priority 5).
+        md.treeprocessors.register(FrenchSpacing(md, self._args[1]), "carnet_spacing", 5.5)

@@ -8,16 +8,17 @@ pages (first mention, never the note itself).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 from typing import Callable
 
-from .catalog import Catalog, sort_key
+from .catalog import Catalog
 from .citations import Citations
 from .matcher import MentionMatcher
 from .mentions import MentionSentence, links_to_make, sentences_with_mentions
-from .model import Citation, Note
+from .model import Citation, Note, Relation
 from .passages import Found, quoted
-from .typography import NBSP, NNBSP, french_spacing
+from .typography import NBSP, NNBSP, french_spacing, join, paragraphs
 from .vocabulary import KINDS
 
 Href = Callable[[str], str]
@@ -31,13 +32,35 @@ def article_path(articles_dir: str, slug: str) -> str:
     return f"{articles_dir}/{slug}.md"
 
 
+@dataclass(frozen=True)
+class Attribution:
+    """Who says what a page states: the same words wherever it is shown (lists, graphs,
+    their text alternatives)."""
+    citations: Citations
+    article_titles: dict[str, str]   # slug -> title, as pages name the articles
+
+    def said_by(self, relation: Relation, declaring: Note) -> str:
+        """ "selon l’article, § 2", or the sources of the note that declares the relation."""
+        found = self.citations.get(relation.cite) if relation.cite else None
+        if found is None:
+            return f"selon les sources de la fiche {declaring.name}"
+        return f"selon {self.article_name(found.passage.article)}, §{NBSP}{found.passage.number}"
+
+    def article_name(self, slug: str) -> str:
+        """ "l’article", or, when the site has several, "l’article « Titre »"."""
+        if len(self.article_titles) < 2:
+            return "l’article"
+        return f"l’article «{NNBSP}{french_spacing(self.article_titles.get(slug, slug))}{NNBSP}»"
+
+
 class NoteSections:
     """The sections of one note's page; linking state is shared across them, top to bottom."""
 
     def __init__(self, note: Note, catalog: Catalog, matcher: MentionMatcher, href: Href,
-                 citations: Citations, articles_dir: str, policy: str = "first"):
+                 attribution: Attribution, articles_dir: str, policy: str = "first"):
         self.note, self.catalog, self.matcher, self.href = note, catalog, matcher, href
-        self.citations, self.articles_dir, self.policy = citations, articles_dir, policy
+        self.citations, self.articles_dir, self.policy = attribution.citations, articles_dir, policy
+        self.article_titles = attribution.article_titles
         self._linked: set[str] = set()
 
     def note_link(self, other: Note) -> str:
@@ -68,11 +91,12 @@ class NoteSections:
         for q in quoted(text):
             found = self.citations.get(Citation(article, q.group(1)))
             if found is not None:
+                # A raised "§ N", no brackets: the quote may itself stand in parentheses.
                 label = f"Lire ce passage dans l’article (§{NBSP}{found.passage.number})"
                 inserts.append((q.end(), q.end(), (
-                                f' <a class="carnet-quote-ref" '
+                                f'<sup class="carnet-quote-ref"><a '
                                 f'href="{escape(self.passage_url(found))}" aria-label="{escape(label)}">'
-                                f'(§{NBSP}{found.passage.number})</a>')))
+                                f'§{NBSP}{found.passage.number}</a></sup>')))
         shown = french_spacing(text)  # same length: the offsets above hold
         out, pos = [], 0
         for start, end, html in sorted(inserts, key=lambda i: (i[0], i[1])):
@@ -105,7 +129,7 @@ class NoteSections:
         # The summary first: it is what a search result shows; the grid puts the infobox beside it.
         kind_line = (f'<p class="carnet-kind">{kind.singular} · '
                      f'<a href="{escape(self.href(kind_index_path(note.kind)))}">'
-                     f"toutes les fiches «{NNBSP}{kind.plural.lower()}{NNBSP}»</a></p>")
+                     f"toutes les fiches {kind.of_plural}</a></p>")
         return (f'{kind_line}<div class="carnet-lead"><p class="carnet-summary">{summary}</p>'
                 f'<div class="carnet-infobox"><dl>{infobox}</dl></div></div>')
 
@@ -117,28 +141,38 @@ class NoteSections:
         return f'<p class="carnet-summary">{escape(french_spacing(self.note.summary))}</p>{rows}'
 
     def relations(self) -> str:
-        links = sorted(self.catalog.links(self.note.id), key=lambda l: (l.label, sort_key(l.other.name)))
-        if not links:
+        groups = self.catalog.grouped_links(self.note.id)
+        if not groups:
             return "<p>Aucune relation n’est renseignée pour cette fiche.</p>"
         items = []
-        for link in links:
-            item = f"{escape(link.label)}{NBSP}: {self.note_link(link.other)}"
-            if link.relation.cite:
-                item += self.cite(link.relation.cite)
-            elif not link.declared_here:
-                item += f" (source{NBSP}: fiche {self.note_link(link.other)})"
-            items.append(f"<li>{item}</li>")
+        for label, links in groups:
+            said = [self._relation_source(link) for link in links]
+            if len(links) > 1 and len(set(said)) == 1:   # one source for all: said once, at the end
+                targets = join([self.note_link(link.other) for link in links]) + said[0]
+            else:
+                targets = join([self.note_link(link.other) + s for link, s in zip(links, said)])
+            items.append(f"<li>{escape(label)}{NBSP}: {targets}</li>")
         return f'<ul class="carnet-relations">{"".join(items)}</ul>'
+
+    def _relation_source(self, link) -> str:
+        """Who says so: the article's words, or the sources of the note that declares it."""
+        if link.relation.cite:
+            return self.cite(link.relation.cite)
+        declaring = self.note if link.declared_here else link.other
+        where = "#sources" if link.declared_here else f"{self.href(declaring.page_path)}#sources"
+        return (f' <small class="carnet-attribution">(<a href="{escape(where)}">'
+                f"selon les sources de la fiche {escape(declaring.name)}</a>)</small>")
 
     def sources(self) -> str:
         note = self.note
         passages = [found.passage for found in map(self.citations.get, note.citations) if found]
         items = []
         for slug in sorted({p.article for p in passages}):
-            numbers = sorted({p.number for p in passages if p.article == slug})
+            numbers = {p.number for p in passages if p.article == slug}
             url = self.href(article_path(self.articles_dir, slug))
-            items.append(f'<li><a href="{escape(url)}">L’article de ce carnet</a>, cité ci-dessus '
-                         f"(§{NBSP}{', '.join(map(str, numbers))}).</li>")
+            title = french_spacing(self.article_titles.get(slug, slug))
+            items.append(f'<li>L’article <a href="{escape(url)}">{escape(title)}</a>, reproduit tel que reçu '
+                         f"sur ce site et cité ci-dessus ({paragraphs(numbers)}).</li>")
         for source in note.sources:
             title = escape(source.title)
             items.append(f'<li><a href="{escape(source.url)}" rel="noopener">{title}</a></li>'
@@ -163,6 +197,7 @@ def note_sentences(note: Note, matcher: MentionMatcher) -> list[MentionSentence]
     """Sentences of a note's own texts that name other notes (for their "Mentionné dans")."""
     out = []
     for text in (note.summary, *(f.value for f in note.facts)):
+        text = french_spacing(text)  # as the note's page shows it (same length, same mentions)
         mentions = [m for m in matcher.find(text) if m.note_id != note.id]
         out += sentences_with_mentions(text, mentions, note.page_path, None)
     return out

@@ -20,7 +20,7 @@ from .index_pages import (ARTICLES_PER_PAGE, GROUP_FROM, IndexPage, page_title, 
                           plan_pages)
 from .markdown_text import md_text
 from .model import Note
-from .typography import NBSP, NNBSP, french_spacing, plural
+from .typography import NBSP, NNBSP, french_spacing, join, plural
 from .vocabulary import KINDS
 
 A_TO_Z_PATH = "index-a-z.md"
@@ -104,7 +104,7 @@ def kind_index_pages(kind_slug: str, index: Index) -> dict[str, GeneratedPage]:
     intro = (f"{plural(count, 'fiche')}, par ordre alphabétique. Toutes les fiches{NBSP}: "
              f"[index A–Z](../{A_TO_Z_PATH}), [graphe du dossier](../{GRAPH_PATH}).")
     return {page.path: GeneratedPage(_index_markdown(index, page, intro), page_title(kind.plural, page),
-                                     f"Les fiches «{NNBSP}{kind.plural.lower()}{NNBSP}» du Carnet minier{NBSP}: "
+                                     f"Les fiches {kind.of_plural} du Carnet minier{NBSP}: "
                                      f"{plural(count, 'fiche')}." + page_suffix(page))
             for page in index.pages}
 
@@ -115,7 +115,7 @@ def page_suffix(page: IndexPage) -> str:
 
 def a_to_z_pages(index: Index) -> dict[str, GeneratedPage]:
     count = sum(len(p.items) for p in index.pages)
-    intro = f"{plural(count, 'fiche')}{NBSP}: entreprises, personnes, minerais et lieux."
+    intro = f"{plural(count, 'fiche')}{NBSP}: " + join([kind.plural.lower() for kind in KINDS.values()]) + "."
     return {page.path: GeneratedPage(_index_markdown(index, page, intro), page_title(index.title, page),
                                      f"Toutes les fiches du Carnet minier de A à Z{NBSP}: {plural(count, 'fiche')}."
                                      + page_suffix(page))
@@ -136,12 +136,13 @@ def graph_page(catalog: Catalog) -> GeneratedPage:
 
 
 def articles_pages(index: Index, count: int) -> dict[str, GeneratedPage]:
-    intro = (f"{plural(count, 'article')}, avec ce que l’on sait de sa source et les entités qu’il nomme."
-             if count < 2 else f"{plural(count, 'article')}, du plus récent au plus ancien, avec ce que l’on sait "
-                               "de leur source et les entités qu’ils nomment.")
+    what = ("sa source et les entités qu’il nomme" if count < 2 else
+            "leur source et les entités qu’ils nomment")
+    intro = (f"{plural(count, 'article')}, avec ce que l’on sait de {what}." if count < 2 else
+             f"{plural(count, 'article')}, du plus récent au plus ancien, avec ce que l’on sait de {what}.")
     return {page.path: GeneratedPage(_index_markdown(index, page, intro), page_title("Articles", page),
                                      f"Les articles du Carnet minier{NBSP}: {plural(count, 'article')}, "
-                                     "leur source et les entités qu’ils nomment." + page_suffix(page))
+                                     f"{what}." + page_suffix(page))
             for page in index.pages}
 
 

@@ -31,7 +31,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from .assembly import RenderedPage, SiteAssembly, SiteSettings
+from .assembly import RenderedPage, SiteAssembly, SiteSettings, typeset_meta
 from .linker import MentionExtension, PageScan
 from .matcher import MentionMatcher
 from .mentions import POLICIES
@@ -41,6 +41,7 @@ from .project import load_for_build
 from .publish import StagedPublishing
 from .search_fields import add_alias_fields
 from .serve_errors import problem_page
+from .source_text import canonical
 from .valid_html import ValidShellLoader
 
 log = logging.getLogger("mkdocs.plugins.carnet")
@@ -138,16 +139,17 @@ class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         src = page.file.src_uri
-        page.meta.update(self.generated_meta.get(src, {}))
+        page.meta.update(typeset_meta({**page.meta, **self.generated_meta.get(src, {})}))
         if self.url_by_src is None:  # every page's URL, once per build (the engine's own lookup is slower)
             self.url_by_src = {f.src_uri: f.url for f in files}
         self.scan = self.assembly.scan_for(src, self.url_by_src.__getitem__)
         if self.scan is not None:
             self.scans[src] = self.scan
-        return markdown
+        return canonical(markdown)  # NFC, whatever form the file came in: names, quotes and anchors match
 
     def on_page_content(self, content, page, config, files):
         self.scan = None
+        page.meta.update(typeset_meta({"title": page.title or "", **page.meta}))  # MkDocs' own drops no-break spaces
         return self.assembly.page_content(page.file.src_uri, content, page.markdown)
 
     @event_priority(100)  # before the search plugin reads the page: its words, in few tags

@@ -54,7 +54,7 @@ def note_schema() -> dict:
     relation = {
         "type": "object",
         "properties": {
-            "type": {"oneOf": [{"const": slug_, "description": f"{r.label} (on the other page: {r.inverse_label})"}
+            "type": {"oneOf": [{"const": slug_, "description": f"{r.label} (on the other page: {r.inverse_label}" + (f" / {r.inverse_plural}" if r.inverse_plural else "") + ")"}
                                for slug_, r in RELATION_TYPES.items()]},
             "target": {"type": "string", "pattern": f"^({kinds})/{slug[1:]}",
                        "description": "The other note, as kind/slug: " + ", ".join(f"{k}/…" for k in KINDS) + "."},

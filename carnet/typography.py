@@ -1,4 +1,7 @@
-"""French typography for the text Carnet writes: no-break spaces and real plurals.
+"""French typography for the text Carnet writes: no-break spaces, real plurals, lists.
+
+Everything Carnet writes for readers goes through here: counts (``plural``), lists
+("A, B et C": ``join``), paragraph references ("§ 1 et 2": ``paragraphs``) and spacing.
 
 ``NNBSP`` (narrow no-break space) goes before ; ! ? and inside « »; ``NBSP`` before a
 colon.  ``french_spacing`` turns the spaces an editor typed there into those, one
@@ -24,7 +27,12 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
 
 
 def _before_marks(text: str) -> str:
-    return _BEFORE_RE.sub(lambda m: NBSP if text[m.end()] == ":" else NNBSP, text)
+    """Outside quotes: before ; ! ? :, and inside a « or » whose pair is in another text
+    (a quote that spans a link: « <a>VESNA</a> »)."""
+    text = _BEFORE_RE.sub(lambda m: NBSP if text[m.end()] == ":" else NNBSP, text)
+    if "«" in text or "»" in text:
+        text = text.replace("« ", "«" + NNBSP).replace(" »", NNBSP + "»")
+    return text
 
 
 def _quote_edges(quote: str) -> str:
@@ -45,3 +53,16 @@ def french_spacing(text: str) -> str:
         pos = m.end()
     out.append(_before_marks(text[pos:]))
     return "".join(out)
+
+
+def join(items: list[str], last: str = "et") -> str:
+    """ "A", "A et B", "A, B et C": a French list (items as given, HTML or text)."""
+    items = list(items)
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {last} " + items[-1]
+
+
+def paragraphs(numbers) -> str:
+    """ "§ 2", "§ 1 et 2", "§ 1, 2 et 4": paragraph numbers as a French reference."""
+    return f"§{NBSP}" + join([str(n) for n in sorted(set(numbers))])

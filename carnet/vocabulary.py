@@ -15,15 +15,18 @@ class Kind:
     singular: str        # "Entreprise"
     plural: str          # "Entreprises"
     schema_type: str     # schema.org type used in JSON-LD
+    of_plural: str = ""  # "d’entreprises": "toutes les fiches d’entreprises"
 
 
 KINDS: dict[str, Kind] = {
     k.slug: k
     for k in (
-        Kind("entreprises", "Entreprise", "Entreprises", "Organization"),
-        Kind("personnes", "Personne", "Personnes", "Person"),
-        Kind("minerais", "Minerai", "Minerais", "Thing"),
-        Kind("lieux", "Lieu", "Lieux", "Place"),
+        Kind("entreprises", "Entreprise", "Entreprises", "Organization", "d’entreprises"),
+        Kind("personnes", "Personne", "Personnes", "Person", "de personnes"),
+        # Copper and iron are metals, phosphate is mined as rock: "minerai" (an ore) fits
+        # none of them, "ressource minérale" fits all three.
+        Kind("minerais", "Ressource minérale", "Ressources minérales", "Thing", "de ressources minérales"),
+        Kind("lieux", "Lieu", "Lieux", "Place", "de lieux"),
     )
 }
 
@@ -31,18 +34,26 @@ KINDS: dict[str, Kind] = {
 @dataclass(frozen=True)
 class RelationType:
     slug: str
-    label: str           # shown on the page of the note that declares it
-    inverse_label: str   # shown on the target's page
+    label: str           # shown on the page of the note that declares it: "Filiale de"
+    inverse_label: str   # on the target's page, for one note: "Filiale"
+    inverse_plural: str = ""  # for several: "Filiales" (empty: the same as for one)
+
+    def side_label(self, declared_here: bool, count: int = 1) -> str:
+        """The label of this relation on one page, agreeing with how many notes it lists."""
+        if declared_here:
+            return self.label
+        return self.inverse_plural if count > 1 and self.inverse_plural else self.inverse_label
 
 
 RELATION_TYPES: dict[str, RelationType] = {
     r.slug: r
     for r in (
-        RelationType("subsidiary_of", "Filiale de", "Filiales"),
-        RelationType("led_by", "Dirigée par", "Dirige"),
-        RelationType("located_in", "Localisation", "Entités liées à ce lieu"),
+        RelationType("subsidiary_of", "Filiale de", "Filiale", "Filiales"),
+        # "Direction", not "Dirigée par": the label agrees with no noun (un groupe, une société).
+        RelationType("led_by", "Direction", "Dirige"),
+        RelationType("located_in", "Localisation", "Entité liée à ce lieu", "Entités liées à ce lieu"),
         RelationType("part_of", "Fait partie de", "Comprend"),
         RelationType("talks_with", "En discussion avec", "En discussion avec"),
-        RelationType("found_in", "Cité comme ressource de", "Ressources minières citées"),
+        RelationType("found_in", "Ressource de", "Ressource minérale citée", "Ressources minérales citées"),
     )
 }

@@ -65,13 +65,13 @@ def test_the_index_lists_every_article_newest_first_with_what_is_known(newsroom)
     hrefs = [urljoin(SITE_URL + "articles/", i.select_one(".carnet-article-title a")["href"]) for i in items]
     assert hrefs == [SITE_URL + u for u in ORDER]
     lines = [i.select_one(".carnet-article-dateline").get_text() for i in items]
-    assert lines[0] == ("Média\u00a0: inconnu · date de la source\u00a0: inconnue\u202f; le texte dit seulement "
+    assert lines[0] == ("Titre du Carnet · Média\u00a0: inconnu · date de la source\u00a0: inconnue\u202f; le texte dit seulement "
                         "«\u202fLundi\u202f», sans préciser la semaine · ajouté au Carnet le 1er\u00a0novembre 2026")
     assert lines[1] == ("Média\u00a0: Le Journal d’essai · publié le 15\u00a0septembre 2026 · "
                         "ajouté au Carnet le 20\u00a0novembre 2026")
     assert lines[3] == "Média\u00a0: inconnu · date de la source\u00a0: inconnue · date d’ajout inconnue"
     assert items[1].select("p")[2].get_text() == "Un article d’essai nomme VESNA une fois."
-    assert "Entreprises\u00a0: VESNA" in items[1].get_text() and "Minerais\u00a0: Phosphate" in items[0].get_text()
+    assert "Entreprises\u00a0: VESNA" in items[1].get_text() and "Ressources minérales\u00a0: Phosphate" in items[0].get_text()
     nav = [a.get_text(strip=True) for a in page.select("nav.md-nav--primary > ul > li > a, "
                                                        "nav.md-nav--primary > ul > li > label")]
     assert "Articles" in nav
@@ -117,8 +117,8 @@ def test_entity_pages_group_their_quotes_by_article_newest_first(newsroom):
     _, site = newsroom
     groups = soup(site, "entreprises/vesna").select("#dans-larticle ~ p.carnet-source")
     titles = [g.a.get_text() for g in groups]
-    assert titles == ["Essai du lundi sur le phosphate", "Essai daté : VESNA ouvre un bureau",
-                      "Sonarem reçoit VESNA, filiale de Gazprom\u00a0: vers une coopération minière"]
+    assert titles == ["Essai du lundi sur le phosphate", "Essai daté\u00a0: VESNA ouvre un bureau",
+                      "Sonarem accueille VESNA, présentée comme filiale de Gazprom"]
     assert "publié le 15\u00a0septembre 2026" in groups[1].get_text()
 
 

@@ -64,7 +64,7 @@ def test_dossier_graph_shows_every_note(site):
 def test_article_carries_news_article_json_ld(site):
     data = jsonld(soup(site, "articles/sonarem-vesna"))
     assert data["@type"] == "NewsArticle" and data["inLanguage"] == "fr"
-    assert data["headline"].startswith("Sonarem reçoit VESNA")
+    assert data["headline"] == "Sonarem accueille VESNA, présentée comme filiale de Gazprom (titre du Carnet)"
     assert {e["name"] for e in data["about"]} == {"Sonarem", "VESNA", "Gazprom"}
     mentioned = {e["name"]: e["@type"] for e in data["mentions"]}
     assert mentioned == {n.name: SCHEMA[n.kind] for n in CATALOG}

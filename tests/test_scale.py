@@ -102,10 +102,13 @@ def check_drawing(html: str, max_nodes: int) -> BeautifulSoup:
     return svg
 
 
+SAID_BY = lambda relation, declaring: f"selon la fiche {declaring.name}"  # noqa: E731
+
+
 @pytest.mark.parametrize("shape", list(CATALOGS))
 def test_dossier_graph_is_an_overview_of_legible_labels_with_every_note_reachable(shape):
     catalog = make_catalog(**CATALOGS[shape])
-    html = dossier_graph(catalog, lambda nid: nid + "/", lambda kind: f"{kind}/index/")
+    html = dossier_graph(catalog, lambda nid: nid + "/", lambda kind: f"{kind}/index/", SAID_BY)
     svg = check_drawing(html, MAX_NODES)
     drawn = {a["xlink:href"].rstrip("/") for a in svg.find_all("a")}
     assert len(drawn) == min(len(catalog), MAX_NODES)
@@ -126,7 +129,7 @@ def test_dossier_graph_is_an_overview_of_legible_labels_with_every_note_reachabl
 def test_every_note_graph_is_bounded_and_legible(shape):
     catalog = make_catalog(**CATALOGS[shape])
     for note in catalog:
-        html = note_graph(note, catalog, lambda nid: nid + "/")
+        html = note_graph(note, catalog, lambda nid: nid + "/", SAID_BY)
         if not catalog.links(note.id):
             assert "<svg" not in html
             continue

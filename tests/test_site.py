@@ -74,7 +74,7 @@ def test_navigation_does_not_list_entity_pages(site):
     for url in ("", "entreprises/vesna/"):
         nav = soup(url=url, site=site).select_one("nav.md-nav--primary")
         items = [li.find(["a", "label"]).get_text(" ", strip=True) for li in nav.select(":scope > ul > li")]
-        assert items == ["Accueil", "Articles", "Entreprises", "Personnes", "Minerais", "Lieux"]
+        assert items == ["Accueil", "Articles", "Entreprises", "Personnes", "Ressources minérales", "Lieux"]
         hrefs = [a["href"] for a in nav.select("a[href]")]
         assert not any(re.search(r"(entreprises|personnes|minerais|lieux)/[a-z]", h) for h in hrefs)
 
