@@ -10,7 +10,7 @@ from html import escape
 from .article_meta import ArticleMeta
 from .catalog import sort_key
 from .model import Note
-from .typography import NBSP, NNBSP, french_spacing, plural
+from .typography import NBSP, NNBSP, french_spacing, join, plural
 from .vocabulary import KINDS
 
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
@@ -111,8 +111,8 @@ def entry_html(entry: ArticleEntry, href, with_entities: bool = True) -> str:
         names = sorted((n for n in entry.notes if n.kind == kind.slug), key=lambda n: sort_key(n.name))[:room]
         room -= len(names)
         if names:
-            links = ", ".join(f'<a href="{escape(href(n.page_path))}" data-preview="">{escape(n.name)}</a>'
-                              for n in names)
+            links = join([f'<a href="{escape(href(n.page_path))}" data-preview="">{escape(n.name)}</a>'
+                          for n in names])
             by_kind.append(f"{kind.plural}{NBSP}: {links}")
     more = len(entry.notes) - MAX_ENTITIES
     if more > 0:
@@ -125,7 +125,8 @@ def entry_html(entry: ArticleEntry, href, with_entities: bool = True) -> str:
     return (f'<li class="carnet-article"><p class="carnet-article-title"><a href="{escape(href(entry.src))}">'
             f"{escape(french_spacing(entry.title))}</a></p>"
             f'<p class="carnet-article-dateline">{dateline(entry.meta)}</p>'
-            f'<p><span class="carnet-verbatim">{escape(sentence)}</span></p>{entities}</li>')
+            f'<p>Première phrase{NBSP}: «{NNBSP}<span class="carnet-verbatim">{escape(sentence)}</span>{NNBSP}»</p>'
+            f"{entities}</li>")
 
 
 def articles_list_html(entries: list[ArticleEntry], href, with_entities: bool = True) -> str:

@@ -21,10 +21,11 @@ from .yaml_source import YamlDocument, read_yaml
 
 # Ours, then the MkDocs and Material keys an article may also carry.
 FIELDS = ("title", "title_by", "description", "outlet", "author", "date", "date_as_written", "url",
-          "added", "changes")
+          "added", "changes", "former_slugs")
 ENGINE_FIELDS = ("hide", "search", "tags", "template", "status", "subtitle", "icon")
 TITLE_BY = ("source", "carnet")
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.S)
+_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
 
@@ -40,6 +41,7 @@ class ArticleMeta:
     url: str | None = None               # the original, http(s)
     added: dt.date | None = None         # when the article came to this site
     changes: str | None = None           # what we changed from the text as received, in French
+    former_slugs: tuple[str, ...] = ()   # slugs it was published under: each address redirects here
 
     def sort_date(self) -> dt.date:
         """Newest first: the source's date, else the date added; an undated article goes last."""
@@ -132,9 +134,14 @@ def validate_article_meta(doc: YamlDocument, path: str, first_line: int = 1) -> 
     if source_date and values["date_as_written"]:
         report(("date_as_written",), "'date_as_written' is for a source that gives no full date, "
                                      "but 'date' is set.", "keep one of the two.")
+    former = data.get("former_slugs") or []
+    if not isinstance(former, list) or not all(isinstance(s, str) and _SLUG_RE.match(s) for s in former):
+        report(("former_slugs",), "'former_slugs' must be a list of the slugs (file names without '.md') "
+                                  "the article was published under.", "write e.g. 'former_slugs: [ancien-nom]'.")
+        former = []
     if problems:
         return problems
-    return ArticleMeta(title_by=title_by, date=source_date, added=added, **values)
+    return ArticleMeta(title_by=title_by, date=source_date, added=added, former_slugs=tuple(former), **values)
 
 
 def load_articles(folder: Path, docs_dir: Path, project_dir: Path) -> tuple[list[Article], list[Problem]]:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Callable
 from html import escape, unescape
 
+from .addresses import Addresses, Record, address_of, passage_anchor_problems, redirect_html, with_former_anchors
 from .article_html import ArticleEntry, articles_list_html, dateline, listed_title, newest_first, source_box_html
 from .article_meta import Article, ArticleMeta
 from .backlinks import (ALL_PER_PAGE, LIST_ALL, PageRef, all_mention_lines, in_article_html,
@@ -168,10 +169,12 @@ def _norm_parts(path: str) -> list[str]:
 
 class SiteAssembly:
     def __init__(self, catalog: Catalog, matcher: MentionMatcher, settings: SiteSettings,
-                 articles: list[Article] | None = None):
+                 articles: list[Article] | None = None, addresses: Addresses | None = None):
         self.catalog, self.matcher, self.settings = catalog, matcher, settings
+        self.addresses = addresses or Addresses(Record(), {})   # what the site has published
         self.articles = {a.src: a for a in articles or []}
         self.citations = Citations([], PassageIndex([]))  # set by check_citations
+        self.attribution = Attribution(self.citations, {})  # likewise
         self.entries: list[ArticleEntry] = []              # set by assemble, for the feeds
         self.urls: dict[str, str] = {}                     # docs path -> URL, set by assemble
         self.late: dict[str, dict[str, str]] = {}          # docs path -> slots search does not read
@@ -211,6 +214,7 @@ class SiteAssembly:
         of its source."""
         if not self.is_article(src):
             return content
+        content = with_former_anchors(content, self.addresses.aliases_for(address_of(src)))
         words = len(markdown.split())
         minutes = max(1, round(words / WORDS_PER_MINUTE))
         reading = f'<p class="carnet-reading-time">Temps de lecture{NBSP}: environ {minutes}{NBSP}min</p>'
@@ -229,8 +233,11 @@ class SiteAssembly:
                 for note_id in page.named:
                     naming[note_id].add(page.passages[0].article)
         self.citations = resolve_citations(self.catalog, index, naming)
+        self.attribution = Attribution(self.citations, {
+            a.slug: unescape(pages[src].title or a.slug) for src, a in self.articles.items() if src in pages})
         return anchor_problems(index, lambda slug: f"{self.settings.docs_dir}/{article_path(self.settings.articles_dir, slug)}") \
-            + self.citations.problems()
+            + self.citations.problems() + passage_anchor_problems(
+                self.addresses.record, self.addresses.resolve, index.passages, self.settings.articles_dir)
 
     def extra_pages(self, pages: dict[str, RenderedPage]) -> dict[str, GeneratedPage]:
         """Pages known only once every page is rendered: all the mentions of a note named
@@ -260,8 +267,6 @@ class SiteAssembly:
         parts = {src: PageParts() for src in pages}
         self.entries = self._article_entries(pages)
         self.urls = {src: page.url for src, page in pages.items()}   # the engine's own URLs
-        self.attribution = Attribution(self.citations, {
-            a.slug: unescape(pages[src].title or a.slug) for src, a in self.articles.items() if src in pages})
         self._note_pages(pages, parts)
         self._index_pages(pages, parts)
         self._heads(pages, parts)
@@ -382,6 +387,11 @@ class SiteAssembly:
         """Every name form of each note, by its page's URL, for the boosted search field."""
         return {self.urls[note.page_path]: list(note.names) for note in self.catalog}
 
+    def redirect_pages(self) -> dict[str, str]:
+        """A static page at each former address, by the path of its file."""
+        return {r.source + "index.html": redirect_html(r.source, r.target, self.settings.site_url)
+                for r in self.addresses.redirects}
+
     def feed_paths(self) -> tuple[str, ...]:
         """The feeds' paths: none without a site URL (a feed's links are absolute)."""
         return (RSS_PATH, JSON_PATH) if self.settings.site_url else ()
@@ -438,7 +448,7 @@ class SiteAssembly:
         """note id -> page -> sentences naming it, from rendered pages and notes' own texts."""
         by_note: dict[str, dict[str, list[MentionSentence]]] = defaultdict(lambda: defaultdict(list))
         sentences = [s for page in pages.values() for s in page.sentences]
-        sentences += [s for note in self.catalog for s in note_sentences(note, self.matcher)]
+        sentences += [s for note in self.catalog for s in note_sentences(note, self.matcher, self.attribution)]
         for sentence in sentences:
             for note_id in sentence.note_ids():
                 by_note[note_id][sentence.page].append(sentence)

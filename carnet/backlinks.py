@@ -74,8 +74,8 @@ def in_article_html(note_id: str, articles: list[tuple[PageRef, list[MentionSent
             for s in quotes])
         date = f' <span class="carnet-article-dateline">({ref.dateline})</span>' if ref.dateline else ""
         count = len(quotes) + max(0, more)
-        blocks.append(f'<p class="carnet-source">{plural(count, "phrase")} de l’article '
-                      f'<a href="{ref.url_html}">{ref.title_html}</a>{date}{NBSP}:</p>'
+        blocks.append(f'<p class="carnet-source">{plural(count, "phrase")} de l’article «{NNBSP}'
+                      f'<a href="{ref.url_html}">{ref.title_html}</a>{NNBSP}»{date}{NBSP}:</p>'
                       f'<ul class="carnet-quotes">{items}</ul>'
                       + (f'<p class="carnet-more">Et {plural(more, "autre phrase", "autres phrases")} dans '
                          f'<a href="{ref.url_html}">l’article</a>.</p>' if more > 0 else ""))
@@ -99,7 +99,7 @@ def mentioned_in_html(note_id: str, pages: list[tuple[PageRef, list[MentionSente
             continue
         first = sentences[0]
         # An article's sentences are quoted under "Dans l'article" already: here, its title.
-        quote = "" if ref.numbers else f' — <q>{_quote(first, note_id)}</q>'
+        quote = "" if ref.numbers else f' — <span class="carnet-excerpt">{_quote(first, note_id)}</span>'
         items.append(f'<li><a href="{ref.url_html}">{ref.title_html}</a>{quote}</li>')
     if not items:
         return "<p>Aucune autre page ne nomme cette entité.</p>"

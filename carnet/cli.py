@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from .addresses import RECORD_FILE, anchors_by_page, current_record, dump_record
 from .article_meta import load_articles
 from .article_passages import article_passages
 from .coverage import candidate_names, mentioned_notes, plain_text
@@ -169,6 +170,36 @@ def new(project: Path, kind: str, name: str, out=None) -> int:
     return 0
 
 
+def publish_record(project: Path, out=None) -> int:
+    """Write the record of published addresses (addresses.yml) as the site stands now: every
+    page and paragraph anchor, the addresses redirects keep, the older anchor names still
+    leading somewhere.  Run on purpose: it is how an address stops being guarded."""
+    out = out or sys.stdout
+    settings = _settings(project)
+    loaded = load_project(settings.notes_dir, settings.docs_dir, settings.articles, project)
+    blocking = [p for p in loaded.problems if p.severity == "error" and p.path != RECORD_FILE]
+    if blocking:
+        print(format_problems(blocking), file=out)
+        print("carnet publish-record: the notes cannot be published, so their addresses are not recorded. "
+              "Fix the problems above first.", file=out)
+        return 1
+    addresses = loaded.addresses
+    passages = [p for a in loaded.articles
+                for p in article_passages(settings.docs_dir / a.src, settings.extensions, settings.configs)]
+    old = addresses.record
+    new = current_record(old, list(addresses.live), anchors_by_page(passages, settings.articles), addresses.redirects)
+    (project / RECORD_FILE).write_text(dump_record(new), encoding="utf-8")
+    added, dropped = sorted(set(new.pages) - set(old.pages)), sorted(set(old.pages) - set(new.pages))
+    anchors = lambda record: {(page, a) for page, items in record.anchors.items() for a in items}  # noqa: E731
+    print(f"Wrote {RECORD_FILE}: {count(len(new.pages), 'page')}, "
+          f"{count(len(anchors(new)), 'paragraph anchor')}, {count(len(addresses.redirects), 'redirect')}.", file=out)
+    for what, items in (("New addresses", added), ("Addresses no longer guarded", dropped),
+                        ("Anchors no longer guarded", sorted(f"{p}#{a}" for p, a in anchors(old) - anchors(new)))):
+        if items:
+            print(f"{what}: " + ", ".join("/" + item for item in items), file=out)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="carnet", description="Carnet minier editors' tools.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -179,7 +210,12 @@ def main(argv: list[str] | None = None) -> int:
     cmd.add_argument("kind", help="one of: " + ", ".join(KINDS))
     cmd.add_argument("name", help="the entity's name, as the articles write it")
     cmd.add_argument("--project", type=Path, default=Path("."), help="project folder (default: .)")
+    cmd = sub.add_parser("publish-record", help="record the addresses the site publishes now (addresses.yml), "
+                                                "so that no later build drops one without a redirect")
+    cmd.add_argument("--project", type=Path, default=Path("."), help="project folder (default: .)")
     args = parser.parse_args(argv)
+    if args.command == "publish-record":
+        return publish_record(args.project.resolve())
     if args.command == "new":
         return new(args.project.resolve(), args.kind, args.name)
     return check(args.project.resolve(), args.strict)

@@ -18,7 +18,7 @@ from html import escape
 from typing import Callable
 
 from .catalog import Catalog, Link, sort_key
-from .model import Note, Relation
+from .model import Citation, Note
 from .typography import NBSP, NNBSP, join, plural
 from .vocabulary import KINDS, RELATION_TYPES
 
@@ -84,12 +84,12 @@ def _svg(title: str, description: str, width: int, height: int, body: str, ident
             f"{body}</svg><figcaption>{escape(description)}{key}</figcaption></figure>")
 
 
-SaidBy = Callable[[Relation, Note], str]   # who says so: "selon l’article, § 2"
+SaidBy = Callable[[Citation | None, Note], str]   # who says so: "selon l’article, § 2"
 
 
 def _described(links: list[Link], note: Note, said_by: SaidBy) -> str:
     """ "A (selon l’article, § 2) et B (selon …)", or "A et B (selon …)" when one source says both."""
-    said = [said_by(link.relation, note if link.declared_here else link.other) for link in links]
+    said = [said_by(link.relation.cite, note if link.declared_here else link.other) for link in links]
     if len(set(said)) == 1:
         return f"{join([link.other.name for link in links])} ({said[0]})"
     return join([f"{link.other.name} ({s})" for link, s in zip(links, said)])
@@ -123,7 +123,7 @@ def note_graph(note: Note, catalog: Catalog, href: Callable[[str], str], said_by
     more = f" (et {plural(len(links) - len(shown), 'autre relation', 'autres relations')})" \
         if len(links) > len(shown) else ""
     key = KEY if any(l.relation.cite for l in shown) else ""
-    return _svg(f"Relations de {note.name}", f"{note.name} — {described}{more}.", other_x + COLUMN, int(height),
+    return _svg(f"Relations de la fiche {note.name}", f"{note.name} — {described}{more}.", other_x + COLUMN, int(height),
                 f'<g class="carnet-edges">{"".join(edges)}</g><g>{"".join(nodes)}</g>', "graph-" + note.slug,
                 key=key)
 
@@ -172,7 +172,7 @@ def dossier_graph(catalog: Catalog, href: Callable[[str], str], index_href: Call
                 edges.append(_edge(placed[note.id], placed[rel.target]))
                 label = RELATION_TYPES[rel.type].label.lower()
                 sentences.append(f"{note.name} — {label}{NBSP}: {catalog.notes[rel.target].name} "
-                                 f"({said_by(rel, note)})")
+                                 f"({said_by(rel.cite, note)})")
     width = int(max(p.x + 14 + len(_label(p.note.name)) * CHAR_WIDTH * FONT for p in placed.values()) + 10)
     height = int(max(p.y for p in placed.values()) + ROW)
     drawn = "".join(_node(p, href(p.note.id)) for p in placed.values())

@@ -56,6 +56,7 @@ class Note:
     relations: tuple[Relation, ...] = ()
     sources: tuple[Source, ...] = ()
     quotes: tuple[Citation, ...] = ()   # the « … » quotes in its summary and fact values
+    former_ids: tuple[str, ...] = ()    # ids it was published under: each address redirects here
 
     @cached_property  # asked for often; a frozen note's citations never change
     def citations(self) -> tuple[Citation, ...]:

@@ -16,7 +16,7 @@ from .catalog import Catalog
 from .citations import Citations
 from .matcher import MentionMatcher
 from .mentions import MentionSentence, links_to_make, sentences_with_mentions
-from .model import Citation, Note, Relation
+from .model import Citation, Note
 from .passages import Found, quoted
 from .typography import NBSP, NNBSP, french_spacing, join, paragraphs
 from .vocabulary import KINDS
@@ -39,9 +39,10 @@ class Attribution:
     citations: Citations
     article_titles: dict[str, str]   # slug -> title, as pages name the articles
 
-    def said_by(self, relation: Relation, declaring: Note) -> str:
-        """ "selon l’article, § 2", or the sources of the note that declares the relation."""
-        found = self.citations.get(relation.cite) if relation.cite else None
+    def said_by(self, cite: Citation | None, declaring: Note) -> str:
+        """Who says what a fact or relation states: "selon l’article, § 2" when ``cite``
+        holds, else the sources of the note that declares it."""
+        found = self.citations.get(cite) if cite else None
         if found is None:
             return f"selon les sources de la fiche {declaring.name}"
         return f"selon {self.article_name(found.passage.article)}, §{NBSP}{found.passage.number}"
@@ -94,7 +95,7 @@ class NoteSections:
                 # A raised "§ N", no brackets: the quote may itself stand in parentheses.
                 label = f"Lire ce passage dans l’article (§{NBSP}{found.passage.number})"
                 inserts.append((q.end(), q.end(), (
-                                f'<sup class="carnet-quote-ref"><a '
+                                f'{NNBSP}<sup class="carnet-quote-ref"><a '
                                 f'href="{escape(self.passage_url(found))}" aria-label="{escape(label)}">'
                                 f'§{NBSP}{found.passage.number}</a></sup>')))
         shown = french_spacing(text)  # same length: the offsets above hold
@@ -165,14 +166,18 @@ class NoteSections:
 
     def sources(self) -> str:
         note = self.note
-        passages = [found.passage for found in map(self.citations.get, note.citations) if found]
+        # Every passage the page quotes: the note's own citations, and those of the relations
+        # other notes declare with it (listed under Relations).
+        cites = [*note.citations, *(l.relation.cite for l in self.catalog.links(note.id)
+                                     if l.relation.cite and not l.declared_here)]
+        passages = [found.passage for found in map(self.citations.get, cites) if found]
         items = []
         for slug in sorted({p.article for p in passages}):
             numbers = {p.number for p in passages if p.article == slug}
             url = self.href(article_path(self.articles_dir, slug))
             title = french_spacing(self.article_titles.get(slug, slug))
-            items.append(f'<li>L’article <a href="{escape(url)}">{escape(title)}</a>, reproduit tel que reçu '
-                         f"sur ce site et cité ci-dessus ({paragraphs(numbers)}).</li>")
+            items.append(f'<li>L’article «{NNBSP}<a href="{escape(url)}">{escape(title)}</a>{NNBSP}», reproduit tel '
+                         f"que reçu sur ce site et cité ci-dessus ({paragraphs(numbers)}).</li>")
         for source in note.sources:
             title = escape(source.title)
             items.append(f'<li><a href="{escape(source.url)}" rel="noopener">{title}</a></li>'
@@ -193,10 +198,12 @@ def body_html(sections: list[tuple[str, str, str]], permalink: str | None, perma
     return "\n".join(out)
 
 
-def note_sentences(note: Note, matcher: MentionMatcher) -> list[MentionSentence]:
-    """Sentences of a note's own texts that name other notes (for their "Mentionné dans")."""
+def note_sentences(note: Note, matcher: MentionMatcher, attribution: Attribution) -> list[MentionSentence]:
+    """Sentences of a note's own texts that name other notes (for their "Mentionné dans"):
+    its summary's, and each fact as "Label : value (who says so)", never the bare value."""
     out = []
-    for text in (note.summary, *(f.value for f in note.facts)):
+    facts = [f"{fact.label}{NBSP}: {fact.value} ({attribution.said_by(fact.cite, note)})" for fact in note.facts]
+    for text in (note.summary, *facts):
         text = french_spacing(text)  # as the note's page shows it (same length, same mentions)
         mentions = [m for m in matcher.find(text) if m.note_id != note.id]
         out += sentences_with_mentions(text, mentions, note.page_path, None)

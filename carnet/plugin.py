@@ -2,12 +2,11 @@
 
   on_startup/on_config/on_shutdown  `mkdocs build` writes to a staging folder that
                 replaces site/ only when the whole build succeeded (carnet.publish)
-  on_pre_build  load and validate notes and articles' metadata, compile the matcher (carnet.project)
-  on_files      add the generated pages (carnet.pages) and the feeds (carnet.feeds), filled in on_env
+  on_pre_build  load and validate notes, articles' metadata and addresses (carnet.project)
+  on_files      add the generated pages (carnet.pages), the feeds (filled in on_env), the redirects
   on_page_*     tell the mention linker which page it is rendering (carnet.linker)
-  on_env        every page is rendered: the core assembles sections, heads and checks
-                (carnet.assembly); the plugin applies them to MkDocs' pages; the theme's
-                shell is made valid HTML as it loads (carnet.valid_html)
+  on_env        every page is rendered: the core assembles sections, heads and checks (carnet.assembly),
+                the plugin applies them; the theme's shell is made valid HTML (carnet.valid_html)
   on_page_context  search reads its own view of the page (assembly.search_view), then
                 the theme gets the page with the sections kept out of search (page_view)
   on_post_page  under `mkdocs serve`, the problems in place of the content (carnet.serve_errors)
@@ -95,7 +94,7 @@ class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
         self._stop_on(project.problems, strict=config.strict)
         self.catalog, self.articles = project.catalog, project.articles
         self.matcher = MentionMatcher(self.catalog)
-        self.assembly = SiteAssembly(self.catalog, self.matcher, self.settings, self.articles)
+        self.assembly = SiteAssembly(self.catalog, self.matcher, self.settings, self.articles, project.addresses)
         self.scans = {}
         self._timed("load", started)
 
@@ -131,7 +130,8 @@ class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
         # The feeds are files of the site, so that links to them validate; written once every
         # article is rendered (on_env), before MkDocs copies the files that are not pages.
         self.feed_files = [File.generated(config, path, content="") for path in self.assembly.feed_paths()]
-        for file in self.feed_files:
+        redirects = [File.generated(config, path, content=html) for path, html in self.assembly.redirect_pages().items()]
+        for file in self.feed_files + redirects:   # a former address: a static page that leads on
             files.append(file)
         self._timed("generate", started)
         self.url_by_src: dict[str, str] | None = None

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .addresses import (RECORD_FILE, Addresses, address_of, load_record, page_problems, passage_anchor_problems,
+                        redirects_from)
 from .article_meta import Article, load_articles
 from .article_passages import article_passages
 from .catalog import Catalog, check_citations
@@ -12,9 +14,11 @@ from .citations import Citations, anchor_problems, resolve_citations
 from .matcher import MentionMatcher
 from .model import Note
 from .notes_dir import load_notes, project_path
+from .pages import A_TO_Z_PATH, GRAPH_PATH
 from .passages import PassageIndex
 from .problems import Problem, stopping_message
 from .source_text import decode
+from .vocabulary import KINDS
 
 
 @dataclass
@@ -22,6 +26,7 @@ class Project:
     catalog: Catalog
     articles: list[Article]
     problems: list[Problem] = field(default_factory=list)
+    addresses: Addresses | None = None
 
     @property
     def checked_notes(self) -> list[Note]:
@@ -35,16 +40,36 @@ def load_project(notes_dir: Path, docs_dir: Path, articles_dir: str, project_dir
     words are checked once the articles are rendered: ``citations``, or ``check_quotes``)."""
     catalog, problems = load_notes(notes_dir, project_dir)
     articles, article_problems = load_articles(docs_dir / articles_dir, docs_dir, project_dir)
-    read = {a.src for a in articles}
+    read, written = {a.src for a in articles}, []
     for page in sorted(docs_dir.rglob("*.md")):   # the other pages: the engine reads them, UTF-8 only
         src = page.relative_to(docs_dir).as_posix()
-        if src not in read and isinstance(found := decode(page.read_bytes(), project_path(page, project_dir),
-                                                          "the page"), Problem):
-            article_problems.append(found)
+        if src not in read:
+            written.append((src, project_path(page, project_dir)))
+            if isinstance(found := decode(page.read_bytes(), written[-1][1], "the page"), Problem):
+                article_problems.append(found)
     project = Project(catalog, articles)
+    project.addresses, address_problems = site_addresses(catalog, articles, written, articles_dir, project_dir)
     project.problems = problems + article_problems + check_citations(project.checked_notes,
-                                                                      {a.slug for a in articles})
+                                                                      {a.slug for a in articles}) + address_problems
     return project
+
+
+def site_addresses(catalog: Catalog, articles: list[Article], written: list[tuple[str, str]], articles_dir: str,
+                   project_dir: Path) -> tuple[Addresses, list[Problem]]:
+    """The addresses the build will publish, checked against the record of those published:
+    none dropped without a redirect; redirects where notes and articles declare them."""
+    record, problems = load_record(project_dir / RECORD_FILE, RECORD_FILE)
+    live = {address_of(src): path for src, path in written}
+    live |= {address_of(path): "Carnet" for path in (A_TO_Z_PATH, GRAPH_PATH, f"{articles_dir}/index.md",
+                                                      *(f"{kind}/index.md" for kind in KINDS))}
+    live |= {address_of(a.src): a.path for a in articles}
+    live |= {address_of(n.page_path): n.path for n in catalog}
+    declared = [(f"{former}/", address_of(n.page_path), n.path) for n in catalog for former in n.former_ids]
+    declared += [(f"{articles_dir}/{old}/", address_of(a.src), a.path) for a in articles for old in a.meta.former_slugs]
+    redirects, redirect_problems = redirects_from(declared, live)
+    unpublished = sorted(set(live) - set(record.pages))
+    problems += redirect_problems + page_problems(record, set(live), redirects, unpublished)
+    return Addresses(record, live, redirects), problems
 
 
 def check_quotes(project: Project, docs_dir: Path, articles_dir: str, project_dir: Path,
@@ -60,7 +85,9 @@ def check_quotes(project: Project, docs_dir: Path, articles_dir: str, project_di
             naming.setdefault(mention.note_id, set()).add(passage.article)
     citations = resolve_citations(project.checked_notes, index, naming)
     article_file = lambda slug: project_path(docs_dir / articles_dir / f"{slug}.md", project_dir)  # noqa: E731
-    return citations, anchor_problems(index, article_file) + citations.problems()
+    published = (passage_anchor_problems(project.addresses.record, project.addresses.resolve, index.passages,
+                                         articles_dir) if project.addresses else [])
+    return citations, anchor_problems(index, article_file) + citations.problems() + published
 
 
 def load_for_build(notes_dir: Path, docs_dir: Path, articles_dir: str, project_dir: Path,

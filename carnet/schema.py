@@ -82,6 +82,11 @@ def note_schema() -> dict:
                       "description": "Declared once, shown on both pages."},
         "sources": {"type": ["array", "null"], "items": source,
                     "description": "Where general facts come from (http(s) links only)."},
+        "former_ids": {"type": ["array", "null"],
+                       "items": {"type": "string", "pattern": f"^({kinds})/{slug[1:]}",
+                                 "description": "A former id, kind/slug: the address the note had."},
+                       "description": "Ids the note was published under (renamed or merged notes): "
+                                      "each old address redirects to this fiche."},
     }
     assert set(properties) == set(FIELDS), "the schema must describe every field the validator knows"
     uncited = {"facts": {"additionalProperties": {"type": "object", "required": ["cite"],

@@ -12,7 +12,8 @@ from .vocabulary import KINDS, RELATION_TYPES
 from .yaml_source import YamlDocument
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-FIELDS = ("name", "aliases", "summary", "case_sensitive", "facts", "relations", "sources")
+FIELDS = ("name", "aliases", "summary", "case_sensitive", "facts", "relations", "sources", "former_ids")
+NOTE_ID_RE = re.compile(r"^[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_TEXT = 2000
 
 
@@ -177,6 +178,23 @@ def read_note(doc: YamlDocument, rel_path: str, kind: str, slug: str) -> tuple[N
         if title:
             sources.append(Source(title, url))
 
+    # Addresses the note was published under (renamed or merged notes): each gets a redirect.
+    former_ids: list[str] = []
+    raw_former = data.get("former_ids") or []
+    if not isinstance(raw_former, list):
+        report(("former_ids",), f"'former_ids' must be a list, not {_kind_of(raw_former)}.",
+               "write one former id per line, e.g. '- entreprises/vesna'.")
+        raw_former = []
+    for i, raw in enumerate(raw_former):
+        if not isinstance(raw, str) or not NOTE_ID_RE.match(raw) or raw.split("/")[0] not in KINDS:
+            report(("former_ids", i), f"former id #{i + 1} must be 'kind/slug' of a note as it was published, "
+                                      f"not {raw!r}.", "write e.g. 'entreprises/vesna' (kinds: "
+                                                       + ", ".join(KINDS) + ").")
+        elif raw == f"{kind}/{slug}":
+            report(("former_ids", i), f"former id '{raw}' is the note's own id.", "remove it.")
+        else:
+            former_ids.append(raw)
+
     # The journalism rule: a statement the article does not back needs a named source.
     if not sources and not raw_sources:
         for label, raw in raw_facts.items():
@@ -192,7 +210,8 @@ def read_note(doc: YamlDocument, rel_path: str, kind: str, slug: str) -> tuple[N
         return None, problems
     return Note(id=f"{kind}/{slug}", kind=kind, slug=slug, path=rel_path, name=name, summary=summary or "",
                 aliases=tuple(aliases), case_sensitive=case_sensitive, facts=tuple(facts),
-                relations=tuple(relations), sources=tuple(sources), quotes=tuple(quotes)), problems
+                relations=tuple(relations), sources=tuple(sources), quotes=tuple(quotes),
+                former_ids=tuple(former_ids)), problems
 
 
 CITE_FORM = ("write it as two lines under 'cite:', 'article: <article slug>' and "

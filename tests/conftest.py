@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "sources" / "article-sonarem-vesna.txt"
-PROJECT_PARTS = ("mkdocs.yml", "docs", "notes", "overrides", "sources")
+PROJECT_PARTS = ("mkdocs.yml", "addresses.yml", "docs", "notes", "overrides", "sources")
 
 
 PROBLEM_LINE = re.compile(r"^(?:WARNING|ERROR)\b.*$", re.M)

@@ -174,7 +174,7 @@ def test_every_page_of_a_synthetic_corpus_writes_french_typography(corpus_site):
 
 
 def test_a_headline_we_wrote_says_so_wherever_it_is_listed(site):
-    title = "Sonarem accueille VESNA, présentée comme filiale de Gazprom"
+    title = "Sonarem a accueilli VESNA, présentée comme filiale de Gazprom"
     for page in ("index.html", "articles/index.html"):
         html = (site / page).read_text(encoding="utf-8")
         assert title in html and "Titre du Carnet" in html, page
@@ -229,7 +229,7 @@ def test_summaries_attribute_the_articles_words_to_the_article(site):
 
 def test_paragraph_references_and_kind_links_read_as_french(site):
     russie = (site / "lieux/russie/index.html").read_text(encoding="utf-8")
-    assert "§\u00a04 et 6" in russie
+    assert "§\u00a02, 4 et 6" in russie
     for kind, words in (("entreprises", "d’entreprises"), ("minerais", "de ressources minérales")):
         page = next((site / kind).glob("*/index.html")).read_text(encoding="utf-8")
         assert f"toutes les fiches {words}" in page
@@ -237,3 +237,18 @@ def test_paragraph_references_and_kind_links_read_as_french(site):
         html = page.read_text(encoding="utf-8")
         assert "de ce carnet" not in html and "fiches «" not in html, page
         assert not re.search(r"»\s*\(§", html) and "»)</a>)" not in html, page   # no brackets in brackets
+
+
+def test_a_fiche_s_sources_name_every_paragraph_it_quotes(site):
+    from carnet.notes_dir import load_notes
+    catalog, _ = load_notes(ROOT / "notes", ROOT)
+    for note in catalog:
+        page = BeautifulSoup((site / note.kind / note.slug / "index.html").read_text(encoding="utf-8"), "html.parser")
+        quoted = {int(m) for a in page.select(".carnet-cite a, .carnet-quote-ref a")
+                  for m in re.findall(r"§\u00a0(\d+)", a.get_text())}
+        listed = page.select_one(".carnet-sources li")
+        if not quoted:
+            assert listed is None or "cité ci-dessus" not in listed.get_text()
+            continue
+        numbers = re.search(r"\((§\u00a0[^)]*)\)\.", listed.get_text()).group(1)
+        assert {int(n) for n in re.findall(r"\d+", numbers)} == quoted, note.id

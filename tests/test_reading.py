@@ -48,7 +48,7 @@ def test_every_entity_page_has_a_relation_graph_with_a_text_alternative(site):
     for note in CATALOG:
         svg = soup(site, note.id).select_one("figure.carnet-graph svg")
         assert svg is not None and svg["role"] == "group"
-        assert svg.find("title").get_text() == f"Relations de {note.name}"
+        assert svg.find("title").get_text() == f"Relations de la fiche {note.name}"
         assert note.name in svg.find("desc").get_text()
         targets = {urlparse(urljoin(f"http://x/{note.id}/", a["xlink:href"])).path.strip("/")
                    for a in svg.find_all("a")}
@@ -64,7 +64,7 @@ def test_dossier_graph_shows_every_note(site):
 def test_article_carries_news_article_json_ld(site):
     data = jsonld(soup(site, "articles/sonarem-vesna"))
     assert data["@type"] == "NewsArticle" and data["inLanguage"] == "fr"
-    assert data["headline"] == "Sonarem accueille VESNA, présentée comme filiale de Gazprom (titre du Carnet)"
+    assert data["headline"] == "Sonarem a accueilli VESNA, présentée comme filiale de Gazprom (titre du Carnet)"
     assert {e["name"] for e in data["about"]} == {"Sonarem", "VESNA", "Gazprom"}
     mentioned = {e["name"]: e["@type"] for e in data["mentions"]}
     assert mentioned == {n.name: SCHEMA[n.kind] for n in CATALOG}

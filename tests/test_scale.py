@@ -102,7 +102,7 @@ def check_drawing(html: str, max_nodes: int) -> BeautifulSoup:
     return svg
 
 
-SAID_BY = lambda relation, declaring: f"selon la fiche {declaring.name}"  # noqa: E731
+SAID_BY = lambda cite, declaring: f"selon la fiche {declaring.name}"  # noqa: E731
 
 
 @pytest.mark.parametrize("shape", list(CATALOGS))
