@@ -61,8 +61,37 @@ def source_box_html(meta: ArticleMeta) -> str:
     known = meta.outlet and meta.author and meta.date and meta.title_by == "source"
     heading = "La source" if known else "Ce que la source ne dit pas"
     items = "".join(f"<li><strong>{label}</strong>{NBSP}: {value}</li>" for label, value in rows)
-    return (f'<div class="admonition info carnet-source-box"><p class="admonition-title">{heading}</p>'
-            f"<ul>{items}</ul></div>")
+    # Collapsed: on a phone the text starts on the first screen; one tap opens it.
+    return (f'<details class="info carnet-source-box"><summary>{heading}</summary>'
+            f"<ul>{items}</ul></details>")
+
+
+def article_dateline_html(meta: ArticleMeta, minutes: int) -> str:
+    """Under the headline, one short line: outlet, date, reading time (the box below says
+    the rest: whose headline, what the date leaves open)."""
+    if meta.date:
+        date = french_date(meta.date)
+    elif meta.date_as_written:
+        date = f"{quoted(meta.date_as_written)}, sans date complète"
+    else:
+        date = "date inconnue"
+    outlet = escape(meta.outlet) if meta.outlet else "Média inconnu"
+    return (f'<p class="carnet-dateline">{outlet} · {date} · '
+            f'<span class="carnet-reading-time">{minutes}{NBSP}min de lecture</span></p>')
+
+
+def article_fiches_html(notes: list[Note], href) -> str:
+    """"Les fiches de cet article": every entity it names, by kind."""
+    groups = []
+    for kind in KINDS.values():
+        names = sorted((n for n in notes if n.kind == kind.slug), key=lambda n: sort_key(n.name))
+        if names:
+            links = join([f'<a href="{escape(href(n.page_path))}" data-preview="">{escape(n.name)}</a>' for n in names])
+            groups.append(f"<li><strong>{kind.plural}</strong>{NBSP}: {links}</li>")
+    if not groups:
+        return ""
+    return (f'<section class="carnet-article-fiches" aria-labelledby="fiches-de-cet-article">'
+            f'<h2 id="fiches-de-cet-article">Les fiches de cet article</h2><ul>{"".join(groups)}</ul></section>')
 
 
 OUR_TITLE = "titre du Carnet"   # said wherever a headline we wrote is listed

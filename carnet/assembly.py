@@ -18,7 +18,8 @@ from typing import Callable
 from html import escape, unescape
 
 from .addresses import Addresses, Record, address_of, passage_anchor_problems, redirect_html, with_former_anchors
-from .article_html import ArticleEntry, articles_list_html, dateline, listed_title, newest_first, source_box_html
+from .article_html import (ArticleEntry, article_dateline_html, article_fiches_html, articles_list_html, dateline,
+                           listed_title, newest_first, source_box_html)
 from .article_meta import Article, ArticleMeta
 from .backlinks import (ALL_PER_PAGE, LIST_ALL, PageRef, all_mention_lines, in_article_html,
                         mentioned_in_html)
@@ -41,7 +42,7 @@ from .problems import Problem
 from .sentences import sentence_spans
 from .serve_errors import with_problems
 from .source_text import canonical
-from .typography import NBSP, french_spacing
+from .typography import french_spacing
 
 WORDS_PER_MINUTE = 230
 LATEST = 5   # articles on the home page
@@ -217,12 +218,12 @@ class SiteAssembly:
         content = with_former_anchors(content, self.addresses.aliases_for(address_of(src)))
         words = len(markdown.split())
         minutes = max(1, round(words / WORDS_PER_MINUTE))
-        reading = f'<p class="carnet-reading-time">Temps de lecture{NBSP}: environ {minutes}{NBSP}min</p>'
         # Filled in once search has read the page: the same box under every article is not worth searching.
-        self.heads_up[src] = reading + source_box_html(self.meta(src))
-        if "</h1>" in content:
-            return content.replace("</h1>", "</h1>" + slot("source-box"), 1)
-        return slot("source-box") + content
+        self.heads_up[src] = article_dateline_html(self.meta(src), minutes) + source_box_html(self.meta(src))
+        # The article's own words in a block of their own: set for reading (measure, size, serif).
+        content = (content.replace("</h1>", "</h1>" + slot("source-box") + '<div class="carnet-article-text">', 1)
+                   if "</h1>" in content else slot("source-box") + '<div class="carnet-article-text">' + content)
+        return content + "</div>" + slot("article-fiches")
 
     def check_citations(self, pages: dict[str, RenderedPage]) -> list[Problem]:
         """Resolve every citation against the rendered articles; the problems stop the build."""
@@ -273,6 +274,9 @@ class SiteAssembly:
         for src, html in self.heads_up.items():
             if src in parts:
                 parts[src].late["source-box"] = html
+                href = self._href_from(pages, pages[src])
+                parts[src].late["article-fiches"] = article_fiches_html(
+                    [self.catalog.notes[n] for n in pages[src].named], href)
         self.late = {src: p.late for src, p in parts.items() if p.late}
         self.searched = {src: p.search for src, p in parts.items() if p.search}
         return parts

@@ -70,6 +70,18 @@ def _edge(a: Placed, b: Placed) -> str:
 KEY = f"* selon l’article{NNBSP}; sans astérisque{NBSP}: selon les sources des fiches."
 
 
+def _routed_edge(a: Placed, b: Placed) -> str:
+    """An edge of the overview that crosses no label: down into the gap under ``a``'s row,
+    along it, then into ``b`` from the left of its dot (labels stand right of the dots,
+    centred on their rows; the gaps between rows and left of the dots are free)."""
+    if abs(a.x - b.x) < 1:
+        return _edge(a, b)
+    gap = a.y + ROW / 2
+    left = b.x - 11
+    return (f'<path d="M{a.x:.1f} {a.y:.1f} V{gap:.1f} H{left:.1f} V{b.y:.1f} H{b.x:.1f}" '
+            f'class="carnet-edge"/>')
+
+
 def _svg(title: str, description: str, width: int, height: int, body: str, ident: str, natural: bool = False,
          key: str = "") -> str:
     # natural: drawn at its own size (the figure scrolls), never scaled below legibility.
@@ -125,7 +137,7 @@ def note_graph(note: Note, catalog: Catalog, href: Callable[[str], str], said_by
     key = KEY if any(l.relation.cite for l in shown) else ""
     return _svg(f"Relations de la fiche {note.name}", f"{note.name} — {described}{more}.", other_x + COLUMN, int(height),
                 f'<g class="carnet-edges">{"".join(edges)}</g><g>{"".join(nodes)}</g>', "graph-" + note.slug,
-                key=key)
+                natural=True, key=key)
 
 
 def overview_notes(catalog: Catalog, limit: int = MAX_NODES) -> list[Note]:
@@ -169,7 +181,7 @@ def dossier_graph(catalog: Catalog, href: Callable[[str], str], index_href: Call
     for note in sorted(notes, key=lambda n: sort_key(n.name)):
         for rel in note.relations:
             if rel.target in placed:
-                edges.append(_edge(placed[note.id], placed[rel.target]))
+                edges.append(_routed_edge(placed[note.id], placed[rel.target]))
                 label = RELATION_TYPES[rel.type].label.lower()
                 sentences.append(f"{note.name} — {label}{NBSP}: {catalog.notes[rel.target].name} "
                                  f"({said_by(rel.cite, note)})")
@@ -189,4 +201,17 @@ def dossier_graph(catalog: Catalog, href: Callable[[str], str], index_href: Call
         f"{plural(count, 'fiche')}" + ("" if drawn_by_kind[kind] == count else
                                       f", dont {drawn_by_kind[kind]} dans le graphe") + "</li>"
         for kind, count in counts if count)
-    return graph + f'<p>Toutes les fiches, par nature{NBSP}:</p><ul class="carnet-graph-kinds">{items}</ul>'
+    # The key to the drawing, and every fiche it draws as a list of links: on a phone, where
+    # the drawing gives way to its text, each stays one tap away.
+    key = "".join(f'<li><span class="carnet-key-dot carnet-key-dot--{kind}" aria-hidden="true"></span> '
+                  f"{escape(KINDS[kind].plural)}</li>"
+                  for kind, count in counts if drawn_by_kind[kind])
+    listed = "".join(
+        f'<li><strong>{escape(KINDS[kind].plural)}</strong>{NBSP}: '
+        + join([f'<a href="{escape(href(n.id))}">{escape(n.name)}</a>'
+                for n in sorted((n for n in notes if n.kind == kind), key=lambda n: sort_key(n.name))]) + "</li>"
+        for kind, count in counts if drawn_by_kind[kind])
+    return (f'<ul class="carnet-graph-key-list" aria-label="Légende">{key}'
+            f"<li>un trait{NBSP}: une relation entre deux fiches</li></ul>" + graph
+            + f'<p>Les fiches du graphe{NBSP}:</p><ul class="carnet-graph-fiches">{listed}</ul>'
+            + f'<p>Toutes les fiches, par nature{NBSP}:</p><ul class="carnet-graph-kinds">{items}</ul>')

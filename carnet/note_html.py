@@ -61,7 +61,9 @@ class NoteSections:
                  attribution: Attribution, articles_dir: str, policy: str = "first"):
         self.note, self.catalog, self.matcher, self.href = note, catalog, matcher, href
         self.citations, self.articles_dir, self.policy = attribution.citations, articles_dir, policy
-        self.article_titles = attribution.article_titles
+        self.attribution, self.article_titles = attribution, attribution.article_titles
+        self._refs: dict[tuple, tuple] = {}   # (article, passage, words) -> (number, found), in order
+        self._tips: list[int] = []            # tooltips written, for their ids
         self._linked: set[str] = set()
 
     def note_link(self, other: Note) -> str:
@@ -72,16 +74,37 @@ class NoteSections:
         return f"{self.href(article_path(self.articles_dir, found.passage.article))}#{found.fragment()}"
 
     def cite(self, cite: Citation) -> str:
-        """"selon l’article, § N", linked to the passage, and the words that back the statement."""
+        """"selon l’article, § N", linked to the passage, and a numbered reference: the words
+        that back the statement are listed once at the foot of the page (``references``) and
+        shown when the number is hovered or focused."""
         found = self.citations.get(cite)
         if found is None:  # only when the build does not check citations (it stops otherwise)
             return ""
         words = " […] ".join(found.words)
+        key = (found.passage.article, found.passage.id, words)
+        number = self._refs.setdefault(key, (len(self._refs) + 1, found))[0]
+        slug = self.note.slug
         # <small>: a side note; out of search, which finds these words in the article itself.
-        # French spacing: no-break space before the colon, narrow ones inside « ».
         return (f' <small class="carnet-cite">(<a href="{escape(self.passage_url(found))}">'
-                f"selon l’article, §\u00a0{found.passage.number}</a>\u00a0: «\u202f<span class=\"carnet-support\">"
-                f"{escape(words)}</span>\u202f»)</small>")
+                f"selon {self.attribution.article_name(found.passage.article)}, §{NBSP}{found.passage.number}</a>"
+                f'<sup class="carnet-ref"><a href="#ref-{slug}-{number}" aria-describedby="tip-{slug}-{number}-{len(self._tips)}">'
+                f"{number}</a>{self._tip(number, words)}</sup>)</small>")
+
+    def _tip(self, number: int, words: str) -> str:
+        self._tips.append(number)
+        return (f'<span class="carnet-ref-tip" role="tooltip" id="tip-{self.note.slug}-{number}-{len(self._tips) - 1}">'
+                f'«{NNBSP}<span class="carnet-support">{escape(words)}</span>{NNBSP}»</span>')
+
+    def references(self) -> str:
+        """The words each numbered reference quotes, once, with the link to its passage."""
+        if not self._refs:
+            return ""
+        items = "".join(
+            f'<li id="ref-{self.note.slug}-{number}">«{NNBSP}{escape(words)}{NNBSP}» — '
+            f'<a href="{escape(self.passage_url(found))}">{self.attribution.article_name(found.passage.article)}, '
+            f"§{NBSP}{found.passage.number}</a></li>"
+            for (_, _, words), (number, found) in self._refs.items())
+        return f'<p class="carnet-references-title">Références</p><ol class="carnet-references">{items}</ol>'
 
     def text(self, text: str, article: str | None = None) -> str:
         """Escaped text with mentions of other notes linked, and each « quote » of
@@ -113,9 +136,10 @@ class NoteSections:
 
     def lead(self) -> str:
         note, kind = self.note, KINDS[self.note.kind]
-        # Name, kind and other names: search has them already (title, aliases field), and
-        # reads the lead in its own view (``searched_lead``): the summary and the facts.
-        names = [("Nom", escape(note.name)), ("Nature", kind.singular)]
+        # Other names: search has them already (aliases field), and reads the lead in its own
+        # view (``searched_lead``): the summary and the facts.  The name and the kind are the
+        # page's title and the line under it: not repeated.
+        names = []
         if note.aliases:
             names.append(("Autres formes du nom", escape(", ".join(note.aliases))))
         rows = []
@@ -127,12 +151,14 @@ class NoteSections:
             rows.append((escape(french_spacing(fact.label)), value))
         infobox = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in names) + " ".join(
             f'<dt>{label}<span class="carnet-sep">{NBSP}:</span></dt> <dd>{value}</dd>' for label, value in rows)
-        # The summary first: it is what a search result shows; the grid puts the infobox beside it.
         kind_line = (f'<p class="carnet-kind">{kind.singular} · '
                      f'<a href="{escape(self.href(kind_index_path(note.kind)))}">'
                      f"toutes les fiches {kind.of_plural}</a></p>")
-        return (f'{kind_line}<div class="carnet-lead"><p class="carnet-summary">{summary}</p>'
-                f'<div class="carnet-infobox"><dl>{infobox}</dl></div></div>')
+        # The infobox first, floated: the summary wraps around it (search reads its own view).
+        box = (f'<aside class="carnet-infobox" aria-labelledby="infobox-{note.slug}">'
+               f'<p class="carnet-infobox-title" id="infobox-{note.slug}">Fiche d’identité</p>'
+               f"<dl>{infobox}</dl></aside>") if infobox else ""
+        return f'{kind_line}<div class="carnet-lead">{box}<p class="carnet-summary">{summary}</p></div>'
 
     def searched_lead(self) -> str:
         """What search reads of the lead: the summary and the facts, as text.  The page shows
@@ -147,13 +173,20 @@ class NoteSections:
             return "<p>Aucune relation n’est renseignée pour cette fiche.</p>"
         items = []
         for label, links in groups:
-            said = [self._relation_source(link) for link in links]
-            if len(links) > 1 and len(set(said)) == 1:   # one source for all: said once, at the end
-                targets = join([self.note_link(link.other) for link in links]) + said[0]
+            sources = [self._source_key(link) for link in links]
+            if len(links) > 1 and len(set(sources)) == 1:   # one source for all: said once, at the end
+                targets = join([self.note_link(link.other) for link in links]) + self._relation_source(links[0])
             else:
-                targets = join([self.note_link(link.other) + s for link, s in zip(links, said)])
+                targets = join([self.note_link(link.other) + self._relation_source(link) for link in links])
             items.append(f"<li>{escape(label)}{NBSP}: {targets}</li>")
         return f'<ul class="carnet-relations">{"".join(items)}</ul>'
+
+    def _source_key(self, link) -> tuple:
+        """What backs a relation: the article's words it quotes, or the declaring note."""
+        found = self.citations.get(link.relation.cite) if link.relation.cite else None
+        if found is not None:
+            return ("article", found.passage.article, found.passage.id, tuple(found.words))
+        return ("note", (self.note if link.declared_here else link.other).id)
 
     def _relation_source(self, link) -> str:
         """Who says so: the article's words, or the sources of the note that declares it."""
@@ -183,8 +216,8 @@ class NoteSections:
             items.append(f'<li><a href="{escape(source.url)}" rel="noopener">{title}</a></li>'
                          if source.url else f"<li>{title}</li>")
         if not items:
-            return "<p>Aucune source n’est renseignée.</p>"
-        return f'<ul class="carnet-sources">{"".join(items)}</ul>'
+            return "<p>Aucune source n’est renseignée.</p>" + self.references()
+        return f'<ul class="carnet-sources">{"".join(items)}</ul>' + self.references()
 
 
 def body_html(sections: list[tuple[str, str, str]], permalink: str | None, permalink_title: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlparse
 
 import pytest
@@ -110,9 +111,9 @@ def test_following_an_entity_link_from_the_article(page, served):
 def test_a_citation_opens_the_paragraph_that_holds_its_words(page, served):
     page.goto(served + "entreprises/vesna/")
     cite = page.locator(".carnet-infobox small.carnet-cite").first
-    words = cite.locator(".carnet-support").inner_text()
-    assert cite.is_visible() and words  # the supporting words stand beside the claim
-    cite.locator("a").click()
+    words = cite.locator(".carnet-support").text_content()
+    assert cite.is_visible() and words  # the supporting words: on focus of the reference number
+    cite.locator("a").first.click()
     page.wait_for_url("**/articles/sonarem-vesna/*")
     anchor = page.evaluate("() => location.hash")
     assert anchor == P2  # the text directive is not part of the anchor
@@ -187,20 +188,31 @@ def test_axe_finds_no_accessibility_violation_on_any_page(browser, site, served,
     assert found == {}
 
 
-def test_article_prints_without_navigation_and_with_link_targets(page, served):
+def test_article_prints_its_words_as_received_with_addresses_at_the_end(browser, served):
+    page = browser.new_page()   # its own: print media stays with it
     page.goto(served + "articles/sonarem-vesna/", wait_until="networkidle")
     page.emulate_media(media="print")
     hidden = page.evaluate("() => ['.md-header', '.md-sidebar--primary', '.md-footer']"
                            ".map(s => getComputedStyle(document.querySelector(s)).display)")
     assert hidden == ["none", "none", "none"]
-    after = page.evaluate("() => getComputedStyle(document.querySelector('" + P1 + " a.carnet-mention'), '::after').content")
-    assert "attr(data-print-href)" in after or served + "lieux/maghreb/" in after
-    # Every entity link prints its full address from site_url, not a relative path.
-    links = page.eval_on_selector_all("a.carnet-mention", "els => els.map(a => [a.href, a.dataset.printHref])")
-    assert len(links) == 11 and all(printed == resolved and printed.startswith(served) for resolved, printed in links)
+    # No address inside the article's verbatim paragraphs; links printed black.
+    inside = page.eval_on_selector_all(".carnet-article-text a", "els => els.map(a => "
+                                       "[getComputedStyle(a, '::after').content, getComputedStyle(a).color])")
+    assert inside and all(after in ("none", "normal") and color == "rgb(0, 0, 0)" for after, color in inside), inside
+    # The fiches it names, at its end, with their full addresses from site_url.
+    listed = page.eval_on_selector_all(".carnet-article-fiches a", "els => els.map(a => "
+                                       "[a.href, a.dataset.printHref, getComputedStyle(a, '::after').content])")
+    mentioned = set(page.eval_on_selector_all("a.carnet-mention", "els => els.map(a => a.href)"))
+    assert {href for href, _, _ in listed} == mentioned and len(mentioned) == 11
+    assert all(printed == href and printed.startswith(served) and "attr(data-print-href)" in after
+               or printed in after for href, printed, after in listed)
+    # The page's own address, at its end.
+    own = page.evaluate("() => { const el = document.querySelector('.md-content__inner');"
+                        " return [el.dataset.printUrl, getComputedStyle(el, '::after').content] }")
+    assert own[0] == served + "articles/sonarem-vesna/" and "Adresse de cette page" in own[1]
     pdf = page.pdf(format="A4")
     assert pdf[:4] == b"%PDF" and len(pdf) > 10_000
-    page.emulate_media(media="screen")
+    page.close()
 
 
 def test_drawer_and_table_of_contents_still_work_on_a_phone(browser, served):

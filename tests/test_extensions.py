@@ -114,7 +114,7 @@ def test_tabs_switch_and_blocks_open_when_clicked(extended, browser):
         assert not page.locator(".tabbed-block").nth(0).is_visible()
         summary = page.locator("details summary", has_text="Gazprom")
         summary.click()
-        page.wait_for_function("() => document.querySelector('details').open")
+        page.wait_for_function("() => document.querySelector('.carnet-article-text details').open")
         assert urlparse(page.url).path.endswith("/articles/essai-extensions/")
         assert page.get_by_text("Le contenu repliable nomme").is_visible()
         context.close()

@@ -98,9 +98,9 @@ def test_article_shows_reading_time(site):
     for path in articles:
         page = soup(site, path.parent.relative_to(site).as_posix())
         text = page.select_one(".carnet-reading-time").get_text()
-        minutes = int(re.fullmatch(r"Temps de lecture\u00a0: environ (\d+)\u00a0min", text).group(1))
+        minutes = int(re.fullmatch(r"(\d+)\u00a0min de lecture", text).group(1))
         body = page.select_one("article")
-        for extra in body.select(".carnet-reading-time, .carnet-source-box, .headerlink"):
+        for extra in body.select(".carnet-dateline, .carnet-source-box, .carnet-article-fiches, .headerlink"):
             extra.decompose()
         words = len(body.get_text(" ").split())
         # At 230 words a minute, rounded; the count may differ from the text's by 5 %.
@@ -143,8 +143,8 @@ def test_a_note_named_like_a_section_keeps_every_anchor_unique(tmp_path):
 
 def test_navigation_links_resolve_from_every_page(site):
     # The navigation is rendered once per folder for the pages it does not list:
-    # its relative links must still lead to the six pages from every page.
-    listed = ["", "articles/", "entreprises/", "personnes/", "minerais/", "lieux/"]
+    # its relative links must still lead to the eight pages from every page.
+    listed = ["", "articles/", "entreprises/", "personnes/", "minerais/", "lieux/", "index-a-z/", "graphe/"]
     for url, page in pages(site):
         nav = page.select_one("nav.md-nav--primary")
         links = [a for a in nav.select("a.md-nav__link[href]") if "#" not in a["href"]]

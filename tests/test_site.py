@@ -21,7 +21,8 @@ EXPECTED_ENTITIES = {
 def article_blocks(site):
     page = soup(site, ARTICLE)
     content = page.select_one("article.md-content__inner")
-    return content, [el for el in content.find_all(["p", "h2"], recursive=False)
+    text = content.select_one(".carnet-article-text")   # the article's own words, set for reading
+    return content, [el for el in text.find_all(["p", "h2"], recursive=False)
                      if el.name == "h2" or el.get("id", "").startswith("p-")]
 
 
@@ -44,7 +45,7 @@ def test_article_text_equals_the_source_block_by_block(site):
 
 def test_article_says_what_the_source_does_not_tell(site):
     content, _ = article_blocks(site)
-    box = content.select_one(".admonition")
+    box = content.select_one(".carnet-source-box")
     text = box.get_text(" ")
     for word in ("Média", "Auteur", "Date", "Mercredi", "rédaction", "Publicité"):
         assert word in text
@@ -74,7 +75,8 @@ def test_navigation_does_not_list_entity_pages(site):
     for url in ("", "entreprises/vesna/"):
         nav = soup(url=url, site=site).select_one("nav.md-nav--primary")
         items = [li.find(["a", "label"]).get_text(" ", strip=True) for li in nav.select(":scope > ul > li")]
-        assert items == ["Accueil", "Articles", "Entreprises", "Personnes", "Ressources minérales", "Lieux"]
+        assert items == ["Accueil", "Articles", "Entreprises", "Personnes", "Ressources minérales", "Lieux",
+                     "Index A–Z", "Graphe du dossier"]
         hrefs = [a["href"] for a in nav.select("a[href]")]
         assert not any(re.search(r"(entreprises|personnes|minerais|lieux)/[a-z]", h) for h in hrefs)
 

@@ -20,9 +20,14 @@
   /* On paper a link cannot be followed: entity links print their full address,
      made absolute from the page's canonical URL (site_url), see carnet.css. */
   var canonical = document.querySelector("link[rel=canonical]")
-  if (canonical) document.querySelectorAll("a.carnet-mention").forEach(function (a) {
-    a.setAttribute("data-print-href", new URL(a.getAttribute("href"), canonical.href).href)
-  })
+  if (canonical) {
+    document.querySelectorAll("a.carnet-mention, .carnet-article-fiches a").forEach(function (a) {
+      a.setAttribute("data-print-href", new URL(a.getAttribute("href"), canonical.href).href)
+    })
+    /* The page's own address, printed at its end. */
+    var inner = document.querySelector(".md-content__inner")
+    if (inner) inner.setAttribute("data-print-url", canonical.href)
+  }
   /* Material's search dialog has no accessible name (axe: aria-dialog-name):
      it takes the one of its search box. */
   var dialog = document.querySelector(".md-search[role=dialog]")

@@ -1,0 +1,259 @@
+"""The reading experience, measured in Chromium over every page of its kind, at phone and
+desktop sizes and in both palettes: headline, article text, fiches, graphs, previews,
+navigation, search results, tap targets, and axe-core with the WCAG 2.2 A and AA rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from carnet.notes_dir import load_notes
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+CATALOG, _ = load_notes(ROOT / "notes", ROOT)
+FICHES = [f"{n.kind}/{n.slug}/" for n in CATALOG]
+ARTICLES = sorted(f"articles/{p.stem}/" for p in (ROOT / "docs" / "articles").glob("*.md"))
+SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 900}}
+SCHEMES = ("light", "dark")
+
+CONTRAST = """el => {
+  const rgb = s => s.match(/[\\d.]+/g).slice(0, 3).map(Number)
+  const lum = c => { const [r, g, b] = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4 });
+                     return 0.2126 * r + 0.7152 * g + 0.0722 * b }
+  let bg = null, node = el
+  while (node && !bg) { const c = getComputedStyle(node).backgroundColor; if (c && !c.startsWith('rgba(0, 0, 0, 0)') && c !== 'transparent') bg = c; node = node.parentElement }
+  const fgc = getComputedStyle(el).color, alpha = (fgc.match(/[\\d.]+/g)[3] ?? 1) * 1
+  const b = rgb(bg || 'rgb(255,255,255)'), f = rgb(fgc).map((v, i) => v * alpha + b[i] * (1 - alpha))
+  const [hi, lo] = [lum(f), lum(b)].sort((x, y) => y - x)
+  return (hi + 0.05) / (lo + 0.05)
+}"""
+
+LINE_LENGTHS = """el => {
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), lines = new Map(), range = document.createRange()
+  let node
+  while ((node = walker.nextNode())) for (let i = 0; i < node.length; i++) {
+    range.setStart(node, i); range.setEnd(node, i + 1)
+    const r = range.getClientRects()[0]; if (!r) continue
+    const top = Math.round(r.top); lines.set(top, (lines.get(top) || 0) + 1)
+  }
+  return [...lines.values()]
+}"""
+
+
+@pytest.fixture(scope="module", params=[(s, c) for s in SIZES for c in SCHEMES], ids=lambda p: f"{p[0]}-{p[1]}")
+def view(request, browser):
+    size, scheme = request.param
+    context = browser.new_context(viewport=SIZES[size], color_scheme=scheme, locale="fr-FR")
+    page = context.new_page()
+    yield size, scheme, page
+    context.close()
+
+
+def test_article_headline_leads_and_the_text_starts_on_the_first_screen(view, served):
+    size, scheme, page = view
+    for path in ARTICLES:
+        page.goto(served + path, wait_until="networkidle")
+        h1 = page.locator("article h1")
+        assert int(h1.evaluate("el => getComputedStyle(el).fontWeight")) >= 600
+        assert h1.evaluate(CONTRAST) >= 7, (path, scheme)
+        # The dateline: outlet, date and reading time on one line (on a desktop).
+        dateline = page.locator(".carnet-dateline")
+        assert "min de lecture" in dateline.inner_text()
+        if size == "desktop":
+            assert len(dateline.evaluate(LINE_LENGTHS)) == 1
+        first = page.locator(".carnet-article-text > p").first
+        assert first.evaluate("el => el.getBoundingClientRect().top") < 0.6 * SIZES[size]["height"], path
+
+
+def test_article_text_reads_at_a_newspaper_s_size_and_measure(view, served):
+    size, scheme, page = view
+    for path in ARTICLES:
+        page.goto(served + path, wait_until="networkidle")
+        paragraphs = page.locator(".carnet-article-text > p")
+        for i in range(paragraphs.count()):
+            p = paragraphs.nth(i)
+            assert float(p.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")) >= 17
+            if size == "desktop":
+                lines = p.evaluate(LINE_LENGTHS)
+                assert max(lines) <= 75, (path, i, lines)
+
+
+def test_every_article_ends_on_the_fiches_it_names(page, served):
+    for path in ARTICLES:
+        page.goto(served + path, wait_until="networkidle")
+        named = set(page.eval_on_selector_all(".carnet-article-text a.carnet-mention", "els => els.map(a => a.href)"))
+        listed = page.eval_on_selector_all(".carnet-article-fiches a", "els => els.map(a => a.href)")
+        assert named and set(listed) == named and len(listed) == len(named)
+        kinds = page.eval_on_selector_all(".carnet-article-fiches li strong", "els => els.map(e => e.textContent)")
+        assert kinds == [k for k in ("Entreprises", "Personnes", "Ressources minérales", "Lieux") if k in kinds]
+
+
+def test_every_fiche_has_a_wikipedia_like_infobox_and_numbered_references(view, served):
+    size, scheme, page = view
+    for path in FICHES:
+        page.goto(served + path, wait_until="networkidle")
+        terms = page.eval_on_selector_all(".carnet-infobox dt", "els => els.map(e => e.textContent)")
+        assert "Nom" not in terms and "Nature" not in terms
+        if page.locator(".carnet-infobox").count():
+            band = page.locator(".carnet-infobox-title")
+            assert band.is_visible() and band.evaluate(CONTRAST) >= 4.5
+            if size == "desktop":
+                assert page.locator(".carnet-infobox").evaluate("el => getComputedStyle(el).float") == "right"
+                box = page.locator(".carnet-infobox").bounding_box()
+                column = page.locator(".carnet-lead").bounding_box()
+                assert box["width"] <= 0.45 * column["width"]
+        # The quoted words are shown once: in the list at the foot, not after every claim.
+        visible_quotes = page.eval_on_selector_all(
+            ".carnet-relations .carnet-support, .carnet-infobox .carnet-support",
+            "els => els.filter(e => e.offsetParent !== null).length")
+        assert visible_quotes == 0
+        # Each reference number leads to its words at the foot, and shows them on focus.
+        refs = page.locator("sup.carnet-ref > a")
+        for i in range(refs.count()):
+            ref = refs.nth(i)
+            target = ref.get_attribute("href")
+            assert page.locator(target).count() == 1 and "«" in page.locator(target).inner_text()
+            tip = page.locator("#" + ref.get_attribute("aria-describedby"))
+            assert not tip.is_visible()
+            ref.focus()
+            assert tip.is_visible() and tip.inner_text().strip("«»\u202f ") in page.locator(target).inner_text()
+
+
+def test_graph_labels_are_legible_or_replaced_by_their_text(view, served):
+    size, scheme, page = view
+    for path in FICHES + ["graphe/"]:
+        page.goto(served + path, wait_until="networkidle")
+        for figure in page.locator("figure.carnet-graph").all():
+            svg = figure.locator("svg")
+            if not svg.is_visible():   # on a phone: the drawing gives way to its text
+                assert size == "phone" and figure.locator("figcaption").is_visible(), (path, size)
+                continue
+            heights = svg.evaluate("s => [...s.querySelectorAll('text')].map(t => t.getBoundingClientRect().height)")
+            assert heights and min(heights) >= 10, (path, size, min(heights))
+
+
+def test_the_dossier_graph_has_a_key_and_every_fiche_one_tap_away_on_a_phone(view, served):
+    size, scheme, page = view
+    page.goto(served + "graphe/", wait_until="networkidle")
+    assert page.locator(".carnet-graph-key-list").is_visible()
+    links = {a.rsplit("/", 2)[-2] for a in page.eval_on_selector_all(
+        ".carnet-graph-fiches a", "els => els.filter(e => e.offsetParent !== null).map(a => a.href)")}
+    assert links == {n.slug for n in CATALOG}
+
+
+def test_entity_links_have_one_underline(view, served):
+    size, scheme, page = view
+    page.goto(served + ARTICLES[0], wait_until="networkidle")
+    styles = page.eval_on_selector_all("a.carnet-mention", "els => els.map(a => { const s = getComputedStyle(a);"
+                                       " return [s.textDecorationLine, s.borderBottomStyle] })")
+    assert styles and all(line == "underline" and border == "none" for line, border in styles)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_preview_cards_use_their_width_and_have_a_border(browser, served, scheme):
+    # Previews open on hover and focus: a desktop's.
+    context = browser.new_context(viewport=SIZES["desktop"], color_scheme=scheme, locale="fr-FR")
+    page = context.new_page()
+    page.goto(served + ARTICLES[0], wait_until="networkidle")
+    page.locator("a.carnet-mention").first.hover()
+    card = page.locator(".md-tooltip2").first
+    card.locator(".carnet-summary").wait_for(state="visible", timeout=5000)
+    summary = card.locator(".carnet-summary").bounding_box()
+    inner = card.locator(".md-tooltip2__inner").bounding_box()
+    assert summary["width"] >= 0.8 * inner["width"]
+    assert float(card.evaluate("el => parseFloat(getComputedStyle(el).borderTopWidth)")) >= 1
+    context.close()
+
+
+def test_the_a_to_z_index_and_the_graph_are_in_the_navigation(view, served):
+    size, scheme, page = view
+    page.goto(served, wait_until="networkidle")
+    if size == "phone":
+        page.locator('label.md-header__button[for="__drawer"]').click()
+        page.wait_for_function("() => document.getElementById('__drawer').checked")
+        page.wait_for_timeout(300)
+    nav = page.locator("nav.md-nav--primary")
+    for label, path in (("Index A–Z", "index-a-z/"), ("Graphe du dossier", "graphe/")):
+        link = nav.get_by_role("link", name=label)
+        assert link.is_visible() and link.get_attribute("href").rstrip("/").endswith(path.rstrip("/"))
+
+
+def test_tap_targets_in_index_bars_are_at_least_24_px(view, served):
+    size, scheme, page = view
+    checked = 0
+    for path in ["index-a-z/", "articles/", "entreprises/", "personnes/", "minerais/", "lieux/"]:
+        page.goto(served + path, wait_until="networkidle")
+        for box in page.eval_on_selector_all(".carnet-letters a, .carnet-pager a",
+                                             "els => els.map(a => a.getBoundingClientRect()).map(r => [r.width, r.height])"):
+            assert box[0] >= 24 and box[1] >= 24, (path, box)
+            checked += 1
+    assert checked >= 5
+
+
+def test_search_results_say_what_they_are(view, served):
+    size, scheme, page = view
+    page.goto(served, wait_until="networkidle")
+    if size == "phone":
+        page.locator('label.md-header__button[for="__search"]').click()
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.type("VESNA", delay=15)
+    page.wait_for_function("() => document.querySelector('.md-search-result__list > li')")
+    page.wait_for_timeout(250)
+    labels = page.eval_on_selector_all(
+        ".md-search-result__list > li > a", "els => els.map(a => [a.href, getComputedStyle(a.querySelector('h1'), '::before').content])")
+    assert labels
+    for href, label in labels:
+        if "/entreprises/" in href and not href.endswith("/entreprises/"):
+            assert label == '"Fiche · Entreprise — "'
+        if "/articles/" in href and not href.endswith("/articles/"):
+            assert label == '"Article — "'
+    if size == "phone":
+        heights = page.eval_on_selector_all(
+            ".md-search-result__article > p", "els => els.map(p => p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight))")
+        assert heights and max(heights) <= 3.05
+
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG22 = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def test_axe_finds_no_wcag_2_2_violation_on_any_page(view, served, site):
+    size, scheme, page = view
+    assert AXE.exists(), "run 'npm install' (make test does) to get axe-core"
+    pages = sorted(p.relative_to(site).as_posix().removesuffix("index.html")
+                   for p in site.rglob("index.html"))
+    found = {}
+    for path in pages:
+        page.goto(served + path, wait_until="networkidle")
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate("async tags => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))"
+                                   ".violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))",
+                                   WCAG22)
+        if violations:
+            found[path] = violations
+    assert found == {}
+
+
+NO_LINE_THROUGH_LABELS = """svg => {
+  const labels = [...svg.querySelectorAll('text')].map(t => t.getBBox())
+  const hits = []
+  for (const edge of svg.querySelectorAll('.carnet-edge')) {
+    const length = edge.getTotalLength()
+    for (let at = 0; at <= length; at += 2) {
+      const p = edge.getPointAtLength(at)
+      const box = labels.find(b => p.x > b.x + 1 && p.x < b.x + b.width - 1 && p.y > b.y + 1 && p.y < b.y + b.height - 1)
+      if (box) { hits.push([Math.round(p.x), Math.round(p.y)]); break }
+    }
+  }
+  return hits
+}"""
+
+
+def test_no_line_of_the_dossier_graph_runs_through_a_label(page, served):
+    page.set_viewport_size(SIZES["desktop"])
+    page.goto(served + "graphe/", wait_until="networkidle")
+    svg = page.locator("figure.carnet-graph svg")
+    assert svg.locator(".carnet-edge").count() >= 10
+    assert svg.evaluate(NO_LINE_THROUGH_LABELS) == []
