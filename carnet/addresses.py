@@ -17,6 +17,7 @@ Pure functions over the model; reading and writing the file is ``load_record``/`
 
 from __future__ import annotations
 
+import json
 import posixpath
 from dataclasses import dataclass, field
 from html import escape
@@ -243,5 +244,5 @@ def redirect_html(source: str, target: str, site_url: str) -> str:
 
 
 def _js(text: str) -> str:
-    import json
+    """A JavaScript string literal that cannot close the <script> it stands in."""
     return json.dumps(text).replace("<", "\\u003c")
