@@ -17,7 +17,7 @@ SOURCE = ROOT / "sources" / "article-sonarem-vesna.txt"
 PROJECT_PARTS = ("mkdocs.yml", "addresses.yml", "docs", "notes", "overrides", "sources")
 
 
-PROBLEM_LINE = re.compile(r"^(?:WARNING|ERROR)\b.*$", re.M)
+PROBLEM_LINE = re.compile(r"^(?:WARNING|ERROR) +-.*$", re.M)   # MkDocs' log lines
 
 
 class BuildFailed(AssertionError):
