@@ -57,7 +57,7 @@ class Catalog:
         groups: dict[tuple[str, bool], list[Link]] = {}
         for link in sorted(self._links[note_id], key=lambda l: sort_key(l.other.name)):
             groups.setdefault((link.relation.type, link.declared_here), []).append(link)
-        labelled: dict[str, list[Link]] = {}   # a relation both ways ("En discussion avec"): one label
+        labelled: dict[str, list[Link]] = {}   # a relation both ways ("Échanges avec"): one label
         for (rtype, here), links in groups.items():
             labelled.setdefault(RELATION_TYPES[rtype].side_label(here, len(links)), []).extend(links)
         return sorted(((label, sorted(links, key=lambda l: sort_key(l.other.name)))

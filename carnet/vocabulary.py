@@ -53,7 +53,8 @@ RELATION_TYPES: dict[str, RelationType] = {
         RelationType("led_by", "Direction", "Dirige"),
         RelationType("located_in", "Localisation", "Entité liée à ce lieu", "Entités liées à ce lieu"),
         RelationType("part_of", "Fait partie de", "Comprend"),
-        RelationType("talks_with", "En discussion avec", "En discussion avec"),
+        # "Échanges avec", not "En discussion avec": an article reports talks held, not a state.
+        RelationType("talks_with", "Échanges avec", "Échanges avec"),
         RelationType("found_in", "Ressource de", "Ressource minérale citée", "Ressources minérales citées"),
     )
 }
