@@ -32,6 +32,8 @@ RECORD_FILE = "addresses.yml"
 RECORD_HEADER = ("# Every address the site has published: pages, and the anchors of articles' paragraphs\n"
                  "# (with older names they were published under). The build refuses to drop one without a\n"
                  "# redirect. Written by `carnet publish-record`, run on purpose once a change is intended.\n")
+# A site of 5,000 articles and 5,000 fiches records about 1.5 MB of addresses and anchors.
+RECORD_MAX_BYTES = 64 * 1024 * 1024
 FIX_RECORD = "or, to stop publishing it on purpose, run 'carnet publish-record'."
 
 
@@ -52,7 +54,7 @@ def load_record(file: Path, rel: str) -> tuple[Record, list[Problem]]:
     """The record at ``file`` (an empty one when there is none yet: nothing published)."""
     if not file.is_file():
         return Record(path=rel), []
-    doc = read_yaml(file.read_bytes(), rel)
+    doc = read_yaml(file.read_bytes(), rel, RECORD_MAX_BYTES, "the record of addresses")
     if isinstance(doc, Problem):
         return Record(path=rel), [doc]
     data = doc.data if isinstance(doc.data, dict) else None

@@ -62,11 +62,12 @@ class YamlDocument:
         return self.positions.get(path, (None, None))
 
 
-def read_yaml(raw: bytes, path: str) -> YamlDocument | Problem:
-    """Parse one note file; a Problem explains why it could not be read."""
-    if len(raw) > MAX_BYTES:
+def read_yaml(raw: bytes, path: str, max_bytes: int = MAX_BYTES, what: str = "a note") -> YamlDocument | Problem:
+    """Parse one note file (or another file of plain YAML data, with its own size limit);
+    a Problem explains why it could not be read."""
+    if len(raw) > max_bytes:
         return Problem(path, None, None,
-                       f"file is {len(raw)} bytes, over the {MAX_BYTES}-byte limit for a note.",
+                       f"file is {len(raw)} bytes, over the {max_bytes}-byte limit for {what}.",
                        "split the note or shorten its texts.")
     text = decode(raw, path)   # any line ends, with or without a byte-order mark, NFC
     if isinstance(text, Problem):

@@ -180,3 +180,16 @@ def test_a_renamed_fiche_s_old_address_leads_to_it_fragment_kept_in_chromium(bro
         assert page.url == server.url + "entreprises/vesna-russie/#relations"
         assert page.locator("h1").inner_text().startswith("VESNA")
         page.close()
+
+
+def test_the_record_of_a_large_site_is_read(tmp_path):
+    """5,000 articles of 6 paragraphs and 5,000 fiches: far over a note's 64 KiB."""
+    from carnet.addresses import Record, dump_record
+    pages = [f"articles/article-{i:04d}/" for i in range(5000)] + [f"lieux/lieu-{i:04d}/" for i in range(5000)]
+    anchors = {f"articles/article-{i:04d}/": [f"p-le-paragraphe-numero-{j}-de-cet-article" for j in range(6)]
+               for i in range(5000)}
+    text = dump_record(Record(pages, anchors, {}))
+    assert len(text.encode("utf-8")) > 1_000_000
+    (tmp_path / RECORD_FILE).write_text(text, encoding="utf-8")
+    record, problems = load_record(tmp_path / RECORD_FILE, RECORD_FILE)
+    assert problems == [] and len(record.pages) == 10_000 and len(record.anchors) == 5000
