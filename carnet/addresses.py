@@ -113,9 +113,12 @@ class Addresses:
     live: dict[str, str]                  # address -> the file that makes it
     redirects: list[Redirect] = field(default_factory=list)
 
+    def __post_init__(self):
+        self._targets = {r.source: r.target for r in self.redirects}   # asked for once per recorded page
+
     def resolve(self, page: str) -> str:
         """Where a recorded address leads now: itself, or its redirect's target."""
-        return next((r.target for r in self.redirects if r.source == page), page)
+        return self._targets.get(page, page)
 
     def aliases_for(self, page: str) -> dict[str, str]:
         """The older anchor names to write on the live ``page``: its own, and those of the
@@ -201,10 +204,8 @@ def anchor_problems(record: Record, anchors_of, resolve) -> list[Problem]:
 
 def passage_anchor_problems(record: Record, resolve, passages, articles_dir: str) -> list[Problem]:
     """``anchor_problems`` over the passages of the articles about to be published."""
-    by_page: dict[str, set[str]] = {}
-    for passage in passages:
-        by_page.setdefault(f"{articles_dir}/{passage.article}/", set()).add(passage.id)
-    return anchor_problems(record, by_page.get, resolve)
+    held = {page: set(anchors) for page, anchors in anchors_by_page(passages, articles_dir).items()}
+    return anchor_problems(record, held.get, resolve)
 
 
 def anchors_by_page(passages, articles_dir: str) -> dict[str, list[str]]:
