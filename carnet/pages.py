@@ -24,6 +24,9 @@ from .typography import NBSP, NNBSP, french_spacing, join, plural
 from .vocabulary import KINDS
 
 A_TO_Z_PATH = "index-a-z.md"
+# A page that lists other pages ranks below them in search: Material's `search.boost`
+# (carnet.search_documents weighs its words by it).
+LISTING_BOOST = 0.25
 GRAPH_PATH = "graphe.md"
 # The sections of a note's body, in order: (name and anchor, heading).  Anchors keep the ids
 # that earlier versions got from Markdown headings, so links to them still work.
@@ -36,10 +39,12 @@ class GeneratedPage:
     markdown: str
     title: str         # plain text
     description: str   # plain text
+    listing: bool = False  # an index of other pages
 
-    def meta(self) -> dict[str, str]:
+    def meta(self) -> dict:
         # Themes print page titles and descriptions without escaping them.
-        return {"title": escape(self.title), "description": escape(self.description)}
+        meta = {"title": escape(self.title), "description": escape(self.description)}
+        return {**meta, "search": {"boost": LISTING_BOOST}} if self.listing else meta
 
 
 def slot(name: str) -> str:
@@ -105,7 +110,7 @@ def kind_index_pages(kind_slug: str, index: Index) -> dict[str, GeneratedPage]:
              f"[index A–Z](../{A_TO_Z_PATH}), [graphe du dossier](../{GRAPH_PATH}).")
     return {page.path: GeneratedPage(_index_markdown(index, page, intro), page_title(kind.plural, page),
                                      f"Les fiches {kind.of_plural} du Carnet minier{NBSP}: "
-                                     f"{plural(count, 'fiche')}." + page_suffix(page))
+                                     f"{plural(count, 'fiche')}." + page_suffix(page), listing=True)
             for page in index.pages}
 
 
@@ -118,7 +123,7 @@ def a_to_z_pages(index: Index) -> dict[str, GeneratedPage]:
     intro = f"{plural(count, 'fiche')}{NBSP}: " + join([kind.plural.lower() for kind in KINDS.values()]) + "."
     return {page.path: GeneratedPage(_index_markdown(index, page, intro), page_title(index.title, page),
                                      f"Toutes les fiches du Carnet minier de A à Z{NBSP}: {plural(count, 'fiche')}."
-                                     + page_suffix(page))
+                                     + page_suffix(page), listing=True)
             for page in index.pages}
 
 
@@ -132,7 +137,8 @@ def graph_page(catalog: Catalog) -> GeneratedPage:
         "un clic sur un nom ouvre sa fiche. Le même contenu, en texte, suit le graphe, "
         "avec l’index de chaque nature, qui les liste toutes.",
         slot("dossier-graph"),
-    ]) + "\n", "Graphe du dossier", f"Les fiches du Carnet minier ({plural(len(catalog), 'fiche')}) et leurs relations, en un graphe.")
+    ]) + "\n", "Graphe du dossier", f"Les fiches du Carnet minier ({plural(len(catalog), 'fiche')}) et leurs relations, en un graphe.",
+        listing=True)
 
 
 def articles_pages(index: Index, count: int) -> dict[str, GeneratedPage]:
@@ -142,7 +148,7 @@ def articles_pages(index: Index, count: int) -> dict[str, GeneratedPage]:
              f"{plural(count, 'article')}, du plus récent au plus ancien, avec ce que l’on sait de {what}.")
     return {page.path: GeneratedPage(_index_markdown(index, page, intro), page_title("Articles", page),
                                      f"Les articles du Carnet minier{NBSP}: {plural(count, 'article')}, "
-                                     f"{what}." + page_suffix(page))
+                                     f"{what}." + page_suffix(page), listing=True)
             for page in index.pages}
 
 

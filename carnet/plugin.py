@@ -10,7 +10,7 @@
   on_page_context  search reads its own view of the page (assembly.search_view), then
                 the theme gets the page with the sections kept out of search (page_view)
   on_post_page  under `mkdocs serve`, the problems in place of the content (carnet.serve_errors)
-  on_post_build alias fields into the search index before it is written (carnet.search_fields)
+  on_post_build search: alias fields, then Pagefind's chunked index for the worker (carnet.search_bundle)
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from .pages import generated_pages
 from .problems import Problem, stopping_message
 from .project import load_for_build
 from .publish import StagedPublishing
-from .search_fields import add_alias_fields
+from .search_bundle import SearchBundleError, index_search, search_settings
 from .serve_errors import problem_page
 from .source_text import canonical
 from .valid_html import ValidShellLoader
@@ -57,11 +57,9 @@ class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
     def __init__(self):
         self.timings: dict[str, float] = {}  # seconds per phase of the last build (benchmark)
         self.problems: list[Problem] = []    # under serve: shown in the browser, not raised
-        self.matcher: MentionMatcher | None = None
         self.scan: PageScan | None = None   # the page being rendered, for the linker
         self.scans: dict[str, PageScan] = {}
         self.generated_meta: dict[str, dict[str, str]] = {}  # page -> title, description
-        self.nav_pages: set[str] = set()
         self.page_content = self.searched_content = None  # a page's HTML, and search's view of it
 
     def _timed(self, phase: str, started: float) -> None:
@@ -187,6 +185,7 @@ class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
         env.globals["carnet_nav_key"] = self._nav_key  # used by overrides/main.html
         env.globals["carnet_in_nav"] = lambda page: page is not None and page.file.src_uri in self.nav_pages
         env.globals["carnet_nav_cache"] = {}           # one per build
+        env.globals["carnet_search_settings"] = search_settings(_search(config))  # carnet.js: no index at page view
         env.loader = ValidShellLoader(env.loader)      # valid HTML, corrected once in the template
         self.timings["link"] = sum(scan.seconds for scan in self.scans.values())
         pages = {f.src_uri: f.page for f in files.documentation_pages()}
@@ -235,11 +234,13 @@ class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
 
     @event_priority(50)  # before Material's search plugin writes its index
     def on_post_build(self, config):
-        search = config.plugins.get("material/search") or config.plugins.get("search")
-        entries = getattr(getattr(search, "search_index", None), "entries", None)
-        if not self.config.search_aliases or entries is None:
-            return
-        # Into the index's entries, before Material writes them: no second pass over the file.
         started = time.perf_counter()
-        add_alias_fields(entries, self.assembly.names_by_url())
+        try:
+            index_search(_search(config), Path(config.site_dir), self.assembly.names_by_url(), self.config.search_aliases)
+        except SearchBundleError as error:
+            raise PluginError(str(error)) from error
         self._timed("index", started)
+
+
+def _search(config):
+    return config.plugins.get("material/search") or config.plugins["search"]

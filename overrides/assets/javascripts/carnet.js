@@ -1,15 +1,57 @@
-/* Carnet minier, on every page, before Material's own scripts.
-   Run Material's search inside our French-aware wrapper worker: the wrapper receives
-   Material's own worker URL in its fragment and loads it, so Material's code and its
-   hashed file name stay untouched.  The script finds its way from the page's own
-   configuration. */
+/* Carnet minier, on every page, before Material's own scripts. */
 (function () {
   var el = document.getElementById("__config")
   var config = JSON.parse(el.textContent)
-  var material = new URL(config.search, location.href).href
-  var wrapper = new URL(config.base + "/assets/javascripts/workers/carnet-search.js", location.href).href
-  config.search = wrapper + "#" + encodeURIComponent(material)
+  var base = new URL(config.base, location.href)
+  /* Search runs in Carnet's worker (workers/carnet-search.js), which answers Material's
+     search box from Pagefind's chunked index. */
+  var searchWorker = new URL("assets/javascripts/workers/carnet-search.js", base).href
+  config.search = searchWorker
   el.textContent = JSON.stringify(config)
+  /* A page view downloads no search index. Material's page script asks for the whole of
+     it (search/search_index.json) as the page opens, to give it to its worker: that one
+     request is answered here, without the network, with the index's settings and no
+     documents (Material's ?h= highlighting reads the settings). */
+  var settings = document.getElementById("__carnet_search")
+  var wholeIndex = new URL("search/search_index.json", base).href
+  if (settings) {
+    var answer = "data:application/json," + encodeURIComponent(
+      JSON.stringify({ config: JSON.parse(settings.textContent), docs: [] }))
+    var open = XMLHttpRequest.prototype.open
+    XMLHttpRequest.prototype.open = function (method, url) {
+      var args = Array.prototype.slice.call(arguments)
+      if (new URL(url, location.href).href === wholeIndex) args[1] = answer
+      return open.apply(this, args)
+    }
+  }
+  /* The search worker, as Material creates it: told to load the index's first parts when
+     the reader opens the search box (before the first letter is typed), and its count of
+     pages found shown when it returns only the best of them. */
+  var NativeWorker = window.Worker
+  window.Worker = function (url, options) {
+    var worker = options === undefined ? new NativeWorker(url) : new NativeWorker(url, options)
+    if (String(url) === searchWorker) carnetSearch(worker)
+    return worker
+  }
+  window.Worker.prototype = NativeWorker.prototype
+  function carnetSearch(worker) {
+    var warm = function () { worker.postMessage({ type: "carnet:warm" }) }
+    document.addEventListener("focusin", function (ev) {
+      if (ev.target.matches && ev.target.matches(".md-search__input")) warm()
+    })
+    document.addEventListener("change", function (ev) {
+      if (ev.target.id === "__search" && ev.target.checked) warm()
+    })
+    worker.addEventListener("message", function (ev) {
+      var data = ev.data && ev.data.type === 3 && ev.data.data
+      if (!data || !(data.total > data.items.length)) return
+      setTimeout(function () {  /* once Material has written its own count */
+        var meta = document.querySelector(".md-search-result__meta")
+        if (meta) meta.textContent = data.total.toLocaleString("fr-FR") + " documents trouvés, les " +
+          data.items.length + " premiers affichés"
+      })
+    })
+  }
   /* The drawer and search toggles start closed, even where the browser restored
      a checked box on reload (Material's autocomplete="off" did this; it is not
      valid HTML on a checkbox, see carnet/valid_html.py). */
