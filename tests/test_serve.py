@@ -75,3 +75,35 @@ def test_a_broken_note_shows_in_the_browser_and_fixing_it_brings_the_site_back(s
     note.write_text(good, encoding="utf-8")
     body = wait_for(base + "entreprises/vesna/", "Société russe")
     assert "Le site ne peut pas être publié" not in body
+
+
+@pytest.mark.browser
+def test_search_works_under_serve_and_follows_an_edit(served_project, browser):
+    """Search under `mkdocs serve`: Pagefind's index is written on every rebuild, so a name
+    an editor adds is found once the page reloads."""
+    project, base = served_project
+    wait_for(base + "entreprises/vesna/", "Société russe")
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+
+    def first_result(query: str) -> str:
+        page.goto(base)   # not "networkidle": the server's live reload keeps a request open
+        page.locator("input.md-search__input").click()
+        page.keyboard.type(query, delay=20)
+        page.wait_for_function("() => document.querySelector('.md-search-result__list > li a') || "
+                               "document.querySelector('.md-search-result__meta').textContent.includes('Aucun')")
+        page.wait_for_timeout(300)
+        links = page.eval_on_selector_all(".md-search-result__list > li > a", "els => els.map(a => new URL(a.href).pathname)")
+        return links[0] if links else ""
+
+    try:
+        assert first_result("Gazprm") == "/entreprises/gazprom/"
+        note = project / "notes" / "entreprises" / "vesna.yml"
+        note.write_text(note.read_text(encoding="utf-8").replace("name: VESNA\n", "name: VESNA\naliases:\n  - Vesnakor\n", 1),
+                        encoding="utf-8")
+        from carnet.search_names import bucket
+        wait_for(f"{base}search/names/{bucket('ve')}.json", "vesnakor")   # rebuilt
+        time.sleep(1)   # the live reload of open pages has passed
+        assert first_result("Vesnakor") == "/entreprises/vesna/"
+    finally:
+        context.close()

@@ -325,6 +325,7 @@ async function run() {
       console.warn("Carnet: search failed:", error)
       data = { items: [], total: 0 }
     }
+    data.query = query  /* which query this answers (Material reads only items and suggest) */
     if (pending === null)
       postMessage({ type: RESULT, data: data })
   }

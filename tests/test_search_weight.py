@@ -1,0 +1,145 @@
+"""Search that stays light, in Chromium: a page view downloads no search index, a first search
+only the parts it needs; results past the first ones are counted; search works under
+`mkdocs serve` as under `make build`."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import ROOT, mkdocs_build
+
+pytestmark = pytest.mark.browser
+sys.path.insert(0, str(ROOT / "bench"))
+
+SEARCH_FILES = re.compile(r"^search/|pagefind")
+
+
+def all_pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix().removesuffix("index.html")
+                  for p in site.rglob("index.html"))
+
+
+def requests_of(page) -> list[str]:
+    seen: list[str] = []
+    page.on("request", lambda r: seen.append(urlparse(r.url).path.lstrip("/")))
+    return seen
+
+
+def type_query(page, query: str) -> None:
+    box = page.locator("input.md-search__input")
+    box.click()
+    page.keyboard.type(query, delay=20)
+    page.keyboard.press("End")   # a key event after a letter Playwright types without one (é)
+    page.wait_for_function(
+        "q => [...document.querySelectorAll('.md-search-result__list > li a')].length && "
+        "document.querySelector('.md-search__input').value === q", arg=query)
+    page.wait_for_timeout(300)
+
+
+def test_no_page_view_downloads_any_part_of_the_search_index(browser, site, served):
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    seen = requests_of(page)
+    pages = all_pages(site)
+    assert len(pages) >= 20
+    for path in pages:
+        page.goto(served + path, wait_until="networkidle")
+    context.close()
+    searched = [path for path in seen if SEARCH_FILES.search(path)]
+    assert searched == [], searched          # not Material's index, not Pagefind's, not the names
+    assert any(path.endswith("carnet-search.js") for path in seen)   # the worker: loaded, idle
+
+
+def test_a_first_search_downloads_the_parts_it_needs_and_never_the_whole_index(browser, site, served):
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    page.goto(served + "articles/sonarem-vesna/", wait_until="networkidle")
+    seen = requests_of(page)
+    type_query(page, "Gazprm")   # a typo: Pagefind, then the names' buckets
+    context.close()
+    assert "search/search_index.json" not in seen
+    assert any(p.startswith("search/pagefind/index/") for p in seen)
+    assert any(p.startswith("search/names/") for p in seen)
+    assert any(p.startswith("search/pages/") for p in seen)
+    shown = {p for p in seen if p.startswith("search/pages/")}
+    assert 0 < len(shown) <= 20
+    downloaded = sum((site / p).stat().st_size for p in set(seen) if SEARCH_FILES.search(p) and (site / p).is_file())
+    total = sum(f.stat().st_size for f in (site / "search").rglob("*") if f.is_file() and f.name != "search_index.json")
+    assert downloaded < total
+
+
+@pytest.fixture(scope="module")
+def corpus_served(tmp_path_factory):
+    """A synthetic corpus large enough that common words find more pages than are shown."""
+    from browser import StaticServer
+    from corpus import SHAPES, write_corpus
+    tmp = tmp_path_factory.mktemp("search-corpus")
+    (project,) = write_corpus(tmp / "corpus", 60, 60, shape=SHAPES["reference"], variants=("carnet",))
+    root = tmp / "site"
+    with StaticServer(root) as server:
+        mkdocs_build(project, root, env={"CARNET_SITE_URL": server.url})
+        yield server.url, root
+
+
+def pages_holding(site: Path, word: str) -> int:
+    """Pages whose searched entries hold a word starting with ``word`` (Material's index, read here)."""
+    from carnet.search_text import html_words
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    pages = set()
+    for doc in docs:
+        if any(w.startswith(word) for w in html_words(doc["title"] + " " + doc["text"] + " " + doc.get("aliases", ""))):
+            pages.add(doc["location"].partition("#")[0])
+    return len(pages)
+
+
+def test_results_past_the_first_twenty_are_counted(browser, corpus_served):
+    base, site = corpus_served
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    page.goto(base)
+    expected = pages_holding(site, "cooper")   # the worker searches « coopération » as cooper…
+    assert expected > 20
+    type_query(page, "coopération")
+    meta = page.locator(".md-search-result__meta").inner_text()
+    for _ in range(12):   # Material shows ten, then four more each time the reader reaches the end
+        page.eval_on_selector(".md-search__scrollwrap", "el => el.scrollTo(0, 0)")
+        page.wait_for_timeout(100)
+        page.eval_on_selector(".md-search__scrollwrap", "el => el.scrollTo(0, el.scrollHeight)")
+        page.wait_for_timeout(150)
+    shown = page.locator(".md-search-result__list > li").count()
+    context.close()
+    assert shown == 20
+    count = int(re.sub(r"\D", "", meta.split("documents")[0]))
+    assert count == expected and "les 20 premiers affichés" in meta, meta
+
+
+def test_a_name_finds_its_fiche_first_in_a_corpus_of_sixty_fiches(browser, corpus_served):
+    """Every name form of every fiche of the synthetic corpus, as typed and without accents."""
+    import yaml
+    base, site = corpus_served
+    project = Path(site).parent / "corpus" / "carnet"
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    page.goto(base)
+    wrong, tried = {}, 0
+    for path in sorted((project / "notes").rglob("*.yml"))[:25]:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        expected = f"{path.parent.name}/{path.stem}/"
+        for form in [data["name"], *data.get("aliases", [])]:
+            box = page.locator("input.md-search__input")
+            box.click()
+            box.press("Control+A")
+            box.press("Backspace")
+            type_query(page, form)
+            first = urlparse(page.eval_on_selector(".md-search-result__list > li > a", "a => a.href")).path.lstrip("/")
+            tried += 1
+            if first != expected:
+                wrong[form] = first
+    context.close()
+    assert tried >= 25 and wrong == {}
