@@ -1,11 +1,11 @@
 """The names and aliases of every fiche, for the search worker, in small files it fetches
-as a reader types: never the whole list, whatever the size of the archive.
+as a reader types: one or two of 256 parts, never the whole list.
 
 The worker uses them (1) to put a fiche first for its own names, and (2) to forgive one typo
 in a name, which Pagefind does not do.  A word is filed under its first two letters, where a
-reader's word that starts like it finds it, and, when it is long enough to be forgiven a
-typo, under its last two as well: one typo leaves the first two letters or the last two
-as they were (a word one letter shorter is filed there too).  Keys fall into a fixed number of buckets, all written, so the worker never
+reader's word that starts like it finds it, and, from four letters, under its last two as
+well: one typo in a word of five letters or more leaves its first two letters or its last two
+as they were.  Keys fall into a fixed number of buckets, all written, so the worker never
 asks for a file that does not exist.
 """
 

@@ -1,5 +1,5 @@
 """Words as search compares them, the same on both sides: here for what is indexed, and in
-the search worker (overrides/assets/javascripts/workers/carnet-search.js) for what readers type.
+the search worker (overrides/assets/javascripts/workers/carnet-search-engine.js) for what readers type.
 
 Lower case, accents dropped (``Algérie`` -> ``algerie``), œ and æ spelt out, and only runs of
 letters and digits kept, so that apostrophes and hyphens separate words (``l’Algérie`` ->

@@ -77,7 +77,7 @@ def edits(word: str) -> set[str]:
 
 def forgiven(typed: str, filed: dict) -> set[str]:
     """The name words the worker can find for a typed word: in the buckets of its first two
-    and last two letters (carnet-search.js ``near``), whatever their distance."""
+    and last two letters (carnet-search-engine.js ``near``), whatever their distance."""
     return set(filed[bucket(typed[:2])]["w"]) | set(filed[bucket(typed[-2:])]["w"])
 
 
@@ -130,7 +130,7 @@ def test_lists_of_pages_weigh_less_in_search_than_the_pages_they_list(site):
 
 
 def test_folding_is_the_same_here_and_in_the_worker():
-    worker = (ROOT / "overrides/assets/javascripts/workers/carnet-search.js").read_text(encoding="utf-8")
+    worker = (ROOT / "overrides/assets/javascripts/workers/carnet-search-engine.js").read_text(encoding="utf-8")
     assert "var BUCKETS = 256" in worker and f"var BUCKETS = {BUCKETS}" in worker
     assert f"var FUZZY_FROM = {FORGIVEN_FROM}" in worker
     assert fold("ŒUVRE Algérie Æ") == "oeuvre algerie ae"

@@ -53,7 +53,8 @@ def test_no_page_view_downloads_any_part_of_the_search_index(browser, site, serv
     context.close()
     searched = [path for path in seen if SEARCH_FILES.search(path)]
     assert searched == [], searched          # not Material's index, not Pagefind's, not the names
-    assert any(path.endswith("carnet-search.js") for path in seen)   # the worker: loaded, idle
+    assert any(path.endswith("carnet-search.js") for path in seen)   # the worker: 1 KB, idle
+    assert not any(path.endswith("carnet-search-engine.js") for path in seen)   # loaded on search
 
 
 def test_a_first_search_downloads_the_parts_it_needs_and_never_the_whole_index(browser, site, served):

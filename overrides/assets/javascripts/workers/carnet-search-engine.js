@@ -1,0 +1,344 @@
+/*
+ * Carnet minier's search, loaded by its worker (carnet-search.js) when a reader opens the
+ * search box: answers Material for MkDocs' search box (its messages, its result format) from
+ * Pagefind's chunked index, so that a search downloads only the parts of the index its words
+ * need.
+ *
+ * What it keeps from the search readers had before (Material's lunr index, whole):
+ *  - accents, case and elisions do not matter: words are folded as carnet/search_text.py
+ *    folds what is indexed (`l’Algérie` -> `algerie`); French stop words are dropped;
+ *  - plurals and inflections: a word is searched as a prefix, its inflection stripped
+ *    (`phosphates` -> `phosphat`), so `cuivr` finds `cuivre` as it is typed;
+ *  - one typo forgiven in a word of five letters or more that the index does not hold,
+ *    against the names and aliases of the fiches (`gazprm` -> `gazprom`): Pagefind has
+ *    no fuzzy search, so the names are filed in small buckets (carnet/search_names.py);
+ *  - a fiche first for its own names and aliases; lunr's `+word` (must hold), `-word`
+ *    (must not), `word^N` (weighs N times), `word~N` (N typos forgiven in names);
+ *  - Material's look: its result list, highlighting, suggestions, ?h= on the page opened.
+ * A query returns the best MAX_PAGES pages (one fragment each) and the number found.
+ */
+"use strict"
+;(function () {  /* its own scope: it shares the worker's global one */
+
+var RESULT = 3   /* Material's SearchMessageType.RESULT */
+var ROOT = new URL("../../../", self.location.href).href  /* this file: assets/javascripts/workers/ */
+var PAGEFIND = ROOT + "search/pagefind/pagefind.js"
+var NAMES = ROOT + "search/names/"
+var PAGES = ROOT + "search/pages/"   /* what a page shows in the results, by Pagefind id */
+var BUCKETS = 256          /* carnet/search_names.py BUCKETS */
+var FUZZY_FROM = 5         /* letters: shorter words have too many neighbours one typo away */
+var MAX_PAGES = 20         /* pages returned with their text: a fragment to fetch for each */
+var NAME = 1000            /* a fiche's score for each query word its names hold... */
+var WHOLE_NAME = 10000     /* ...and for a query that is one of its names */
+var ELISION = /(^|[^\p{L}\p{N}])(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]/giu
+var WORD = /[\p{L}\p{N}]+/gu
+
+/* carnet/search_text.py's fold: lower case, no accents, œ and æ spelt out. */
+function fold(text) {
+  return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+    .replace(/œ/g, "oe").replace(/æ/g, "ae")
+}
+
+/* lunr's French stop words (Material's former pipeline), folded. */
+var STOP = new Set(fold(
+  "ai aie aient aies ait as au aura aurai auraient aurais aurait auras aurez auriez aurions " +
+  "aurons auront aux avaient avais avait avec avez aviez avions avons ayant ayez ayons c ce ceci " +
+  "celà ces cet cette d dans de des du elle en es est et eu eue eues eurent eus eusse eussent " +
+  "eusses eussiez eussions eut eux eûmes eût eûtes furent fus fusse fussent fusses fussiez " +
+  "fussions fut fûmes fût fûtes ici il ils j je l la le les leur leurs lui m ma mais me mes moi " +
+  "mon même n ne nos notre nous on ont ou par pas pour qu que quel quelle quelles quels qui s sa " +
+  "sans se sera serai seraient serais serait seras serez seriez serions serons seront ses soi " +
+  "soient sois soit sommes son sont soyez soyons suis sur t ta te tes toi ton tu un une vos " +
+  "votre vous y à étaient étais était étant étiez étions été étée étées étés êtes").split(" "))
+
+/* What a folded word's inflections share, as a prefix: what is searched (every word is a
+   prefix), highlighted and matched against names.  Pagefind stems nothing here (see
+   carnet/search_documents.py): `phosphates` -> `phosphat`, `minière` -> `minier`,
+   `visioconférence` -> `visioconfer`, `coopération` -> `cooper`; at least four letters kept. */
+var SUFFIXES = ("issements issement ements ement ations ation atrices atrice ateurs ateur iques " +
+  "ique istes iste ismes isme euses euse eux ives ive ifs ances ance ences ence antes ante ants " +
+  "ant ieres iere iers ier elles elle aux ales ale als al").split(" ")
+function stem(word) {
+  for (var i = 0; i < SUFFIXES.length; i++) {
+    var suffix = SUFFIXES[i]
+    if (word.length - suffix.length >= 4 && word.slice(-suffix.length) === suffix)
+      return word.slice(0, -suffix.length)
+  }
+  if (word.length > 3 && /[sx]$/.test(word)) word = word.slice(0, -1)
+  if (word.length > 4 && /e$/.test(word)) word = word.slice(0, -1)
+  return word
+}
+
+/* -- Pagefind, loaded on the first search (or when the search box opens) ----------------- */
+
+var engine = null
+function pagefind() {
+  if (!engine)
+    engine = import(PAGEFIND).then(function (pf) {
+      /* A word as typed outranks the longer words it starts (`minier`, then `minières`). */
+      return pf.options({ ranking: { termSimilarity: 3 } })
+        .then(function () { return pf.init() }).then(function () { return pf })
+    }).catch(function (error) {
+      engine = null
+      throw error
+    })
+  return engine
+}
+
+/* -- names: buckets of folded name words, fetched as needed -------------------------------- */
+
+var buckets = new Map()
+function bucket(key) {
+  var h = 0
+  for (var ch of key) h = (h * 31 + ch.codePointAt(0)) % BUCKETS
+  if (!buckets.has(h))
+    buckets.set(h, fetch(NAMES + h + ".json")
+      .then(function (r) { return r.ok ? r.json() : { w: {}, n: {} } })
+      .catch(function () { return { w: {}, n: {} } }))
+  return buckets.get(h)
+}
+
+/* Fiches (Pagefind ids) whose names hold a word starting like `word`. */
+async function named(word) {
+  var pages = new Set(), prefix = stem(word)
+  if (word.length < 2) return pages
+  var words = (await bucket(word.slice(0, 2))).w
+  for (var name in words)
+    if (name.lastIndexOf(prefix, 0) === 0) words[name].forEach(function (p) { pages.add(p) })
+  return pages
+}
+
+/* Name words at most `edits` typos from `word` (adjacent letters swapped count as one). */
+async function near(word, edits) {
+  var found = new Map()
+  var filed = await Promise.all([bucket(word.slice(0, 2)), bucket(word.slice(-2))])
+  filed.forEach(function (b) {
+    for (var name in b.w)
+      if (distance(word, name, edits) <= edits) found.set(name, b.w[name])
+  })
+  return found
+}
+
+function distance(a, b, max) {
+  if (Math.abs(a.length - b.length) > max) return max + 1
+  var rows = [], i, j
+  for (i = 0; i <= a.length; i++) { rows.push([i]) }
+  for (j = 1; j <= b.length; j++) rows[0][j] = j
+  for (i = 1; i <= a.length; i++)
+    for (j = 1; j <= b.length; j++) {
+      var cost = a[i - 1] === b[j - 1] ? 0 : 1
+      var d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, rows[i - 2][j - 2] + 1)
+      rows[i][j] = d
+    }
+  return rows[a.length][b.length]
+}
+
+/* -- the query --------------------------------------------------------------------------- */
+
+/* Clauses as lunr reads them: `+word`, `-word`, `word^N`, `word~N`; elisions and (unless
+   nothing else is left) stop words dropped. */
+function parse(query) {
+  var clauses = []
+  query.replace(ELISION, "$1").split(/\s+/).forEach(function (chunk) {
+    var m = /^([+-]?)(.*?)(?:([~^])(\d+))?$/.exec(chunk)
+    ;(m[2].match(WORD) || []).forEach(function (typed) {
+      clauses.push({
+        typed: typed, word: fold(typed), presence: m[1],
+        edits: m[3] === "~" ? Math.min(+m[4], 2) : 0, weight: m[3] === "^" ? +m[4] || 1 : 1
+      })
+    })
+  })
+  var kept = clauses.filter(function (c) { return !STOP.has(c.word) })
+  return kept.length ? kept : clauses
+}
+
+/* The pages a clause finds: Pagefind id -> { score, at (word positions), result }. Its own
+   word, or the name words one typo away when the index holds nothing that starts like it. */
+async function find(pf, clause) {
+  var words = [stem(clause.word)], names = new Set()
+  var found = (await pf.search(words[0])).results
+  var forgive = clause.edits || (found.length ? 0 : clause.word.length >= FUZZY_FROM ? 1 : 0)
+  if (forgive) {
+    var close = await near(clause.word, forgive)
+    close.forEach(function (pages, word) {
+      words.push(word)
+      pages.forEach(function (p) { names.add(p) })
+    })
+    var more = await Promise.all(Array.from(close.keys()).map(function (w) { return pf.search(w) }))
+    more.forEach(function (r) { found = found.concat(r.results) })
+  }
+  var hits = new Map()
+  found.forEach(function (r) {
+    var hit = hits.get(r.id)
+    if (!hit) hits.set(r.id, { score: r.score, at: r.words.slice(), result: r })
+    else { hit.score = Math.max(hit.score, r.score); hit.at = hit.at.concat(r.words) }
+  })
+  if (clause.presence !== "-")
+    (await named(clause.word)).forEach(function (p) { names.add(p) })
+  return { clause: clause, hits: hits, names: names, stems: words }
+}
+
+/* Fiches one of whose names is the whole query (stop words aside). */
+async function wholeName(clauses) {
+  var asked = clauses.filter(function (c) { return c.presence !== "-" })
+  if (!asked.length || asked[0].word.length < 2) return new Set()
+  var query = asked.map(function (c) { return stem(c.word) }).join(" ")
+  var names = (await bucket(asked[0].word.slice(0, 2))).n, pages = new Set()
+  for (var name in names) {
+    var words = name.split(" ").filter(function (w) { return !STOP.has(w) })
+    if (words.map(stem).join(" ") === query) names[name].forEach(function (p) { pages.add(p) })
+  }
+  return pages
+}
+
+async function search(query) {
+  var clauses = parse(query)
+  if (!clauses.length) return { items: [], total: 0 }
+  var pf = await pagefind()
+  var found = await Promise.all(clauses.map(function (c) { return find(pf, c) }))
+  var whole = await wholeName(clauses)
+  var must = found.filter(function (f) { return f.clause.presence === "+" })
+  var mustNot = found.filter(function (f) { return f.clause.presence === "-" })
+  var may = found.filter(function (f) { return f.clause.presence === "" })
+
+  /* The pages that match, as lunr matches them, and their scores. */
+  var pages = new Map()
+  ;(must.length ? must : may).forEach(function (f) {
+    f.hits.forEach(function (hit, id) { pages.set(id, hit.result) })
+  })
+  pages.forEach(function (_, id) {
+    if (must.some(function (f) { return !f.hits.has(id) }) || mustNot.some(function (f) { return f.hits.has(id) }))
+      pages.delete(id)
+  })
+  var scored = Array.from(pages.keys()).map(function (id) {
+    var score = whole.has(id) ? WHOLE_NAME : 0
+    found.forEach(function (f) {
+      if (f.clause.presence === "-" || !f.hits.has(id)) return
+      score += (f.hits.get(id).score + (f.names.has(id) ? NAME : 0)) * f.clause.weight
+    })
+    return { id: id, score: score }
+  }).sort(function (a, b) { return b.score - a.score })
+
+  var top = scored.slice(0, MAX_PAGES)
+  var data = await Promise.all(top.map(function (p) {
+    return fetch(PAGES + p.id + ".json").then(function (r) {
+      if (!r.ok) throw new Error(r.status + " " + r.url)
+      return r.json()
+    })
+  }))
+  var asked = found.filter(function (f) { return f.clause.presence !== "-" })
+  var items = top.map(function (p, i) { return entries(data[i], p, asked) })
+  return { items: items, total: scored.length, suggest: suggest(items, clauses) }
+}
+
+/* -- Material's result items --------------------------------------------------------------- */
+
+/* A page's items: its own entry and its sections with a match, as Material's worker gave
+   them ({ location, title, text, score, terms }), best first.  `meta` is the page's file
+   in search/pages/: { l: location, e: [[anchor, title, text, first word]…] }. */
+function entries(meta, page, asked) {
+  var section = function (at) {
+    var best = 0
+    meta.e.forEach(function (e, i) { if (e[3] !== null && e[3] <= at && e[3] >= meta.e[best][3]) best = i })
+    return best
+  }
+  var counts = meta.e.map(function () { return asked.map(function () { return 0 }) })
+  var total = 0
+  asked.forEach(function (f, k) {
+    var hit = f.hits.get(page.id)
+    if (hit) hit.at.forEach(function (at) { counts[section(at)][k]++; total++ })
+  })
+  var stems = [].concat.apply([], asked.filter(function (f) { return f.hits.has(page.id) })
+    .map(function (f) { return f.stems }))
+  var items = []
+  meta.e.forEach(function (e, i) {
+    var matched = counts[i].filter(Boolean).length
+    if (i > 0 && !matched) return
+    var share = total ? counts[i].reduce(function (a, b) { return a + b }, 0) / total : 0
+    var boost = (i === 0 ? 1 : 0) + (asked.length ? matched / asked.length : 0)
+    var terms = {}
+    if (matched || i === 0)
+      asked.forEach(function (f, k) {
+        terms[shownWord(e[1] + " " + e[2], f.stems) || f.clause.typed] = counts[i][k] > 0 || (i === 0 && f.names.has(page.id))
+      })
+    items.push({
+      location: meta.l + (e[0] ? "#" + e[0] : ""),
+      title: mark(e[1], stems), text: mark(e[2], stems),
+      score: matched || i === 0 && total ? page.score * share * (1 + boost * boost) : 0,
+      terms: matched || i === 0 && total ? terms : {}
+    })
+  })
+  if (!total) items[0].score = page.score  /* matched by a name only (or an alias) */
+  return items.sort(function (a, b) { return b.score - a.score })
+}
+
+/* Matched words in <mark>, in an HTML string (tags and entities left alone). */
+function mark(html, stems) {
+  if (!stems.length) return html
+  return html.replace(/(<[^>]*>|&#?\w+;)|[\p{L}\p{N}]+/gu, function (word, skip) {
+    if (skip) return word
+    var folded = fold(word)
+    return stems.some(function (s) { return folded.lastIndexOf(s, 0) === 0 }) ? "<mark>" + word + "</mark>" : word
+  })
+}
+
+/* The word of `text` a query word matched, as the page writes it: Material puts it in the
+   link (?h=), to highlight it on the page opened. */
+function shownWord(text, stems) {
+  var words = text.replace(/<[^>]*>|&#?\w+;/g, " ").match(WORD) || []
+  for (var i = 0; i < words.length; i++) {
+    var folded = fold(words[i])
+    if (stems.some(function (s) { return folded.lastIndexOf(s, 0) === 0 })) return words[i]
+  }
+  return null
+}
+
+/* The rest of the word being typed, from the best result's title (Material shows it in
+   the search box; the right arrow takes it). */
+function suggest(items, clauses) {
+  var last = clauses[clauses.length - 1]
+  if (!items.length || !last || last.presence === "-") return []
+  var title = items[0][0].title.replace(/<[^>]*>|&#?\w+;/g, " ").match(WORD) || []
+  for (var i = 0; i < title.length; i++) {
+    var word = title[i]
+    if (word.length > last.typed.length && fold(word).lastIndexOf(last.word, 0) === 0) {
+      if (word.lastIndexOf(last.typed, 0) === 0) return [word]
+      if (word.toLowerCase().lastIndexOf(last.typed, 0) === 0) return [word.toLowerCase()]
+    }
+  }
+  return []
+}
+
+/* -- queries: only the latest one typed is answered --------------------------------------- */
+
+var pending = null, running = false
+async function run() {
+  running = true
+  while (pending !== null) {
+    var query = pending
+    pending = null
+    var data
+    try {
+      data = await search(query)
+    } catch (error) {
+      console.warn("Carnet: search failed:", error)
+      data = { items: [], total: 0 }
+    }
+    data.query = query  /* which query this answers (Material reads only items and suggest) */
+    if (pending === null)
+      postMessage({ type: RESULT, data: data })
+  }
+  running = false
+}
+
+/* What the worker (carnet-search.js) calls once it has loaded this file. */
+self.carnetSearch = {
+  warm: function () { pagefind().catch(function () {}) },
+  query: function (query) {
+    pending = query
+    if (!running) run()
+  }
+}
+})()
