@@ -108,7 +108,11 @@ def measure(site: Path, project: Path, runs: int, seed: int) -> dict:
                 shown = page.locator(".md-search-result__list > li").count()
                 views.append({"bytes": sum(viewed.values()),
                               "search_bytes": sum(n for u, n in viewed.items() if _is_search(u))})
-                searches.append({"query": query, "bytes": sum(n for u, n in got.items() if u not in viewed),
+                new = {u: n for u, n in got.items() if u not in viewed}
+                by_kind: dict[str, int] = {}
+                for u, n in new.items():
+                    by_kind[_kind(u)] = by_kind.get(_kind(u), 0) + n
+                searches.append({"query": query, "bytes": sum(new.values()), "by_kind": by_kind,
                                  "seconds": done - typed,
                                  "seconds_from_click": done - started,
                                  "requests": len(got), "results": shown})
@@ -126,6 +130,16 @@ def _record(got: dict[str, int], site: Path, url: str, base: str) -> None:
     path = url[len(base):].split("?")[0].split("#")[0]
     file = site / path / "index.html" if path == "" or path.endswith("/") else site / path
     got[path] = file.stat().st_size if file.is_file() else 0
+
+
+KINDS = (("engine", "carnet-search-engine.js"), ("pagefind", "search/pagefind/pagefind"), ("pagefind", "wasm."),
+         ("chunks", "search/pagefind/index/"), ("pages", "search/pages/"), ("names", "search/names/"))
+
+
+def _kind(path: str) -> str:
+    """What a downloaded file is: the engine, Pagefind's script/WebAssembly/page list, index chunks,
+    the pages shown, the names' buckets, or other."""
+    return next((kind for kind, part in KINDS if part in path), "other")
 
 
 def _is_search(url: str) -> bool:
@@ -154,6 +168,8 @@ def main() -> None:
                 "page_view_search_kb": max(v["search_bytes"] for v in measured["views"]) / 1e3,
                 "first_search_kb": statistics.median(s["bytes"] for s in measured["searches"]) / 1e3,
                 "first_search_max_kb": max(s["bytes"] for s in measured["searches"]) / 1e3,
+                "first_search_by_kind_kb": {kind: statistics.median(s["by_kind"].get(kind, 0) for s in measured["searches"]) / 1e3
+                                            for kind in ("engine", "pagefind", "chunks", "pages", "names", "other")},
                 "first_results_ms": statistics.median(s["seconds"] for s in measured["searches"]) * 1e3,
                 "from_click_ms": statistics.median(s["seconds_from_click"] for s in measured["searches"]) * 1e3,
                 "searches": measured["searches"],
@@ -163,6 +179,8 @@ def main() -> None:
                   f"(search {row['page_view_search_kb']:.1f} kB); first search median {row['first_search_kb']:.0f} kB "
                   f"(max {row['first_search_max_kb']:.0f} kB), first results {row['first_results_ms']:.0f} ms after the last "
                   f"letter ({row['from_click_ms']:.0f} ms from the click)", flush=True)
+            print("        first search by kind (medians, kB): " + ", ".join(
+                f"{kind} {kb:.1f}" for kind, kb in row["first_search_by_kind_kb"].items()), flush=True)
     smallest = results[0]
     for row in results[1:]:
         print(f"{row['size']} / {smallest['size']}: first search x{row['first_search_kb'] / smallest['first_search_kb']:.2f} "
