@@ -36,12 +36,6 @@ class SearchPage:
     html: str                     # the document Pagefind indexes
     shown: tuple[tuple[str, str, str], ...]  # (anchor, title, text) of each entry, page first
 
-    @property
-    def path(self) -> str:
-        """Where its document is written, under the folder Pagefind reads (Pagefind's URL
-        for it is "/" + path, with ``--keep-index-url``)."""
-        return self.location + "index.html" if self.location == "" or self.location.endswith("/") else self.location
-
 
 def tokens(html: str) -> str:
     """What Pagefind indexes of an HTML fragment: its folded words, each ended by ``_``."""
