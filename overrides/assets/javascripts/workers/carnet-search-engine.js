@@ -92,7 +92,9 @@ function bucket(key) {
   var h = 0
   for (var ch of key) h = (h * 31 + ch.codePointAt(0)) % BUCKETS
   if (!buckets.has(h))
-    buckets.set(h, fetch(NAMES + h + ".json")
+    /* Revalidated, not taken from the cache as it is: a bucket keeps its address from one
+       build to the next, and the Pagefind ids in it change. */
+    buckets.set(h, fetch(NAMES + h + ".json", { cache: "no-cache" })
       .then(function (r) { return r.ok ? r.json() : { w: {}, n: {} } })
       .catch(function () { return { w: {}, n: {} } }))
   return buckets.get(h)
