@@ -18,6 +18,7 @@ section each matched word lies.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
 
@@ -35,6 +36,25 @@ class SearchPage:
     location: str                 # the page's URL, as Material's entries give it ("" for home)
     html: str                     # the document Pagefind indexes
     shown: tuple[tuple[str, str, str], ...]  # (anchor, title, text) of each entry, page first
+
+
+_BLOCK = re.compile(r"<(p|ul|ol|dl|table|pre|blockquote|div|h[1-6])\b.*?</\1>", re.S)
+
+
+def shown_text(html: str) -> str:
+    """Material's text of an entry with its loose words (an infobox's facts after the summary's
+    paragraph) in a paragraph of their own: a result's lines are the children of its card, and
+    a highlighted word must not become one."""
+    out, end = [], 0
+    for block in _BLOCK.finditer(html):
+        out += [_paragraph(html[end:block.start()]), block.group(0)]
+        end = block.end()
+    out.append(_paragraph(html[end:]))
+    return "".join(out)
+
+
+def _paragraph(loose: str) -> str:
+    return f"<p>{loose.strip()}</p>" if loose.strip() else ""
 
 
 def tokens(html: str) -> str:
@@ -68,4 +88,4 @@ def _page(page: str, parts: list[tuple[str, dict]]) -> SearchPage:
         body.append(f"<p{weight(TEXT_WEIGHT)}>{tokens(entry.get('text', ''))}</p>")
     html = (f'<!DOCTYPE html><html lang="{INDEX_LANGUAGE}"><head><meta charset="utf-8"><title></title>'
             f'</head><body><main data-pagefind-body>{"".join(body)}</main></body></html>')
-    return SearchPage(page, html, tuple((anchor, e.get("title", ""), e.get("text", "")) for anchor, e in parts))
+    return SearchPage(page, html, tuple((anchor, e.get("title", ""), shown_text(e.get("text", ""))) for anchor, e in parts))

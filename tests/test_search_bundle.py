@@ -5,6 +5,7 @@ page, note, name and alias; and a build whose Pagefind fails stops, keeping the 
 from __future__ import annotations
 
 import json
+import re
 import string
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from carnet.notes_dir import load_notes
-from carnet.search_documents import search_pages, tokens
+from carnet.search_documents import search_pages, shown_text, tokens
 from carnet.search_names import BUCKETS, FORGIVEN_FROM, bucket, name_buckets
 from carnet.search_text import fold, words
 from conftest import ROOT, copy_project, mkdocs_build
@@ -39,7 +40,9 @@ def test_every_page_search_indexes_has_its_entries_as_material_wrote_them(site):
     for entry in entries:
         page, _, anchor = entry["location"].partition("#")
         kept = {e[0]: e for e in shown[page]["e"]}
-        assert kept[anchor][1:3] == [entry["title"], entry["text"]], entry["location"]
+        assert kept[anchor][1] == entry["title"], entry["location"]
+        assert kept[anchor][2] == shown_text(entry["text"]), entry["location"]
+        assert re.fullmatch(r"(<(p|ul|ol|dl|table|pre|blockquote|div)\b.*?</\2>)*", kept[anchor][2], re.S), kept[anchor][2]
     for page, data in shown.items():
         starts = [e[3] for e in data["e"]]
         assert starts[0] == 0 and all(isinstance(s, int) for s in starts), page   # every section found
@@ -118,6 +121,8 @@ def test_what_pagefind_reads_is_folded_words_each_ended_by_an_underscore():
     assert "oeuvre_ cooperation_ miniere_" in html and "&amp;" not in html.split("<main")[1]
     assert '<h2 id="plus" data-pagefind-weight="6">et_ apres_</h2>' in html
     assert pages["lieux/x/"].shown[0] == ("", "L’Algérie", "<p>Œuvre &amp; coopération — minière</p>")
+    assert shown_text("<p>Résumé.</p>Capitale : Moscou ") == "<p>Résumé.</p><p>Capitale : Moscou</p>"
+    assert shown_text("Seul") == "<p>Seul</p>" and shown_text("") == ""
     home = pages[""].html   # a list of pages: no <h1> (Pagefind's title), its words weigh a quarter
     assert "<h1" not in home and 'data-pagefind-weight="1.75">accueil_' in home and 'weight="0.25">liste_' in home
 

@@ -214,14 +214,17 @@ async function search(query) {
     if (must.some(function (f) { return !f.hits.has(id) }) || mustNot.some(function (f) { return f.hits.has(id) }))
       pages.delete(id)
   })
+  /* Pages holding more of the query's words first (`coopération minière`: the article with
+     both before a fiche with one), then by score. */
   var scored = Array.from(pages.keys()).map(function (id) {
-    var score = whole.has(id) ? WHOLE_NAME : 0
+    var score = whole.has(id) ? WHOLE_NAME : 0, words = 0
     found.forEach(function (f) {
       if (f.clause.presence === "-" || !f.hits.has(id)) return
       score += (f.hits.get(id).score + (f.names.has(id) ? NAME : 0)) * f.clause.weight
+      words++
     })
-    return { id: id, score: score }
-  }).sort(function (a, b) { return b.score - a.score })
+    return { id: id, score: score, words: words }
+  }).sort(function (a, b) { return b.words - a.words || b.score - a.score })
 
   var top = scored.slice(0, MAX_PAGES)
   var data = await Promise.all(top.map(function (p) {
