@@ -156,7 +156,7 @@ function parse(query) {
   return kept.length ? kept : clauses
 }
 
-/* The pages a clause finds: Pagefind id -> { score, at (word positions), result }. Its own
+/* The pages a clause finds: Pagefind id -> { score, at (word positions) }. Its own
    word, or the name words one typo away when the index holds nothing that starts like it. */
 async function find(pf, clause) {
   var words = [stem(clause.word)], names = new Set()
@@ -174,7 +174,7 @@ async function find(pf, clause) {
   var hits = new Map()
   found.forEach(function (r) {
     var hit = hits.get(r.id)
-    if (!hit) hits.set(r.id, { score: r.score, at: r.words.slice(), result: r })
+    if (!hit) hits.set(r.id, { score: r.score, at: r.words.slice() })
     else { hit.score = Math.max(hit.score, r.score); hit.at = hit.at.concat(r.words) }
   })
   if (clause.presence !== "-")
@@ -206,17 +206,17 @@ async function search(query) {
   var may = found.filter(function (f) { return f.clause.presence === "" })
 
   /* The pages that match, as lunr matches them, and their scores. */
-  var pages = new Map()
+  var pages = new Set()
   ;(must.length ? must : may).forEach(function (f) {
-    f.hits.forEach(function (hit, id) { pages.set(id, hit.result) })
+    f.hits.forEach(function (hit, id) { pages.add(id) })
   })
-  pages.forEach(function (_, id) {
+  pages.forEach(function (id) {
     if (must.some(function (f) { return !f.hits.has(id) }) || mustNot.some(function (f) { return f.hits.has(id) }))
       pages.delete(id)
   })
   /* Pages holding more of the query's words first (`coopération minière`: the article with
      both before a fiche with one), then by score. */
-  var scored = Array.from(pages.keys()).map(function (id) {
+  var scored = Array.from(pages).map(function (id) {
     var score = whole.has(id) ? WHOLE_NAME : 0, words = 0
     found.forEach(function (f) {
       if (f.clause.presence === "-" || !f.hits.has(id)) return
