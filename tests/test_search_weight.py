@@ -144,3 +144,20 @@ def test_a_name_finds_its_fiche_first_in_a_corpus_of_sixty_fiches(browser, corpu
                 wrong[form] = first
     context.close()
     assert tried >= 25 and wrong == {}
+
+
+def test_a_word_weighed_n_times_with_caret_leads_the_ranking(browser, served):
+    """lunr's `word^N`, kept: of two names, the one weighed ten times comes first."""
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    page.goto(served)
+    firsts = []
+    for query in ("vesna^10 gazprom", "vesna gazprom^10"):
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.press("Control+A")
+        box.press("Backspace")
+        type_query(page, query)
+        firsts.append(urlparse(page.eval_on_selector(".md-search-result__list > li > a", "a => a.href")).path)
+    context.close()
+    assert firsts == ["/entreprises/vesna/", "/entreprises/gazprom/"]
