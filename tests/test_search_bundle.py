@@ -130,7 +130,11 @@ def test_what_pagefind_reads_is_folded_words_each_ended_by_an_underscore():
 def test_lists_of_pages_weigh_less_in_search_than_the_pages_they_list(site):
     boosted = {e["location"] for e in index_entries(site) if e.get("boost") == 0.25}
     assert {"", "entreprises/", "personnes/", "minerais/", "lieux/", "index-a-z/", "graphe/", "articles/"} <= boosted
-    assert not any(loc.startswith(("entreprises/", "articles/s")) and loc.count("/") > 1 for loc in boosted)
+    catalog, _ = load_notes(ROOT / "notes", ROOT)
+    pages = {e["location"].partition("#")[0] for e in index_entries(site)}
+    content = {note.id + "/" for note in catalog} | {p for p in pages if p.startswith("articles/") and p != "articles/"}
+    assert len(content) == len(catalog) + 1   # every fiche and the article: never weighed down
+    assert not content & {loc.partition("#")[0] for loc in boosted}
 
 
 def test_folding_is_the_same_here_and_in_the_worker():
