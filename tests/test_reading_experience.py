@@ -4,6 +4,8 @@ navigation, search results, tap targets, and axe-core with the WCAG 2.2 A and AA
 
 from __future__ import annotations
 
+import posixpath
+
 import pytest
 
 from carnet.notes_dir import load_notes
@@ -164,6 +166,36 @@ def test_preview_cards_use_their_width_and_have_a_border(browser, served, scheme
     assert summary["width"] >= 0.8 * inner["width"]
     assert float(card.evaluate("el => parseFloat(getComputedStyle(el).borderTopWidth)")) >= 1
     context.close()
+
+
+def test_every_link_with_a_preview_opens_its_page_s_card_on_every_page(browser, site, served):
+    """Material's previews learn which links lead into the site from a sitemap that carnet.js
+    answers in the page (the published sitemap.xml grows with the archive): every link with a
+    preview, on every page, opens a card that shows the page it leads to."""
+    from conftest import soup
+    context = browser.new_context(viewport=SIZES["desktop"], locale="fr-FR")
+    page = context.new_page()
+    seen = []
+    page.on("request", lambda r: seen.append(r.url))
+    pages = sorted(p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("index.html"))
+    hovered = 0
+    for path in pages:
+        page.goto(served + path, wait_until="networkidle")
+        targets = page.eval_on_selector_all(
+            "article a[data-preview]", "els => [...new Set(els.filter(a => a instanceof HTMLAnchorElement && a.offsetParent !== null)"
+            ".map(a => a.getAttribute('href')))]")
+        for href in targets:
+            target = posixpath.normpath(posixpath.join(path, href.split("#")[0]))
+            h1 = soup(site, target).select_one("article h1").get_text(" ", strip=True).rstrip("¶").strip()
+            page.mouse.move(0, 0)   # the card before closes first: it could cover the next link
+            page.wait_for_function("() => !document.querySelector('.md-tooltip2')")
+            page.locator(f'article a[data-preview][href="{href}"]').first.hover()
+            card = page.locator(".md-tooltip2", has_text=h1)
+            card.first.wait_for(state="visible", timeout=5000)
+            hovered += 1
+    context.close()
+    assert hovered >= 40
+    assert not any(url.endswith("/sitemap.xml") for url in seen)   # answered in the page
 
 
 def test_the_a_to_z_index_and_the_graph_are_in_the_navigation(view, served):

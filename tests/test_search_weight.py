@@ -53,6 +53,7 @@ def test_no_page_view_downloads_any_part_of_the_search_index(browser, site, serv
     context.close()
     searched = [path for path in seen if SEARCH_FILES.search(path)]
     assert searched == [], searched          # not Material's index, not Pagefind's, not the names
+    assert "sitemap.xml" not in seen         # Material's previews: answered in the page (carnet.js)
     assert any(path.endswith("carnet-search.js") for path in seen)   # the worker: 1 KB, idle
     assert not any(path.endswith("carnet-search-engine.js") for path in seen)   # loaded on search
 

@@ -8,21 +8,42 @@
   var searchWorker = new URL("assets/javascripts/workers/carnet-search.js", base).href
   config.search = searchWorker
   el.textContent = JSON.stringify(config)
-  /* A page view downloads no search index. Material's page script asks for the whole of
-     it (search/search_index.json) as the page opens, to give it to its worker: that one
-     request is answered here, without the network, with the index's settings and no
-     documents (Material's ?h= highlighting reads the settings). */
+  /* A page view downloads nothing that grows with the archive. Material's page script asks
+     for the whole search index (search/search_index.json) as the page opens, to give it to
+     its worker: that request is answered here, without the network, with the index's
+     settings and no documents (Material's ?h= highlighting reads the settings). */
   var settings = document.getElementById("__carnet_search")
-  var wholeIndex = new URL("search/search_index.json", base).href
+  var answers = {}
   if (settings) {
-    var answer = "data:application/json," + encodeURIComponent(
-      JSON.stringify({ config: JSON.parse(settings.textContent), docs: [] }))
-    var open = XMLHttpRequest.prototype.open
-    XMLHttpRequest.prototype.open = function (method, url) {
-      var args = Array.prototype.slice.call(arguments)
-      if (new URL(url, location.href).href === wholeIndex) args[1] = answer
-      return open.apply(this, args)
+    answers[new URL("search/search_index.json", base).href] = function () {
+      return "data:application/json," + encodeURIComponent(
+        JSON.stringify({ config: JSON.parse(settings.textContent), docs: [] }))
     }
+  }
+  /* Material's link previews ask for the whole sitemap (sitemap.xml, which grows with the
+     archive: 1.3 MB at 5,000 articles and 5,000 fiches) on every page view, only to learn
+     which links lead to pages of the site. That request is answered here, without the
+     network, with the pages this page links to with a preview. (Material's instant
+     navigation would need the whole sitemap; the site does not use it.) */
+  answers[new URL("sitemap.xml", base).href] = function () {
+    var seen = {}, urls = ""
+    document.querySelectorAll("a[data-preview][href]").forEach(function (a) {
+      if (!(a instanceof HTMLAnchorElement)) return   /* as Material: no preview in an SVG */
+      var url = new URL(a.href)
+      url.search = url.hash = ""
+      if (url.origin !== location.origin || seen[url.href]) return
+      seen[url.href] = true
+      urls += "<url><loc>" + url.href.replace(/&/g, "&amp;").replace(/</g, "&lt;") + "</loc></url>"
+    })
+    return "data:application/xml," + encodeURIComponent('<?xml version="1.0" encoding="UTF-8"?>' +
+      '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">' + urls + "</urlset>")
+  }
+  var open = XMLHttpRequest.prototype.open
+  XMLHttpRequest.prototype.open = function (method, url) {
+    var args = Array.prototype.slice.call(arguments)
+    var answer = answers[new URL(url, location.href).href]
+    if (answer) args[1] = answer()
+    return open.apply(this, args)
   }
   /* The search worker, as Material creates it: told to load the index's first parts when
      the reader opens the search box (before the first letter is typed), and its count of
