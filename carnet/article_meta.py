@@ -17,6 +17,7 @@ from typing import Any
 from .notes_dir import project_path
 from .problems import Problem, did_you_mean
 from .source_text import canonical, decode
+from .web_address import HINT, is_web_address
 from .yaml_source import YamlDocument, read_yaml
 
 # Ours, then the MkDocs and Material keys an article may also carry.
@@ -26,7 +27,6 @@ ENGINE_FIELDS = ("hide", "search", "tags", "template", "status", "subtitle", "ic
 TITLE_BY = ("source", "carnet")
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.S)
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -126,9 +126,8 @@ def validate_article_meta(doc: YamlDocument, path: str, first_line: int = 1) -> 
         report(("title_by",), f"'title_by' is '{title_by}'.",
                "write 'source' (the outlet's headline) or 'carnet' (ours)." + did_you_mean(title_by, TITLE_BY))
         title_by = None
-    if values["url"] and not _URL_RE.match(values["url"]):
-        report(("url",), f"'url' is not an http(s) address: '{values['url'][:80]}'.",
-               "write the original's address, starting with https://.")
+    if values["url"] and not is_web_address(values["url"]):
+        report(("url",), f"'url' is not an http(s) address: '{values['url'][:80]}'.", HINT + ".")
         values["url"] = None
     source_date, added = date("date"), date("added")
     if source_date and values["date_as_written"]:

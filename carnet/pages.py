@@ -12,7 +12,6 @@ written as Markdown, a note's name in its title, is escaped with md_text.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 
 from .catalog import Catalog, sort_key
 from .graph import MAX_NODES
@@ -42,8 +41,8 @@ class GeneratedPage:
     listing: bool = False  # an index of other pages
 
     def meta(self) -> dict:
-        # Themes print page titles and descriptions without escaping them.
-        meta = {"title": escape(self.title), "description": escape(self.description)}
+        # Plain text: the engine escapes what it hands the theme (carnet.theme_text).
+        meta = {"title": self.title, "description": self.description}
         return {**meta, "search": {"boost": LISTING_BOOST}} if self.listing else meta
 
 

@@ -22,6 +22,7 @@ import posixpath
 import time
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -41,6 +42,7 @@ from .publish import StagedPublishing
 from .search_bundle import SearchBundleError, index_search, search_settings
 from .serve_errors import problem_page
 from .source_text import canonical
+from .theme_text import CONFIG_TEXT, as_theme_text, page_meta_for_theme, palette_for_theme
 from .valid_html import ValidShellLoader
 
 log = logging.getLogger("mkdocs.plugins.carnet")
@@ -78,9 +80,14 @@ class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
             config.mdx_configs.get("toc", {}), articles_dir=self.config.articles_dir,
             docs_dir=Path(os.path.relpath(config.docs_dir, self.project_dir)).as_posix(),
             link_policy=self.config.link_policy, site_url=config.site_url or "",
-            site_description=config.site_description or "")
+            site_description=plain_text(config.site_description or ""))
         if str(self.notes_dir) not in config.watch and self.notes_dir.is_dir():
             config.watch.append(str(self.notes_dir))
+        # The theme prints the site's name, description and footer as they are: escaped
+        # once here (carnet.theme_text), after Carnet took the plain text it needs.
+        for key in CONFIG_TEXT:
+            config[key] = as_theme_text(config.get(key))
+        palette_for_theme(config.theme.get("palette"))
         return config
 
     def on_pre_build(self, config):
@@ -147,11 +154,16 @@ class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
 
     def on_page_content(self, content, page, config, files):
         self.scan = None
-        page.meta.update(typeset_meta({"title": page.title or "", **page.meta}))  # MkDocs' own drops no-break spaces
+        # The title as text: one from the front matter is, MkDocs' own (from the first
+        # heading, or the navigation's escaped in on_nav) is HTML. Its own drops no-break spaces.
+        title = page.meta.get("title") or html.unescape(str(page.title or ""))
+        page.meta.update(typeset_meta({**page.meta, "title": title}))
         return self.assembly.page_content(page.file.src_uri, content, page.markdown)
 
     @event_priority(100)  # before the search plugin reads the page: its words, in few tags
     def _to_search_view(self, context, *, page, config, nav):
+        # From here on, search and the theme print the page's metadata: every value escaped.
+        page.meta.update(page_meta_for_theme(page.meta))
         self.page_content = page.content
         page.content = self.searched_content = self.assembly.search_view(page.file.src_uri, page.content)
         return context
@@ -169,6 +181,11 @@ class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
 
     def on_nav(self, nav, config, files):
         self.nav_pages = {page.file.src_uri for page in nav.pages}
+        # Titles written in mkdocs.yml's nav are text the theme prints as it is. A page
+        # listed without one keeps MkDocs' lookup (its front matter, then its first heading).
+        for item in _walk(nav.items):
+            if not isinstance(item, Page) or "title" in vars(item):
+                item.title = as_theme_text(item.title)
         return nav
 
     def _nav_key(self, page) -> str | None:
@@ -189,6 +206,7 @@ class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
         env.loader = ValidShellLoader(env.loader)      # valid HTML, corrected once in the template
         self.timings["link"] = sum(scan.seconds for scan in self.scans.values())
         pages = {f.src_uri: f.page for f in files.documentation_pages()}
+        self._stop_on(self._theme_file_problems(env, pages), strict=False)
         rendered = {src: self._rendered(src, page) for src, page in pages.items()}
         self._stop_on(self.assembly.check_citations(rendered), strict=False)
         for path, generated in self.assembly.extra_pages(rendered).items():
@@ -204,6 +222,22 @@ class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
             file.content_string = text
         self._timed("mentions", started)
         return env
+
+    def _theme_file_problems(self, env, pages: dict) -> list[Problem]:
+        """A page's ``template`` or ``icon`` that the theme does not have: named with its
+        file, rather than a traceback from Jinja once the page is being written."""
+        asked = [(src, field, page.meta[field]) for src, page in pages.items()
+                 for field in ("template", "icon") if page.meta.get(field) is not None]
+        problems, known = [], set(env.list_templates()) if asked else set()  # thousands of icons: listed only if asked
+        for src, field, name in asked:
+            wanted = name if field == "template" else f".icons/{name}.svg"
+            if not isinstance(name, str) or wanted not in known:
+                problems.append(Problem(f"{self.settings.docs_dir}/{src}", None, None,
+                                        f"'{field}' names nothing the theme has: {str(name)[:80]!r}.",
+                                        f"remove the '{field}' line, or name one of the theme's "
+                                        + ("templates (e.g. 'main.html')." if field == "template"
+                                           else "icons (e.g. 'material/file-document').")))
+        return problems
 
     @staticmethod
     def _add_page(path: str, generated, config, files: Files) -> Page:
@@ -240,6 +274,17 @@ class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
         except SearchBundleError as error:
             raise PluginError(str(error)) from error
         self._timed("index", started)
+
+
+def _walk(items):
+    for item in items:
+        yield item
+        yield from _walk(getattr(item, "children", None) or [])
+
+
+def plain_text(value: str) -> str:
+    """Text as written, from a value the theme may already have been handed escaped."""
+    return value.unescape() if isinstance(value, Markup) else value
 
 
 def _search(config):

@@ -13,6 +13,7 @@ import json
 import sys
 from pathlib import Path
 
+from . import web_address
 from .validate import FIELDS, MAX_TEXT, SLUG_RE
 from .vocabulary import KINDS, RELATION_TYPES
 
@@ -65,7 +66,7 @@ def note_schema() -> dict:
     source = {
         "type": "object",
         "properties": {"title": _text("The source's title."),
-                       "url": {"type": ["string", "null"], "pattern": "^(https?://\\S+)?$",
+                       "url": {"type": ["string", "null"], "pattern": web_address.PATTERN,
                                "description": "http(s) address of the source."}},
         "required": ["title"], "additionalProperties": False,
     }

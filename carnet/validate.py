@@ -9,6 +9,7 @@ from .model import Citation, Fact, Note, Relation, Source
 from .passages import quoted, unbalanced_guillemet
 from .problems import Problem, did_you_mean
 from .vocabulary import KINDS, RELATION_TYPES
+from .web_address import HINT, is_web_address
 from .yaml_source import YamlDocument
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -171,9 +172,9 @@ def read_note(doc: YamlDocument, rel_path: str, kind: str, slug: str) -> tuple[N
                        "a source takes 'title' and 'url'." + did_you_mean(str(key), ("title", "url")))
         title = text(raw.get("title"), path + ("title",), f"source #{i + 1} 'title'")
         url = text(raw.get("url"), path + ("url",), f"source #{i + 1} 'url'", required=False)
-        if url and not re.match(r"^https?://[^\s/$.?#][^\s]*$", url, re.IGNORECASE):
-            report(path + ("url",), f"source #{i + 1} has a URL that is not http(s): '{url[:80]}'.",
-                   "only links starting with https:// or http:// are accepted.")
+        if url and not is_web_address(url):
+            report(path + ("url",), f"source #{i + 1} has a URL that is not an http(s) address: '{url[:80]}'.",
+                   HINT + ".")
             url = None
         if title:
             sources.append(Source(title, url))

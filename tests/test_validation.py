@@ -58,7 +58,7 @@ def problems_for(tmp_path: Path, files: dict[str, str | bytes]) -> list[str]:
      "Fix: write the target as 'kind/slug' of an existing note. Did you mean 'lieux/maghreb'?"),
     ({"lieux/a.yml": GOOD + "relations:\n  - type: partof\n    target: lieux/a\n"}, "unknown relation type 'partof'"),
     ({"lieux/a.yml": GOOD + "sources:\n  - title: T\n    url: javascript:alert(1)\n"},
-     "notes/lieux/a.yml:5:5: error: source #1 has a URL that is not http(s)"),
+     "notes/lieux/a.yml:5:5: error: source #1 has a URL that is not an http(s) address"),
     ({"lieux/a.yml": GOOD + "facts:\n  Capitale: Alger\n"}, "fact 'Capitale' cites no passage and the note has no sources"),
     ({"lieux/a.yml": GOOD + "facts:\n  Pays:\n    value: X\n    cite: sonarem-vesna#p2\n"},
      "notes/lieux/a.yml:6:5: error: citation 'sonarem-vesna#p2' points at a paragraph's position"),
@@ -242,7 +242,7 @@ def test_html_in_notes_is_shown_as_text_everywhere(project, tmp_path):
         "name": "Hostile " + HOSTILE, "aliases": ["Alias " + HOSTILE],
         "summary": "Résumé " + HOSTILE + " [lien](javascript:alert(1)) **gras** `code`",
         "facts": {"Label " + HOSTILE: {"value": "Valeur " + HOSTILE, "cite": {"article": "sonarem-vesna", "quote": "Le Maghreb"}}},
-        "sources": [{"title": "Titre " + HOSTILE, "url": "https://example.org/?q=<x>&y=\"z\""}],
+        "sources": [{"title": "Titre " + HOSTILE, "url": "https://example.org/?q=%3Cx%3E&y=%22z%22"}],
     }, allow_unicode=True), encoding="utf-8")
     site = tmp_path / "site"
     result = mkdocs_build(project, site)
