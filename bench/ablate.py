@@ -50,7 +50,7 @@ with tempfile.TemporaryDirectory() as site:
 
 def count(config: Path, patch: str) -> int:
     # Carnet's modules are imported only to patch them: the plain build never loads them.
-    setup = f"import carnet.assembly as A, carnet.linker as L, carnet.plugin as P\n{patch}" if patch else ""
+    setup = f"import carnet.pages.assembly as A, carnet.markdown.linker as L, carnet.engine.plugin as P\n{patch}" if patch else ""
     proc = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
                            sys.executable, "-c", DRIVER.format(patch=setup), str(config)],
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)

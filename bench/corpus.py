@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from carnet.cli import ConfigLoader
+from carnet.commands.cli import ConfigLoader
 
 ROOT = Path(__file__).resolve().parents[1]
 KINDS = ("entreprises", "personnes", "minerais", "lieux")

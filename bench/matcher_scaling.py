@@ -19,9 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from carnet.matcher import MentionMatcher  # noqa: E402
-from carnet.model import Note  # noqa: E402
-from carnet.notes_dir import load_notes  # noqa: E402
+from carnet.markdown.matcher import MentionMatcher  # noqa: E402
+from carnet.model.note import Note  # noqa: E402
+from carnet.load.notes_dir import load_notes  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import unique_name as corpus_name  # noqa: E402

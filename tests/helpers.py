@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import markdown
 
-from carnet.linker import MentionExtension, PageScan
-from carnet.matcher import MentionMatcher
-from carnet.model import Note
+from carnet.markdown.linker import MentionExtension, PageScan
+from carnet.markdown.matcher import MentionMatcher
+from carnet.model.note import Note
 
 
 def note(note_id: str, name: str, *aliases: str, case_sensitive: bool = True) -> Note:

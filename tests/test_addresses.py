@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from carnet.addresses import RECORD_FILE, load_record
-from carnet.cli import main as carnet
-from carnet.passages import passage_id
+from carnet.addresses.record import RECORD_FILE, load_record
+from carnet.commands.cli import main as carnet
+from carnet.citations.passages import passage_id
 from conftest import ROOT, copy_project, mkdocs_build
 
 RECORD, _ = load_record(ROOT / RECORD_FILE, RECORD_FILE)
@@ -184,7 +184,7 @@ def test_a_renamed_fiche_s_old_address_leads_to_it_fragment_kept_in_chromium(bro
 
 def test_the_record_of_a_large_site_is_read(tmp_path):
     """5,000 articles of 6 paragraphs and 5,000 fiches: far over a note's 64 KiB."""
-    from carnet.addresses import Record, dump_record
+    from carnet.addresses.record import Record, dump_record
     pages = [f"articles/article-{i:04d}/" for i in range(5000)] + [f"lieux/lieu-{i:04d}/" for i in range(5000)]
     anchors = {f"articles/article-{i:04d}/": [f"p-le-paragraphe-numero-{j}-de-cet-article" for j in range(6)]
                for i in range(5000)}

@@ -240,7 +240,7 @@ def test_an_unlisted_page_keeps_its_table_of_contents_title_and_links(page, serv
 
 
 def test_relation_graphs_on_a_phone_are_legible_or_replaced_by_their_text(browser, served):
-    from carnet.notes_dir import load_notes
+    from carnet.load.notes_dir import load_notes
     from conftest import ROOT
     catalog, _ = load_notes(ROOT / "notes", ROOT)
     context = browser.new_context(locale="fr-FR", viewport={"width": 390, "height": 844})
@@ -264,7 +264,7 @@ def fold(text: str) -> str:
 
 
 def test_every_name_and_alias_puts_its_own_page_first(page, served):
-    from carnet.notes_dir import load_notes
+    from carnet.load.notes_dir import load_notes
     from conftest import ROOT
     catalog, _ = load_notes(ROOT / "notes", ROOT)
     tried, wrong = 0, {}

@@ -10,11 +10,11 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
-from carnet.article_passages import article_passages
-from carnet.citations import resolve_citations
-from carnet.cli import main as carnet_main
-from carnet.notes_dir import load_notes
-from carnet.passages import PassageIndex
+from carnet.load.article_passages import article_passages
+from carnet.citations.resolve import resolve_citations
+from carnet.commands.cli import main as carnet_main
+from carnet.load.notes_dir import load_notes
+from carnet.citations.passages import PassageIndex
 from conftest import ROOT, copy_project, mkdocs_build, soup, source_blocks
 
 CATALOG, _ = load_notes(ROOT / "notes", ROOT)
@@ -205,7 +205,7 @@ WORDS = st.sampled_from(["Le", "groupe", "algérien", "l’Algérie", "d'Alger",
 @settings(max_examples=300, deadline=None)
 @given(st.lists(WORDS, min_size=1, max_size=40), st.data())
 def test_any_run_of_whole_words_is_found_whatever_its_spaces_and_apostrophes(words, data):
-    from carnet.passages import Passage, passage_id
+    from carnet.citations.passages import Passage, passage_id
     text = " ".join(words)
     start = data.draw(st.integers(0, len(words) - 1))
     end = data.draw(st.integers(start + 1, len(words)))

@@ -3,23 +3,53 @@
 from __future__ import annotations
 
 import itertools
+import re
 import subprocess
 import sys
 
 from hypothesis import given, settings, strategies as st
 
-from carnet.assembly import relative_url
+from carnet.pages.assembly import relative_url
 from conftest import ROOT
 
-CORE = sorted(p.stem for p in (ROOT / "carnet").glob("*.py") if p.stem not in ("plugin", "__init__"))
+ENGINE_PACKAGE = "engine"   # all that knows MkDocs, Material or Jinja lives in carnet/engine/
+MODULES = sorted(".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+                 for p in (ROOT / "carnet").rglob("*.py"))
+CORE = [m for m in MODULES if not m.startswith(f"carnet.{ENGINE_PACKAGE}")]
+# An engine that runs no MkDocs plugin (Zensical runs Python-Markdown extensions) has none of these.
+ENGINE_LIBRARIES = ("mkdocs", "properdocs", "material", "jinja2", "markupsafe")
 
 
-def test_no_core_module_imports_mkdocs():
-    code = ("import sys\n" + "".join(f"import carnet.{m}\n" for m in CORE)
-            + "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'properdocs', 'material')))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "[]"
-    assert "assembly" in CORE and len(CORE) > 10
+def _source_of(module: str) -> str:
+    path = ROOT.joinpath(*module.split("."))
+    return (path / "__init__.py" if path.is_dir() else path.with_suffix(".py")).read_text(encoding="utf-8")
+
+
+def test_the_core_imports_with_the_engine_unimportable():
+    """Every module outside carnet.engine imports while MkDocs, ProperDocs, Material and Jinja
+    cannot be imported at all (a finder refuses them), not merely while they are unused."""
+    code = (
+        "import sys\n"
+        "class Refuse:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        f"        if name.split('.')[0] in {ENGINE_LIBRARIES!r}:\n"
+        "            raise ImportError(f'{name} is the engine: the core must not need it')\n"
+        "sys.meta_path.insert(0, Refuse())\n"
+        + "".join(f"import {m}\n" for m in CORE)
+        + "print(sorted(m for m in sys.modules if m.split('.')[0] in " + repr(ENGINE_LIBRARIES) + "))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert run.stdout.strip() == "[]"
+    assert "carnet.pages.assembly" in CORE and len(CORE) > 30
+    # Data flows one way: nothing outside the engine's package imports from it.
+    sources = {m: _source_of(m) for m in CORE}
+    assert not [m for m, text in sources.items()
+                if re.search(rf"^from (carnet|\.\.)\.?{ENGINE_PACKAGE}\b", text, re.M)], "the core imports the engine"
+    # The check can fail: the engine's own modules do need what it refuses.
+    engine = subprocess.run([sys.executable, "-c", code.replace("".join(f"import {m}\n" for m in CORE),
+                                                               "import carnet.engine.plugin\n")],
+                            capture_output=True, text=True)
+    assert engine.returncode != 0 and "is the engine" in engine.stderr
 
 
 def test_relative_urls_are_the_ones_mkdocs_writes(site):
@@ -62,7 +92,7 @@ _PIECES = st.sampled_from(["<!-- carnet-slot:", " -->", "a", "b", "leaf", " ", "
 @settings(max_examples=3000)
 @given(st.lists(_PIECES, max_size=30), st.lists(_PIECES, max_size=8), st.lists(_PIECES, max_size=8))
 def test_slots_are_filled_as_the_regular_expression_did(content, a, b):
-    from carnet.assembly import fill
+    from carnet.pages.assembly import fill
     # "a" and "b" may hold slots of "leaf" (no cycle); "leaf" holds none.
     sections = {"a": "".join(a).replace("slot:a", "slot:leaf").replace("slot:b", "slot:leaf"),
                 "b": "".join(b).replace("slot:a", "slot:leaf").replace("slot:b", "slot:leaf"),
@@ -75,6 +105,6 @@ def test_slots_are_filled_as_the_regular_expression_did(content, a, b):
 
 
 def test_the_plugin_is_thin():
-    lines = [l for l in (ROOT / "carnet" / "plugin.py").read_text(encoding="utf-8").splitlines()
+    lines = [l for l in (ROOT / "carnet" / "engine" / "plugin.py").read_text(encoding="utf-8").splitlines()
              if l.strip() and not l.strip().startswith("#")]
     assert len(lines) < 200

@@ -5,8 +5,8 @@ from __future__ import annotations
 import yaml
 from jsonschema import Draft202012Validator
 
-from carnet.cli import main as carnet
-from carnet.schema import note_schema
+from carnet.commands.cli import main as carnet
+from carnet.load.schema import note_schema
 from conftest import copy_project, mkdocs_build
 
 SENTENCE = "Le ministre Karim Exemple a visité Tamanrasset."

@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from carnet.cli import ConfigLoader
+from carnet.commands.cli import ConfigLoader
 from conftest import copy_project, mkdocs_build, soup
 
 EXTENSIONS = ["footnotes", "abbr", "pymdownx.details", "pymdownx.superfences", "pymdownx.highlight",

@@ -191,7 +191,7 @@ def test_a_headline_we_wrote_says_so_wherever_it_is_listed(site):
 def test_every_relation_says_who_says_so_in_lists_and_graphs(site):
     """Each relation, on both of its pages: in the list, and in the graph's text alternative,
     with "selon l’article, § N" when the article backs it, else the declaring note's sources."""
-    from carnet.notes_dir import load_notes
+    from carnet.load.notes_dir import load_notes
     catalog, _ = load_notes(ROOT / "notes", ROOT)
     checked = 0
     for note in catalog:
@@ -242,7 +242,7 @@ def test_paragraph_references_and_kind_links_read_as_french(site):
 
 
 def test_a_fiche_s_sources_name_every_paragraph_it_quotes(site):
-    from carnet.notes_dir import load_notes
+    from carnet.load.notes_dir import load_notes
     catalog, _ = load_notes(ROOT / "notes", ROOT)
     for note in catalog:
         page = BeautifulSoup((site / note.kind / note.slug / "index.html").read_text(encoding="utf-8"), "html.parser")

@@ -8,7 +8,7 @@ import re
 import markdown
 from hypothesis import given, settings, strategies as st
 
-from carnet.markdown_text import md_text
+from carnet.text.markdown_text import md_text
 
 MD = markdown.Markdown(extensions=["attr_list", "def_list", "md_in_html", "toc", "tables", "admonition"])
 SPECIALS = "\\`*_[](){}<>&#+-.!|:=~1 aé’'\"/"

@@ -6,7 +6,7 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from carnet.matcher import MentionMatcher, trie_pattern
+from carnet.markdown.matcher import MentionMatcher, trie_pattern
 from helpers import note
 
 NOTES = [
@@ -133,9 +133,9 @@ def test_sentence_spans_are_trimmed_as_by_a_loop_per_character(text):
 def test_sentences_with_mentions_as_a_scan_of_every_mention_per_sentence(text, data):
     """sentences_with_mentions walks the mentions once (faster): the same sentences as
     looking for each sentence's mentions among all of them."""
-    from carnet.matcher import Mention
-    from carnet.mentions import MentionSentence, sentences_with_mentions
-    from carnet.sentences import sentence_spans
+    from carnet.markdown.matcher import Mention
+    from carnet.markdown.mentions import MentionSentence, sentences_with_mentions
+    from carnet.text.sentences import sentence_spans
     bounds = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=8, unique=True)))
     mentions = [Mention(a, b, f"n/{i}") for i, (a, b) in enumerate(zip(bounds[::2], bounds[1::2])) if a < b]
     expected = []

@@ -153,7 +153,7 @@ def test_bad_front_matter_stops_the_build_clearly_and_keeps_the_site(tmp_path, f
 
 
 def test_carnet_check_validates_article_front_matter(tmp_path, capsys):
-    from carnet.cli import main
+    from carnet.commands.cli import main
     project = copy_project(tmp_path / "project")
     (project / "docs" / "articles" / "essai.md").write_text("---\ndate: demain\n---\n\nTexte.\n", encoding="utf-8")
     assert main(["check", "--project", str(project)]) == 1
@@ -162,7 +162,7 @@ def test_carnet_check_validates_article_front_matter(tmp_path, capsys):
 
 from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
 
-from carnet.article_meta import ArticleMeta, read_article  # noqa: E402
+from carnet.load.article_meta import ArticleMeta, read_article  # noqa: E402
 
 front_values = st.recursive(st.none() | st.booleans() | st.integers() | st.dates() | st.text(max_size=15),
                             lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner,

@@ -6,7 +6,7 @@ import json
 import re
 from urllib.parse import urljoin, urlparse
 
-from carnet.notes_dir import load_notes
+from carnet.load.notes_dir import load_notes
 from conftest import ROOT, copy_project, mkdocs_build, soup
 
 CATALOG, _ = load_notes(ROOT / "notes", ROOT)

@@ -8,7 +8,7 @@ import posixpath
 
 import pytest
 
-from carnet.notes_dir import load_notes
+from carnet.load.notes_dir import load_notes
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser

@@ -16,12 +16,12 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from carnet.backlinks import LIST_ALL, MAX_ARTICLES, MAX_PAGES
-from carnet.catalog import Catalog, sort_key
-from carnet.graph import CHAR_WIDTH, EDGE_FONT, FONT, LABEL_CHARS, MAX_NEIGHBOURS, MAX_NODES, dossier_graph, note_graph
-from carnet.index_pages import PER_PAGE, initial, plan_index
-from carnet.model import Note, Relation
-from carnet.vocabulary import KINDS, RELATION_TYPES
+from carnet.pages.backlinks import LIST_ALL, MAX_ARTICLES, MAX_PAGES
+from carnet.model.catalog import Catalog, sort_key
+from carnet.pages.graph import CHAR_WIDTH, EDGE_FONT, FONT, LABEL_CHARS, MAX_NEIGHBOURS, MAX_NODES, dossier_graph, note_graph
+from carnet.pages.index_plan import PER_PAGE, initial, plan_index
+from carnet.model.note import Note, Relation
+from carnet.model.vocabulary import KINDS, RELATION_TYPES
 from conftest import ROOT, mkdocs_build
 
 sys.path.insert(0, str(ROOT / "bench"))

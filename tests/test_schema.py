@@ -8,9 +8,9 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from carnet.schema import SCHEMA_LINE, SCHEMA_PATH, note_schema, schema_text
-from carnet.validate import validate_note
-from carnet.yaml_source import read_yaml
+from carnet.load.schema import SCHEMA_LINE, SCHEMA_PATH, note_schema, schema_text
+from carnet.load.note_file import validate_note
+from carnet.load.yaml_source import read_yaml
 from conftest import ROOT
 
 VALIDATOR = Draft202012Validator(note_schema())
@@ -18,7 +18,7 @@ NOTES = sorted((ROOT / "notes").rglob("*.yml"))
 
 
 def test_the_committed_schema_is_the_generated_one():
-    assert SCHEMA_PATH.read_text(encoding="utf-8") == schema_text(), "run: python -m carnet.schema"
+    assert SCHEMA_PATH.read_text(encoding="utf-8") == schema_text(), "run: python -m carnet.load.schema"
     Draft202012Validator.check_schema(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
 
 

@@ -1,4 +1,4 @@
-"""What the build writes for search (carnet.search_bundle): Pagefind's index of every page,
+"""What the build writes for search (carnet.search.bundle): Pagefind's index of every page,
 what the worker shows of each, and the names' buckets, checked on the real site, over every
 page, note, name and alias; and a build whose Pagefind fails stops, keeping the site."""
 
@@ -12,10 +12,10 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from carnet.notes_dir import load_notes
-from carnet.search_documents import search_pages, shown_text, tokens
-from carnet.search_names import BUCKETS, FORGIVEN_FROM, bucket, name_buckets
-from carnet.search_text import fold, words
+from carnet.load.notes_dir import load_notes
+from carnet.search.documents import search_pages, shown_text, tokens
+from carnet.search.names import BUCKETS, FORGIVEN_FROM, bucket, name_buckets
+from carnet.search.fold import fold, words
 from conftest import ROOT, copy_project, mkdocs_build
 
 

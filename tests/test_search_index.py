@@ -56,7 +56,7 @@ def test_no_two_words_are_glued_anywhere_in_the_index(site):
 
 
 def test_a_fiche_entry_opens_with_its_summary_and_keeps_labels_apart(site):
-    from carnet.notes_dir import load_notes
+    from carnet.load.notes_dir import load_notes
     from conftest import ROOT
     catalog, _ = load_notes(ROOT / "notes", ROOT)
     docs = {d["location"]: d for d in json.loads((site / "search" / "search_index.json")

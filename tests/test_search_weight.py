@@ -91,7 +91,7 @@ def corpus_served(tmp_path_factory):
 
 def pages_holding(site: Path, word: str) -> int:
     """Pages whose searched entries hold a word starting with ``word`` (Material's index, read here)."""
-    from carnet.search_text import html_words
+    from carnet.search.fold import html_words
     docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     pages = set()
     for doc in docs:

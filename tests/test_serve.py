@@ -101,7 +101,7 @@ def test_search_works_under_serve_and_follows_an_edit(served_project, browser):
         note = project / "notes" / "entreprises" / "vesna.yml"
         note.write_text(note.read_text(encoding="utf-8").replace("name: VESNA\n", "name: VESNA\naliases:\n  - Vesnakor\n", 1),
                         encoding="utf-8")
-        from carnet.search_names import bucket
+        from carnet.search.names import bucket
         wait_for(f"{base}search/names/{bucket('ve')}.json", "vesnakor")   # rebuilt
         time.sleep(1)   # the live reload of open pages has passed
         assert first_result("Vesnakor") == "/entreprises/vesna/"

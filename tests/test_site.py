@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlparse
 
-from carnet.notes_dir import load_notes
+from carnet.load.notes_dir import load_notes
 from conftest import ROOT, source_blocks, soup
 
 CATALOG, PROBLEMS = load_notes(ROOT / "notes", ROOT)

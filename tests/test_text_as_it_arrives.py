@@ -21,8 +21,8 @@ from urllib.parse import unquote
 import pytest
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
-from carnet.notes_dir import load_notes
-from carnet.source_text import canonical, decode, unbroken
+from carnet.load.notes_dir import load_notes
+from carnet.text.source_text import canonical, decode, unbroken
 from conftest import ROOT, copy_project, mkdocs_build
 
 sys.path.insert(0, str(ROOT / "bench"))

@@ -6,7 +6,7 @@ import re
 
 from hypothesis import given, strategies as st
 
-from carnet.typography import NBSP, NNBSP, french_spacing, plural
+from carnet.text.typography import NBSP, NNBSP, french_spacing, plural
 from conftest import soup
 
 # The words of others, kept as they were written: the article's paragraphs, its sentences

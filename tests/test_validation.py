@@ -13,11 +13,11 @@ import yaml
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from carnet.cli import main as carnet_main
-from carnet.notes_dir import load_notes
-from carnet.source_text import canonical
-from carnet.validate import validate_note
-from carnet.yaml_source import MAX_BYTES, YamlDocument, read_yaml
+from carnet.commands.cli import main as carnet_main
+from carnet.load.notes_dir import load_notes
+from carnet.text.source_text import canonical
+from carnet.load.note_file import validate_note
+from carnet.load.yaml_source import MAX_BYTES, YamlDocument, read_yaml
 from conftest import ROOT, copy_project, mkdocs_build
 
 GOOD = "name: Exemple\nsummary: Une fiche d’exemple.\n"
@@ -324,7 +324,7 @@ def test_notes_are_built_as_pyyaml_safe_loader_builds_them(data, flow):
     pass): the result equals PyYAML's safe loader's on any document of plain data."""
     text = yaml.safe_dump(data, allow_unicode=True, default_flow_style=flow)
     doc = read_yaml(text.encode("utf-8"), "notes/x.yml")
-    # Notes are read in NFC (carnet.source_text): the same text, whatever form it was saved in.
+    # Notes are read in NFC (carnet.text.source_text): the same text, whatever form it was saved in.
     assert isinstance(doc, YamlDocument) and doc.data == yaml.safe_load(canonical(text))
 
 

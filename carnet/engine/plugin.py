@@ -1,0 +1,247 @@
+"""The thin MkDocs layer: translates MkDocs' build events into calls to the core.
+
+  on_startup/on_config/on_shutdown  `mkdocs build` writes to a staging folder that
+                replaces site/ only when the whole build succeeded (carnet.publish)
+  on_pre_build  load and validate notes, articles' metadata and addresses (carnet.project)
+  on_files      add the generated pages (carnet.pages), the feeds (filled in on_env), the redirects
+  on_page_*     tell the mention linker which page it is rendering (carnet.linker)
+  on_env        every page is rendered: the core assembles sections, heads and checks (carnet.assembly),
+                the plugin applies them; the theme's shell is made valid HTML (carnet.valid_html)
+  on_page_context  search reads its own view of the page (assembly.search_view), then
+                the theme gets the page with the sections kept out of search (page_view)
+  on_post_page  under `mkdocs serve`, the problems in place of the content (carnet.serve_errors)
+  on_post_build search: alias fields, then Pagefind's chunked index for the worker (carnet.search_bundle)
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+import time
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
+
+from ..load.project import load_for_build
+from ..markdown.linker import MentionExtension, PageScan
+from ..markdown.matcher import MentionMatcher
+from ..markdown.mentions import POLICIES
+from ..model.problems import Problem, stopping_message
+from ..pages.assembly import RenderedPage, SiteAssembly, SiteSettings, typeset_meta
+from ..pages.generated import generated_pages
+from ..search.bundle import SearchBundleError, index_search, search_settings
+from ..text.source_text import canonical
+from .publish import StagedPublishing
+from .serve_errors import problem_page, with_problems
+from .theme import config_for_theme, theme_globals
+from .theme_text import missing_theme_files, nav_titles_for_theme, page_meta_for_theme, plain_text
+
+log = logging.getLogger("mkdocs.plugins.carnet")
+
+
+class CarnetConfig(Config):
+    notes_dir = c.Type(str, default="notes")
+    articles_dir = c.Type(str, default="articles")
+    link_policy = c.Choice(POLICIES, default="first")
+    search_aliases = c.Type(bool, default=True)
+
+
+class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
+    def __init__(self):
+        self.timings: dict[str, float] = {}  # seconds per phase of the last build (benchmark)
+        self.problems: list[Problem] = []    # under serve: shown in the browser, not raised
+        self.scan: PageScan | None = None   # the page being rendered, for the linker
+        self.scans: dict[str, PageScan] = {}
+        self.generated_meta: dict[str, dict[str, str]] = {}  # page -> title, description
+        self.page_content = self.searched_content = None  # a page's HTML, and search's view of it
+
+    def _timed(self, phase: str, started: float) -> None:
+        self.timings[phase] = self.timings.get(phase, 0.0) + time.perf_counter() - started
+
+    # -- configuration and validation -------------------------------------------------
+
+    def on_config(self, config):
+        self.stage(config)  # a failed `mkdocs build` never touches the published site (carnet.publish)
+        self.project_dir = Path(config.config_file_path or ".").resolve().parent
+        self.notes_dir = self.project_dir / self.config.notes_dir
+        config.markdown_extensions.append(
+            MentionExtension(lambda: self.matcher, lambda: self.scan, lambda: self.config.link_policy))
+        # Note bodies are written as HTML; their headings get the permalinks Markdown's would.
+        self.settings = SiteSettings.from_toc(
+            config.mdx_configs.get("toc", {}), articles_dir=self.config.articles_dir,
+            docs_dir=Path(os.path.relpath(config.docs_dir, self.project_dir)).as_posix(),
+            link_policy=self.config.link_policy, site_url=config.site_url or "",
+            site_description=plain_text(config.site_description or ""))
+        if str(self.notes_dir) not in config.watch and self.notes_dir.is_dir():
+            config.watch.append(str(self.notes_dir))
+        config_for_theme(config)
+        return config
+
+    def on_pre_build(self, config):
+        started = time.perf_counter()
+        self.timings = {}
+        self.problems: list[Problem] = []   # under serve: shown in the browser, not raised
+        project = load_for_build(self.notes_dir, Path(config.docs_dir), self.config.articles_dir, self.project_dir,
+                                 config.markdown_extensions, config.mdx_configs, config.strict)
+        self._stop_on(project.problems, strict=config.strict)
+        self.catalog, self.articles = project.catalog, project.articles
+        self.matcher = MentionMatcher(self.catalog)
+        self.assembly = SiteAssembly(self.catalog, self.matcher, self.settings, self.articles, project.addresses)
+        self.scans = {}
+        self._timed("load", started)
+
+    def _stop_on(self, problems: list[Problem], strict: bool) -> None:
+        problems = [p for p in problems if p not in self.problems]  # under serve: reported once
+        for p in problems:
+            if p.severity == "warning":
+                log.warning(p.format())
+        if message := stopping_message(problems, strict):
+            if self.command != "serve":
+                raise PluginError(message)
+            # MkDocs' server would hold every request until a build succeeds: finish this
+            # one, and let every page show the problems (carnet.serve_errors).
+            log.error(message)
+            self.problems += problems
+
+    # -- pages ----------------------------------------------------------------------------
+
+    def on_files(self, files: Files, config):
+        started = time.perf_counter()
+        self.generated_meta = {}
+        for path, page in generated_pages(self.catalog, self.config.articles_dir, len(self.articles)).items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"Carnet: docs/{path} is written by hand, but Carnet generates "
+                                  f"that page. Fix: delete docs/{path}.")
+            files.append(File.generated(config, path, content=page.markdown))
+            self.generated_meta[path] = page.meta()
+        # Serving with problems: a note that could not be read keeps its address, so the page
+        # the editor has open shows the problems and reloads once they are fixed.
+        for path in sorted({problem_page(p.path, self.config.notes_dir) for p in self.problems} - {None}):
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, content="# Fiche\n"))
+        # The feeds are files of the site, so that links to them validate; written once every
+        # article is rendered (on_env), before MkDocs copies the files that are not pages.
+        self.feed_files = [File.generated(config, path, content="") for path in self.assembly.feed_paths()]
+        redirects = [File.generated(config, path, content=html) for path, html in self.assembly.redirect_pages().items()]
+        for file in self.feed_files + redirects:   # a former address: a static page that leads on
+            files.append(file)
+        self._timed("generate", started)
+        self.url_by_src: dict[str, str] | None = None
+        return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        src = page.file.src_uri
+        page.meta.update(typeset_meta({**page.meta, **self.generated_meta.get(src, {})}))
+        if self.url_by_src is None:  # every page's URL, once per build (the engine's own lookup is slower)
+            self.url_by_src = {f.src_uri: f.url for f in files}
+        self.scan = self.assembly.scan_for(src, self.url_by_src.__getitem__)
+        if self.scan is not None:
+            self.scans[src] = self.scan
+        return canonical(markdown)  # NFC, whatever form the file came in: names, quotes and anchors match
+
+    def on_page_content(self, content, page, config, files):
+        self.scan = None
+        # The title as text: one from the front matter is, MkDocs' own (from the first
+        # heading, or the navigation's escaped in on_nav) is HTML. Its own drops no-break spaces.
+        title = page.meta.get("title") or html.unescape(str(page.title or ""))
+        page.meta.update(typeset_meta({**page.meta, "title": title}))
+        return self.assembly.page_content(page.file.src_uri, content, page.markdown)
+
+    @event_priority(100)  # before the search plugin reads the page: its words, in few tags
+    def _to_search_view(self, context, *, page, config, nav):
+        # From here on, search and the theme print the page's metadata: every value escaped.
+        page.meta.update(page_meta_for_theme(page.meta))
+        self.page_content = page.content
+        page.content = self.searched_content = self.assembly.search_view(page.file.src_uri, page.content)
+        return context
+
+    @event_priority(-100)  # once it has, the page for the theme: its late sections filled in
+    def _to_page_view(self, context, *, page, config, nav):
+        # A page search changed (Material drops data-search-* attributes from a page that
+        # has some, which search_view leaves whole) is published as search left it.
+        content = self.page_content if page.content is self.searched_content else page.content
+        page.content = self.assembly.page_view(page.file.src_uri, content)
+        self.page_content = self.searched_content = None
+        return context
+
+    on_page_context = CombinedEvent(_to_search_view, _to_page_view)
+
+    def on_nav(self, nav, config, files):
+        self.nav_pages = {page.file.src_uri for page in nav.pages}
+        nav_titles_for_theme(nav.items)
+        return nav
+
+    # -- once every page is rendered: the core assembles, the plugin applies -----------------
+
+    def on_env(self, env, config, files: Files):
+        started = time.perf_counter()
+        theme_globals(env, self.nav_pages, search_settings(_search(config)))
+        self.timings["link"] = sum(scan.seconds for scan in self.scans.values())
+        pages = {f.src_uri: f.page for f in files.documentation_pages()}
+        self._stop_on(missing_theme_files(env, {src: page.meta for src, page in pages.items()},
+                                          self.settings.docs_dir), strict=False)
+        rendered = {src: self._rendered(src, page) for src, page in pages.items()}
+        self._stop_on(self.assembly.check_citations(rendered), strict=False)
+        for path, generated in self.assembly.extra_pages(rendered).items():
+            pages[path] = self._add_page(path, generated, config, files)
+            rendered[path] = self._rendered(path, pages[path])
+        for src, parts in self.assembly.assemble(rendered).items():
+            page = pages[src]
+            if parts.toc and page.toc.items:
+                page.toc.items[0].children = [AnchorLink(html.escape(heading), anchor, 2)
+                                              for heading, anchor in parts.toc]
+            page.meta["carnet_head"] = parts.head
+        for file, text in zip(self.feed_files, self.assembly.feeds().values()):
+            file.content_string = text
+        self._timed("mentions", started)
+        return env
+
+    @staticmethod
+    def _add_page(path: str, generated, config, files: Files) -> Page:
+        """A page the assembly asked for once every page was rendered: rendered now, unlisted,
+        out of search (it lists what other pages say)."""
+        file = File.generated(config, path, content=generated.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+        files.append(file)
+        page = Page(None, file, config)
+        page.read_source(config)
+        page.meta.update(generated.meta(), search={"exclude": True})
+        page.render(config, files)
+        return page
+
+    def _rendered(self, src: str, page) -> RenderedPage:
+        scan, toc = self.scans.get(src), page.toc.items
+        return RenderedPage(src=src, url=page.url, title=page.meta.get("title") or page.title or "",
+                            description=page.meta.get("description") or "", title_id=toc[0].id if toc else None,
+                            sentences=tuple(scan.sentences) if scan else (), passages=tuple(scan.passages) if scan else (),
+                            headings=tuple(item.id for item in toc[0].children) if toc else ())
+
+    def on_post_page(self, output, page, config):
+        output = self.assembly.final_page(page.file.src_uri, output)
+        return with_problems(output, self.problems) if self.problems else output  # under serve: in place of it
+
+    def on_post_template(self, output_content, template_name, config):
+        if self.problems and "</article>" in output_content:   # 404.html, under serve
+            return with_problems(output_content, self.problems)
+        return output_content
+
+    # -- search ---------------------------------------------------------------------------
+
+    @event_priority(50)  # before Material's search plugin writes its index
+    def on_post_build(self, config):
+        started = time.perf_counter()
+        try:
+            index_search(_search(config), Path(config.site_dir), self.assembly.names_by_url(), self.config.search_aliases)
+        except SearchBundleError as error:
+            raise PluginError(str(error)) from error
+        self._timed("index", started)
+
+
+def _search(config):
+    return config.plugins.get("material/search") or config.plugins["search"]

@@ -1,0 +1,39 @@
+"""What Carnet gives Material's templates (overrides/): the navigation rendered once per
+folder, the search settings in the page, its valid shell, and its text escaped.
+
+  theme_globals  the names overrides/main.html and partials/toc.html call
+                 (carnet_nav_key, carnet_in_nav, carnet_nav_cache, carnet_search_settings)
+  config_for_theme  the configuration's text escaped (carnet.engine.theme_text)
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from .theme_text import CONFIG_TEXT, as_theme_text, palette_for_theme
+from .valid_html import ValidShellLoader
+
+
+def theme_globals(env, nav_pages: set[str], search_settings: dict) -> None:
+    """``env`` ready for overrides/: its globals set, its loader correcting base.html."""
+    def nav_key(page) -> str | None:
+        """Pages the navigation does not list share one rendering of it per folder (its
+        links are relative to the folder); listed pages highlight themselves."""
+        if page is None or page.file.src_uri in nav_pages:
+            return None
+        return posixpath.dirname(page.url.rstrip("/"))
+
+    env.globals["carnet_nav_key"] = nav_key
+    env.globals["carnet_in_nav"] = lambda page: page is not None and page.file.src_uri in nav_pages
+    env.globals["carnet_nav_cache"] = {}               # one per build
+    env.globals["carnet_search_settings"] = search_settings  # carnet.js: no index at page view
+    if not isinstance(env.loader, ValidShellLoader):
+        env.loader = ValidShellLoader(env.loader)      # valid HTML, corrected once in the template
+
+
+def config_for_theme(config) -> None:
+    """The theme prints the site's name, description and footer as they are: escaped once
+    (carnet.engine.theme_text), after Carnet took the plain text it needs."""
+    for key in CONFIG_TEXT:
+        config[key] = as_theme_text(config.get(key))
+    palette_for_theme(config.theme.get("palette"))

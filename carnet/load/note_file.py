@@ -1,0 +1,272 @@
+"""Turn one parsed note file into a Note, or into Problems an editor can act on."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..citations.passages import quoted, unbalanced_guillemet
+from ..model.note import Citation, Fact, Note, Relation, Source
+from ..model.problems import Problem, did_you_mean
+from ..model.vocabulary import KINDS, RELATION_TYPES
+from ..text.web_address import HINT, is_web_address
+from .yaml_source import YamlDocument
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+FIELDS = ("name", "aliases", "summary", "case_sensitive", "facts", "relations", "sources", "former_ids")
+NOTE_ID_RE = re.compile(r"^[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_TEXT = 2000
+
+
+def note_id_from_path(rel_path: str) -> tuple[str, str, list[Problem]]:
+    """``notes/<kind>/<slug>.yml`` -> (kind, slug, problems)."""
+    parts = rel_path.split("/")
+    problems = []
+    kind, filename = (parts[-2], parts[-1]) if len(parts) >= 3 else ("", parts[-1])
+    slug = filename.rsplit(".", 1)[0]
+    if len(parts) != 3 or kind not in KINDS:
+        problems.append(Problem(rel_path, None, None,
+                                f"'{kind or '(none)'}' is not a kind of note.",
+                                f"put the file in one of notes/{', notes/'.join(KINDS)}."
+                                + did_you_mean(kind, KINDS)))
+    if not SLUG_RE.match(slug):
+        problems.append(Problem(rel_path, None, None,
+                                f"file name '{filename}' is not a valid slug.",
+                                "use lower-case ASCII letters, digits and single hyphens, "
+                                "e.g. 'belkacem-soltani.yml'."))
+    return kind, slug, problems
+
+
+def validate_note(doc: YamlDocument, rel_path: str, kind: str, slug: str) -> Note | list[Problem]:
+    """The note, or every problem with it."""
+    note, problems = read_note(doc, rel_path, kind, slug)
+    return problems if problems or note is None else note
+
+
+def read_note(doc: YamlDocument, rel_path: str, kind: str, slug: str) -> tuple[Note | None, list[Problem]]:
+    """The note as far as it can be read, and every problem with it.  A note with problems
+    is still returned when it has a name, holding what was valid: it is not published, but
+    the rest of it is checked in the same round (its quotes, the relations that point to it)."""
+    problems: list[Problem] = []
+
+    def report(path: tuple, message: str, hint: str = "", severity: str = "error") -> None:
+        line, col = doc.position(path)
+        problems.append(Problem(rel_path, line, col, message, hint, severity))
+
+    data = doc.data
+    if not isinstance(data, dict):
+        report((), f"a note must be a mapping of fields, not {_kind_of(data)}.",
+               "start the file with 'name: ...' and 'summary: ...' lines.")
+        return None, problems
+
+    for key in data:
+        if key not in FIELDS:
+            report((key,), f"unknown field '{key}'.",
+                   ("known fields: " + ", ".join(FIELDS) + "." + did_you_mean(str(key), FIELDS)))
+
+    def text(value: Any, path: tuple, what: str, required: bool = True) -> str | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                report(path, f"{what} is missing or empty.", f"write a non-empty '{path[-1] if path else what}'.")
+            return None
+        if not isinstance(value, str):
+            report(path, f"{what} must be text, not {_kind_of(value)}.",
+                   "put the value in quotes.")
+            return None
+        if len(value) > MAX_TEXT:
+            report(path, f"{what} is {len(value)} characters long, over {MAX_TEXT}.", "shorten it.")
+            return None
+        return " ".join(value.split())
+
+    name = text(data.get("name"), ("name",), "'name'")
+    summary = text(data.get("summary"), ("summary",), "'summary'")
+    # « … » in a note's texts quotes an article: each quote is checked against the articles.
+    quotes: list[Citation] = _quotes(summary, None, ("summary",), "summary", doc, report) if summary else []
+
+    aliases: list[str] = []
+    raw_aliases = data.get("aliases", [])
+    if raw_aliases is None:
+        raw_aliases = []
+    if not isinstance(raw_aliases, list):
+        report(("aliases",), f"'aliases' must be a list, not {_kind_of(raw_aliases)}.",
+               "write one alias per line, each starting with '- '.")
+    else:
+        for i, alias in enumerate(raw_aliases):
+            value = text(alias, ("aliases", i), f"alias #{i + 1}")
+            if value:
+                aliases.append(value)
+
+    case_sensitive = data.get("case_sensitive", True)
+    if not isinstance(case_sensitive, bool):
+        report(("case_sensitive",), "'case_sensitive' must be true or false.", "write true or false.")
+        case_sensitive = True
+
+    facts: list[Fact] = []
+    raw_facts = data.get("facts") or {}
+    if not isinstance(raw_facts, dict):
+        report(("facts",), f"'facts' must be a mapping 'label: value', not {_kind_of(raw_facts)}.",
+               "write one 'Label: value' per line under 'facts:'.")
+        raw_facts = {}
+    for label, raw in raw_facts.items():
+        path = ("facts", label)
+        cite = None
+        if "«" in str(label) or "»" in str(label):
+            report(path, f"the label of fact '{label}' holds guillemets (« »): a label names the fact, "
+                         "it quotes nothing.",
+                   "move the article's words into the value, or into 'quote:' under 'cite:'.")
+        if isinstance(raw, dict):
+            for key in raw:
+                if key not in ("value", "cite"):
+                    report(path + (key,), f"unknown key '{key}' in fact '{label}'.",
+                           "a fact takes 'value' and 'cite'." + did_you_mean(str(key), ("value", "cite")))
+            cite = _citation(raw.get("cite"), path + ("cite",), f"fact '{label}'", doc, report)
+            raw = raw.get("value")
+            path = path + ("value",)
+        value = text(raw, path, f"fact '{label}'")
+        if value:
+            facts.append(Fact(str(label), value, cite))
+            quotes += _quotes(value, cite.article if cite else None, path, f"value of fact '{label}'", doc, report)
+
+    relations: list[Relation] = []
+    raw_relations = data.get("relations") or []
+    if not isinstance(raw_relations, list):
+        report(("relations",), f"'relations' must be a list, not {_kind_of(raw_relations)}.",
+               "write each relation as '- type: ...' with 'target: kind/slug'.")
+        raw_relations = []
+    for i, raw in enumerate(raw_relations):
+        path = ("relations", i)
+        if not isinstance(raw, dict):
+            report(path, f"relation #{i + 1} must be a mapping with 'type' and 'target'.",
+                   "write '- type: subsidiary_of' and, below it, 'target: entreprises/gazprom'.")
+            continue
+        for key in raw:
+            if key not in ("type", "target", "cite"):
+                report(path + (key,), f"unknown key '{key}' in relation #{i + 1}.",
+                       "a relation takes 'type', 'target' and 'cite'."
+                       + did_you_mean(str(key), ("type", "target", "cite")))
+        rtype = text(raw.get("type"), path + ("type",), f"relation #{i + 1} 'type'")
+        target = text(raw.get("target"), path + ("target",), f"relation #{i + 1} 'target'")
+        if rtype and rtype not in RELATION_TYPES:
+            report(path + ("type",), f"unknown relation type '{rtype}'.",
+                   "use one of: " + ", ".join(RELATION_TYPES) + "." + did_you_mean(rtype, RELATION_TYPES))
+            rtype = None
+        cite = _citation(raw.get("cite"), path + ("cite",), f"relation #{i + 1}", doc, report)
+        if rtype and target:
+            relations.append(Relation(rtype, target, cite, doc.position(path)[0]))
+
+    sources: list[Source] = []
+    raw_sources = data.get("sources") or []
+    if not isinstance(raw_sources, list):
+        report(("sources",), f"'sources' must be a list, not {_kind_of(raw_sources)}.",
+               "write each source as '- title: ...' with an optional 'url: https://...'.")
+        raw_sources = []
+    for i, raw in enumerate(raw_sources):
+        path = ("sources", i)
+        if not isinstance(raw, dict):
+            report(path, f"source #{i + 1} must be a mapping with 'title' and 'url'.",
+                   "write '- title: ...' and, below it, 'url: https://...'.")
+            continue
+        for key in raw:
+            if key not in ("title", "url"):
+                report(path + (key,), f"unknown key '{key}' in source #{i + 1}.",
+                       "a source takes 'title' and 'url'." + did_you_mean(str(key), ("title", "url")))
+        title = text(raw.get("title"), path + ("title",), f"source #{i + 1} 'title'")
+        url = text(raw.get("url"), path + ("url",), f"source #{i + 1} 'url'", required=False)
+        if url and not is_web_address(url):
+            report(path + ("url",), f"source #{i + 1} has a URL that is not an http(s) address: '{url[:80]}'.",
+                   HINT + ".")
+            url = None
+        if title:
+            sources.append(Source(title, url))
+
+    # Addresses the note was published under (renamed or merged notes): each gets a redirect.
+    former_ids: list[str] = []
+    raw_former = data.get("former_ids") or []
+    if not isinstance(raw_former, list):
+        report(("former_ids",), f"'former_ids' must be a list, not {_kind_of(raw_former)}.",
+               "write one former id per line, e.g. '- entreprises/vesna'.")
+        raw_former = []
+    for i, raw in enumerate(raw_former):
+        if not isinstance(raw, str) or not NOTE_ID_RE.match(raw) or raw.split("/")[0] not in KINDS:
+            report(("former_ids", i), f"former id #{i + 1} must be 'kind/slug' of a note as it was published, "
+                                      f"not {raw!r}.", "write e.g. 'entreprises/vesna' (kinds: "
+                                                       + ", ".join(KINDS) + ").")
+        elif raw == f"{kind}/{slug}":
+            report(("former_ids", i), f"former id '{raw}' is the note's own id.", "remove it.")
+        else:
+            former_ids.append(raw)
+
+    # The journalism rule: a statement the article does not back needs a named source.
+    if not sources and not raw_sources:
+        for label, raw in raw_facts.items():
+            if not (isinstance(raw, dict) and raw.get("cite")):
+                report(("facts", label), f"fact '{label}' cites no passage and the note has no sources.",
+                       "cite the article (see below) or add a source under 'sources:'.")
+        for i, raw in enumerate(raw_relations):
+            if isinstance(raw, dict) and not raw.get("cite"):
+                report(("relations", i), f"relation #{i + 1} cites no passage and the note has no sources.",
+                       "cite the article (see below) or add a source under 'sources:'.")
+
+    if name is None:
+        return None, problems
+    return Note(id=f"{kind}/{slug}", kind=kind, slug=slug, path=rel_path, name=name, summary=summary or "",
+                aliases=tuple(aliases), case_sensitive=case_sensitive, facts=tuple(facts),
+                relations=tuple(relations), sources=tuple(sources), quotes=tuple(quotes),
+                former_ids=tuple(former_ids)), problems
+
+
+CITE_FORM = ("write it as two lines under 'cite:', 'article: <article slug>' and "
+             "'quote: <the article's own words that support the statement>'")
+
+
+def _citation(raw: Any, path: tuple, where: str, doc: YamlDocument, report) -> Citation | None:
+    """A cite: the article and the verbatim words of it that back the statement."""
+    if raw is None:
+        return None
+    if isinstance(raw, str) and "#" in raw:
+        report(path, f"citation '{raw}' points at a paragraph's position, which moves when the article "
+                     "is edited; a citation now names the words it rests on.",
+               CITE_FORM + ", e.g. 'article: sonarem-vesna' and 'quote: la société russe VESNA'.")
+        return None
+    if not isinstance(raw, dict):
+        report(path, f"the citation of {where} must be a mapping with 'article' and 'quote'.", CITE_FORM + ".")
+        return None
+    for key in raw:
+        if key not in ("article", "quote"):
+            report(path + (key,), f"unknown key '{key}' in the citation of {where}.",
+                   "a citation takes 'article' and 'quote'." + did_you_mean(str(key), ("article", "quote")))
+    article, quote = raw.get("article"), raw.get("quote")
+    ok = True
+    if not isinstance(article, str) or not SLUG_RE.match(article):
+        report(path + ("article",), f"the citation of {where} needs 'article': the slug of an article "
+                                    f"(its file name in docs/articles/ without '.md'), not {article!r}.",
+               "write e.g. 'article: sonarem-vesna'.")
+        ok = False
+    if not isinstance(quote, str) or not quote.strip():
+        report(path + ("quote",), f"the citation of {where} needs 'quote': the words of the article that "
+                                  "support it, copied exactly.",
+               "copy a few words from the passage, e.g. 'quote: la société russe VESNA'.")
+        ok = False
+    elif "«" in quote or "»" in quote:
+        report(path + ("quote",), f"the quote of {where} holds guillemets (« »).",
+               "write only the article's words, without « » around them.")
+        ok = False
+    if not ok:
+        return None
+    line, column = doc.position(path + ("quote",))
+    return Citation(article, " ".join(quote.split()), where, line, column)
+
+
+def _quotes(text: str, article: str | None, path: tuple, where: str, doc: YamlDocument, report) -> list[Citation]:
+    """The « … » quotes of one text, each a citation of ``article`` (None: any article)."""
+    if unbalanced_guillemet(text):
+        report(path, f"the {where} has a « or » without its pair (or quotes inside quotes).",
+               "close every quote: « the article's words ».")
+        return []
+    line, column = doc.position(path)
+    return [Citation(article, m.group(1), where, line, column) for m in quoted(text)]
+
+
+def _kind_of(value: Any) -> str:
+    return {dict: "a mapping", list: "a list", str: "text", bool: "true/false", int: "a number",
+            float: "a number", type(None): "nothing"}.get(type(value), f"a {type(value).__name__}")

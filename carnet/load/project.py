@@ -1,0 +1,101 @@
+"""A project on disk -> its validated notes and articles, and every problem found (no engine)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..addresses.record import (RECORD_FILE, Addresses, address_of, load_record, page_problems, passage_anchor_problems,
+                        redirects_from)
+from ..citations.passages import PassageIndex
+from ..citations.resolve import Citations, anchor_problems, resolve_citations
+from ..markdown.matcher import MentionMatcher
+from ..model.catalog import Catalog, check_citations
+from ..model.note import Note
+from ..model.problems import Problem, stopping_message
+from ..model.vocabulary import KINDS
+from ..pages.generated import A_TO_Z_PATH, GRAPH_PATH
+from ..text.source_text import decode
+from .article_meta import Article, load_articles
+from .article_passages import article_passages
+from .notes_dir import load_notes, project_path
+
+
+@dataclass
+class Project:
+    catalog: Catalog
+    articles: list[Article]
+    problems: list[Problem] = field(default_factory=list)
+    addresses: Addresses | None = None
+
+    @property
+    def checked_notes(self) -> list[Note]:
+        """Every note whose citations are checked: the valid ones, and the rejected ones as
+        far as they could be read (an editor learns of every wrong quote in one round)."""
+        return [*self.catalog, *(n for n in self.catalog.rejected.values() if n is not None)]
+
+
+def load_project(notes_dir: Path, docs_dir: Path, articles_dir: str, project_dir: Path) -> Project:
+    """Notes and articles' metadata, validated; the citations' articles checked to exist (their
+    words are checked once the articles are rendered: ``citations``, or ``check_quotes``)."""
+    catalog, problems = load_notes(notes_dir, project_dir)
+    articles, article_problems = load_articles(docs_dir / articles_dir, docs_dir, project_dir)
+    read, written = {a.src for a in articles}, []
+    for page in sorted(docs_dir.rglob("*.md")):   # the other pages: the engine reads them, UTF-8 only
+        src = page.relative_to(docs_dir).as_posix()
+        if src not in read:
+            written.append((src, project_path(page, project_dir)))
+            if isinstance(found := decode(page.read_bytes(), written[-1][1], "the page"), Problem):
+                article_problems.append(found)
+    project = Project(catalog, articles)
+    project.addresses, address_problems = site_addresses(catalog, articles, written, articles_dir, project_dir)
+    project.problems = problems + article_problems + check_citations(project.checked_notes,
+                                                                      {a.slug for a in articles}) + address_problems
+    return project
+
+
+def site_addresses(catalog: Catalog, articles: list[Article], written: list[tuple[str, str]], articles_dir: str,
+                   project_dir: Path) -> tuple[Addresses, list[Problem]]:
+    """The addresses the build will publish, checked against the record of those published:
+    none dropped without a redirect; redirects where notes and articles declare them."""
+    record, problems = load_record(project_dir / RECORD_FILE, RECORD_FILE)
+    live = {address_of(src): path for src, path in written}
+    live |= {address_of(path): "Carnet" for path in (A_TO_Z_PATH, GRAPH_PATH, f"{articles_dir}/index.md",
+                                                      *(f"{kind}/index.md" for kind in KINDS))}
+    live |= {address_of(a.src): a.path for a in articles}
+    live |= {address_of(n.page_path): n.path for n in catalog}
+    declared = [(f"{former}/", address_of(n.page_path), n.path) for n in catalog for former in n.former_ids]
+    declared += [(f"{articles_dir}/{old}/", address_of(a.src), a.path) for a in articles for old in a.meta.former_slugs]
+    redirects, redirect_problems = redirects_from(declared, live)
+    unpublished = sorted(set(live) - set(record.pages))
+    problems += redirect_problems + page_problems(record, set(live), redirects, unpublished)
+    return Addresses(record, live, redirects), problems
+
+
+def check_quotes(project: Project, docs_dir: Path, articles_dir: str, project_dir: Path,
+                 extensions: list, configs: dict) -> tuple[Citations, list[Problem]]:
+    """Every citation checked against the articles' words, read from their Markdown without a
+    build (``carnet check``, and the build when it stops before rendering any page)."""
+    index = PassageIndex([p for a in project.articles
+                          for p in article_passages(docs_dir / a.src, extensions, configs)])
+    matcher = MentionMatcher(project.catalog)
+    naming: dict[str, set[str]] = {}   # note id -> articles that name it
+    for passage in index.passages:
+        for mention in matcher.find(passage.text):
+            naming.setdefault(mention.note_id, set()).add(passage.article)
+    citations = resolve_citations(project.checked_notes, index, naming)
+    article_file = lambda slug: project_path(docs_dir / articles_dir / f"{slug}.md", project_dir)  # noqa: E731
+    published = (passage_anchor_problems(project.addresses.record, project.addresses.resolve, index.passages,
+                                         articles_dir) if project.addresses else [])
+    return citations, anchor_problems(index, article_file) + citations.problems() + published
+
+
+def load_for_build(notes_dir: Path, docs_dir: Path, articles_dir: str, project_dir: Path,
+                   extensions: list, configs: dict, strict: bool) -> Project:
+    """``load_project`` for a build: when its problems stop the build before any page renders,
+    the quotes are checked too, from the articles' Markdown, so that the editor learns of every
+    problem in one round (otherwise the build checks them on the rendered pages)."""
+    project = load_project(notes_dir, docs_dir, articles_dir, project_dir)
+    if stopping_message(project.problems, strict):
+        project.problems += check_quotes(project, docs_dir, articles_dir, project_dir, extensions, configs)[1]
+    return project

@@ -1,0 +1,119 @@
+"""The JSON Schema of a note, for editors' YAML language servers, from the validator's own rules.
+
+Built from the same constants as ``validate.py`` (fields, kinds, relation types with their
+French labels, text limits, the citation form), so the two cannot drift apart unnoticed:
+``tests/test_schema.py`` checks that they agree, and that ``schema/note.schema.json``
+is what ``python -m carnet.schema`` writes.  Cross-note rules (unique names, existing
+targets) and checks against the articles stay the build's.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from ..model.vocabulary import KINDS, RELATION_TYPES
+from ..text import web_address
+from .note_file import FIELDS, MAX_TEXT, SLUG_RE
+
+SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schema" / "note.schema.json"
+# A note sits at notes/<kind>/<slug>.yml: this line, first in the file, points editors at the schema.
+SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/note.schema.json"
+_BALANCED_QUOTES = r"^[^«»]*(«[^«»]*»[^«»]*)*$"
+
+
+def _text(description: str, balanced_quotes: bool = False) -> dict:
+    schema = {"type": "string", "minLength": 1, "maxLength": MAX_TEXT, "pattern": r"\S",
+              "description": description}
+    if balanced_quotes:
+        schema = {"allOf": [schema, {"pattern": _BALANCED_QUOTES}], "description": description}
+    return schema
+
+
+def note_schema() -> dict:
+    slug = SLUG_RE.pattern
+    kinds = "|".join(KINDS)
+    citation = {
+        "type": ["object", "null"],
+        "description": "What the article says: the article, and its own words that support the statement.",
+        "properties": {
+            "article": {"type": "string", "pattern": slug,
+                        "description": "The article's file name in docs/articles/, without '.md'."},
+            "quote": {"allOf": [_text("A few words copied from the article, exactly."),
+                                {"not": {"pattern": "[«»]"}}],
+                      "description": "A few words copied from the article, exactly, without « »."},
+        },
+        "required": ["article", "quote"],
+        "additionalProperties": False,
+    }
+    fact_value = _text("The fact, in French; « … » quotes the article.", balanced_quotes=True)
+    fact = {"oneOf": [fact_value, {
+        "type": "object",
+        "properties": {"value": fact_value, "cite": citation},
+        "required": ["value"], "additionalProperties": False}]}
+    relation = {
+        "type": "object",
+        "properties": {
+            "type": {"oneOf": [{"const": slug_, "description": f"{r.label} (on the other page: {r.inverse_label}" + (f" / {r.inverse_plural}" if r.inverse_plural else "") + ")"}
+                               for slug_, r in RELATION_TYPES.items()]},
+            "target": {"type": "string", "pattern": f"^({kinds})/{slug[1:]}",
+                       "description": "The other note, as kind/slug: " + ", ".join(f"{k}/…" for k in KINDS) + "."},
+            "cite": citation,
+        },
+        "required": ["type", "target"], "additionalProperties": False,
+    }
+    source = {
+        "type": "object",
+        "properties": {"title": _text("The source's title."),
+                       "url": {"type": ["string", "null"], "pattern": web_address.PATTERN,
+                               "description": "http(s) address of the source."}},
+        "required": ["title"], "additionalProperties": False,
+    }
+    properties = {
+        "name": _text("The entity's name, as the article writes it."),
+        "aliases": {"type": ["array", "null"], "items": _text("Another form of the name."),
+                    "description": "Other forms the name takes in French text."},
+        "summary": _text("One sentence, in French; « … » quotes the article.", balanced_quotes=True),
+        "case_sensitive": {"type": "boolean", "description": "false: match the name in any case."},
+        "facts": {"type": ["object", "null"], "additionalProperties": fact,
+                  "propertyNames": {"not": {"pattern": "[«»]"}},
+                  "description": "Label: value, shown in the infobox."},
+        "relations": {"type": ["array", "null"], "items": relation,
+                      "description": "Declared once, shown on both pages."},
+        "sources": {"type": ["array", "null"], "items": source,
+                    "description": "Where general facts come from (http(s) links only)."},
+        "former_ids": {"type": ["array", "null"],
+                       "items": {"type": "string", "pattern": f"^({kinds})/{slug[1:]}",
+                                 "description": "A former id, kind/slug: the address the note had."},
+                       "description": "Ids the note was published under (renamed or merged notes): "
+                                      "each old address redirects to this fiche."},
+    }
+    assert set(properties) == set(FIELDS), "the schema must describe every field the validator knows"
+    uncited = {"facts": {"additionalProperties": {"type": "object", "required": ["cite"],
+                                                  "properties": {"cite": {"type": "object"}}}},
+               "relations": {"items": {"required": ["cite"], "properties": {"cite": {"type": "object"}}}}}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://carnet-minier.example.org/schema/note.schema.json",
+        "title": "Carnet minier: a note (fiche)",
+        "description": "notes/<kind>/<slug>.yml, kind one of: " + ", ".join(KINDS) + ".",
+        "type": "object",
+        "properties": properties,
+        "required": ["name", "summary"],
+        "additionalProperties": False,
+        # The house rule: without sources, every fact and relation cites the article.
+        "if": {"anyOf": [{"not": {"required": ["sources"]}},
+                         {"properties": {"sources": {"anyOf": [{"type": "null"}, {"maxItems": 0}]}}}]},
+        "then": {"properties": uncited},
+    }
+
+
+def schema_text() -> str:
+    return json.dumps(note_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+if __name__ == "__main__":
+    SCHEMA_PATH.parent.mkdir(exist_ok=True)
+    SCHEMA_PATH.write_text(schema_text(), encoding="utf-8")
+    print(f"wrote {SCHEMA_PATH}", file=sys.stderr)

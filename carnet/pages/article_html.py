@@ -1,0 +1,166 @@
+"""What pages say about articles: the box of what the source does not tell, the articles index,
+the latest articles on the home page.  Pure functions over ``ArticleMeta``; all text escaped."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from html import escape
+
+from ..load.article_meta import ArticleMeta
+from ..model.catalog import sort_key
+from ..model.note import Note
+from ..model.vocabulary import KINDS
+from ..text.typography import NBSP, NNBSP, french_spacing, join, plural
+
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+          "octobre", "novembre", "décembre")
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+def french_date(day: dt.date) -> str:
+    """"1er mai 2026", "13 mai 2026"."""
+    return f"{'1er' if day.day == 1 else day.day}{NBSP}{MONTHS[day.month - 1]} {day.year}"
+
+
+def quoted(text: str) -> str:
+    return f"«{NNBSP}{escape(text)}{NNBSP}»"
+
+
+def source_date_text(meta: ArticleMeta) -> str:
+    """The source's date as far as it is known, in words."""
+    if meta.date:
+        return french_date(meta.date)
+    if meta.date_as_written:
+        precision = ("sans préciser la semaine" if meta.date_as_written.casefold() in WEEKDAYS
+                     else "sans date complète")
+        return f"inconnue{NNBSP}; le texte dit seulement {quoted(meta.date_as_written)}, {precision}"
+    return "inconnue"
+
+
+def source_box_html(meta: ArticleMeta) -> str:
+    """The box under an article's title: what is known of its source, and what is not."""
+    if meta.title_by == "carnet":
+        title = (f"le texte reçu n’en porte pas{NNBSP}; celui ci-dessus a été écrit par la rédaction "
+                 "du Carnet minier, d’après l’article.")
+    elif meta.title_by == "source":
+        title = "celui de la source."
+    else:
+        title = "on ne sait pas si celui ci-dessus est celui de la source."
+    rows = [("Titre", title),
+            ("Média d’origine", f"{escape(meta.outlet)}." if meta.outlet else "inconnu."),
+            ("Auteur", f"{escape(meta.author)}." if meta.author else "inconnu."),
+            ("Date", source_date_text(meta) + ".")]
+    if meta.url:
+        rows.append(("Original", f'<a href="{escape(meta.url)}" rel="noopener">{escape(meta.url)}</a>'))
+    if meta.added:
+        rows.append(("Ajouté au Carnet", f"le {french_date(meta.added)}."))
+    changes = f"{NNBSP}; {escape(french_spacing(meta.changes))}" if meta.changes else ""
+    rows.append(("Texte", f"reproduit tel que reçu, mot pour mot{changes}. "
+                          "Les liens vers les fiches sont ajoutés automatiquement."))
+    known = meta.outlet and meta.author and meta.date and meta.title_by == "source"
+    heading = "La source" if known else "Ce que la source ne dit pas"
+    items = "".join(f"<li><strong>{label}</strong>{NBSP}: {value}</li>" for label, value in rows)
+    # Collapsed: on a phone the text starts on the first screen; one tap opens it.
+    return (f'<details class="info carnet-source-box"><summary>{heading}</summary>'
+            f"<ul>{items}</ul></details>")
+
+
+def article_dateline_html(meta: ArticleMeta, minutes: int) -> str:
+    """Under the headline, one short line: outlet, date, reading time (the box below says
+    the rest: whose headline, what the date leaves open)."""
+    if meta.date:
+        date = french_date(meta.date)
+    elif meta.date_as_written:
+        date = f"{quoted(meta.date_as_written)}, sans date complète"
+    else:
+        date = "date inconnue"
+    outlet = escape(meta.outlet) if meta.outlet else "Média inconnu"
+    return (f'<p class="carnet-dateline">{outlet} · {date} · '
+            f'<span class="carnet-reading-time">{minutes}{NBSP}min de lecture</span></p>')
+
+
+def article_fiches_html(notes: list[Note], href) -> str:
+    """"Les fiches de cet article": every entity it names, by kind."""
+    groups = []
+    for kind in KINDS.values():
+        names = sorted((n for n in notes if n.kind == kind.slug), key=lambda n: sort_key(n.name))
+        if names:
+            links = join([f'<a href="{escape(href(n.page_path))}" data-preview="">{escape(n.name)}</a>' for n in names])
+            groups.append(f"<li><strong>{kind.plural}</strong>{NBSP}: {links}</li>")
+    if not groups:
+        return ""
+    return (f'<section class="carnet-article-fiches" aria-labelledby="fiches-de-cet-article">'
+            f'<h2 id="fiches-de-cet-article">Les fiches de cet article</h2><ul>{"".join(groups)}</ul></section>')
+
+
+OUR_TITLE = "titre du Carnet"   # said wherever a headline we wrote is listed
+
+
+def listed_title(title: str, meta: ArticleMeta) -> str:
+    """An article's title as lists, feeds and previews give it: a headline we wrote says so."""
+    title = french_spacing(title)
+    return f"{title} ({OUR_TITLE})" if meta.title_by == "carnet" else title
+
+
+def dateline(meta: ArticleMeta) -> str:
+    """One line: whose headline, outlet and dates as known, the date added never passed off
+    as the source's."""
+    parts = ["Titre du Carnet"] if meta.title_by == "carnet" else []
+    parts.append(f"Média{NBSP}: {escape(meta.outlet) if meta.outlet else 'inconnu'}")
+    if meta.date:
+        parts.append(f"publié le {french_date(meta.date)}")
+    else:
+        parts.append(f"date de la source{NBSP}: {source_date_text(meta)}")
+    parts.append(f"ajouté au Carnet le {french_date(meta.added)}" if meta.added else "date d’ajout inconnue")
+    return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class ArticleEntry:
+    """An article as lists show it."""
+    src: str
+    title: str
+    meta: ArticleMeta
+    first_sentence: str
+    notes: tuple[Note, ...]      # the entities it names
+
+
+def newest_first(entries: list[ArticleEntry]) -> list[ArticleEntry]:
+    return sorted(entries, key=lambda e: (e.meta.sort_date(), e.src), reverse=True)
+
+
+MAX_ENTITIES = 12     # named under an entry; the article's page names every one
+MAX_SENTENCE = 300    # characters of its first sentence
+
+
+def entry_html(entry: ArticleEntry, href, with_entities: bool = True) -> str:
+    by_kind, room = [], MAX_ENTITIES
+    for kind in KINDS.values():
+        names = sorted((n for n in entry.notes if n.kind == kind.slug), key=lambda n: sort_key(n.name))[:room]
+        room -= len(names)
+        if names:
+            links = join([f'<a href="{escape(href(n.page_path))}" data-preview="">{escape(n.name)}</a>'
+                          for n in names])
+            by_kind.append(f"{kind.plural}{NBSP}: {links}")
+    more = len(entry.notes) - MAX_ENTITIES
+    if more > 0:
+        by_kind.append(f"et {plural(more, 'autre entité', 'autres entités')}")
+    entities = (f'<p class="carnet-article-entities">{" · ".join(by_kind)}</p>'
+                if with_entities and by_kind else "")
+    sentence = entry.first_sentence
+    if len(sentence) > MAX_SENTENCE:
+        sentence = sentence[:MAX_SENTENCE].rsplit(" ", 1)[0] + " […]"
+    return (f'<li class="carnet-article"><p class="carnet-article-title"><a href="{escape(href(entry.src))}">'
+            f"{escape(french_spacing(entry.title))}</a></p>"
+            f'<p class="carnet-article-dateline">{dateline(entry.meta)}</p>'
+            f'<p>Première phrase{NBSP}: «{NNBSP}<span class="carnet-verbatim">{escape(sentence)}</span>{NNBSP}»</p>'
+            f"{entities}</li>")
+
+
+def articles_list_html(entries: list[ArticleEntry], href, with_entities: bool = True) -> str:
+    """The entries, in the order given (``newest_first`` for the index and the home page)."""
+    if not entries:
+        return "<p>Aucun article pour l’instant.</p>"
+    items = "".join(entry_html(e, href, with_entities) for e in entries)
+    return f'<ul class="carnet-articles">{items}</ul>'

@@ -1,0 +1,175 @@
+"""Markdown of the generated pages: one per note, one per kind, the A–Z index, the graph.
+
+A note's page is a small skeleton: its title and two empty slots that the plugin
+fills with HTML once every page is rendered (note_html, backlinks, graph): the
+lead, which search indexes, and the body (relations, quotes, sources), which it
+does not.  Index pages likewise hold their headings and a slot for each list.
+Titles and descriptions travel beside the Markdown, not as YAML front matter
+that MkDocs would parse again for every page.  The one piece of note text
+written as Markdown, a note's name in its title, is escaped with md_text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model.catalog import Catalog, sort_key
+from ..model.note import Note
+from ..model.vocabulary import KINDS
+from ..text.markdown_text import md_text
+from ..text.typography import NBSP, NNBSP, french_spacing, join, plural
+from .graph import MAX_NODES
+from .index_plan import (ARTICLES_PER_PAGE, GROUP_FROM, IndexPage, page_title, plan_index,
+                          plan_pages)
+
+A_TO_Z_PATH = "index-a-z.md"
+# A page that lists other pages ranks below them in search: Material's `search.boost`
+# (carnet.search_documents weighs its words by it).
+LISTING_BOOST = 0.25
+GRAPH_PATH = "graphe.md"
+# The sections of a note's body, in order: (name and anchor, heading).  Anchors keep the ids
+# that earlier versions got from Markdown headings, so links to them still work.
+NOTE_SECTIONS = (("relations", "Relations"), ("dans-larticle", "Dans l’article"),
+                 ("mentionne-dans", "Mentionné dans"), ("sources", "Sources"))
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    markdown: str
+    title: str         # plain text
+    description: str   # plain text
+    listing: bool = False  # an index of other pages
+
+    def meta(self) -> dict:
+        # Plain text: the engine escapes what it hands the theme (carnet.theme_text).
+        meta = {"title": self.title, "description": self.description}
+        return {**meta, "search": {"boost": LISTING_BOOST}} if self.listing else meta
+
+
+def slot(name: str) -> str:
+    # An HTML comment: the cheapest raw HTML for Markdown to carry through untouched.
+    return f"<!-- carnet-slot:{name} -->"
+
+
+def note_page(note: Note) -> GeneratedPage:
+    return GeneratedPage(f"# {md_text(note.name)}\n\n{slot('lead')}\n\n{slot('body')}\n",
+                         note.name, french_spacing(note.summary))
+
+
+def section_anchors(taken: set[str]) -> list[tuple[str, str, str]]:
+    """(section, id, heading) of a note's body sections, ids made unique against ``taken``."""
+    out = []
+    for section, heading in NOTE_SECTIONS:
+        unique, n = section, 0
+        while unique in taken:
+            n += 1
+            unique = f"{section}_{n}"
+        out.append((section, unique, heading))
+    return out
+
+
+@dataclass(frozen=True)
+class Index:
+    """One index (A–Z, a kind, the articles) and the pages it is spread over."""
+    title: str
+    pages: tuple[IndexPage, ...]
+    show_kind: bool = False
+
+
+def note_indexes(catalog: Catalog) -> list[Index]:
+    """The A–Z index and one index per kind, planned (see index_pages)."""
+    name = lambda note: note.name  # noqa: E731
+    indexes = [Index("Index A–Z", tuple(plan_index(A_TO_Z_PATH, sorted(catalog, key=lambda n: sort_key(n.name)), name)),
+                     show_kind=True)]
+    for kind in KINDS:
+        notes = catalog.by_kind(kind)
+        indexes.append(Index(KINDS[kind].plural, tuple(plan_index(f"{kind}/index.md", notes, name,
+                                                                   grouped=len(notes) >= GROUP_FROM))))
+    return indexes
+
+
+def articles_index(articles_dir: str, count: int) -> Index:
+    """The articles index, newest first: its items are positions in that order."""
+    return Index("Articles", tuple(plan_pages(f"{articles_dir}/index.md", list(range(count)), ARTICLES_PER_PAGE)))
+
+
+def _index_markdown(index: Index, page: IndexPage, intro: str) -> str:
+    parts = [f"# {page_title(index.title, page)}", intro, slot("index-nav")]
+    for i, group in enumerate(page.groups):
+        if group.heading:
+            parts.append(f"## {group.heading}")
+        parts.append(slot(f"group-{i}"))
+    return "\n\n".join(parts) + "\n"
+
+
+def kind_index_pages(kind_slug: str, index: Index) -> dict[str, GeneratedPage]:
+    kind = KINDS[kind_slug]
+    count = sum(len(p.items) for p in index.pages)
+    intro = (f"{plural(count, 'fiche')}, par ordre alphabétique. Toutes les fiches{NBSP}: "
+             f"[index A–Z](../{A_TO_Z_PATH}), [graphe du dossier](../{GRAPH_PATH}).")
+    return {page.path: GeneratedPage(_index_markdown(index, page, intro), page_title(kind.plural, page),
+                                     f"Les fiches {kind.of_plural} du Carnet minier{NBSP}: "
+                                     f"{plural(count, 'fiche')}." + page_suffix(page), listing=True)
+            for page in index.pages}
+
+
+def page_suffix(page: IndexPage) -> str:
+    return "" if page.of == 1 else f" Page {page.number} sur {page.of}."
+
+
+def a_to_z_pages(index: Index) -> dict[str, GeneratedPage]:
+    count = sum(len(p.items) for p in index.pages)
+    intro = f"{plural(count, 'fiche')}{NBSP}: " + join([kind.plural.lower() for kind in KINDS.values()]) + "."
+    return {page.path: GeneratedPage(_index_markdown(index, page, intro), page_title(index.title, page),
+                                     f"Toutes les fiches du Carnet minier de A à Z{NBSP}: {plural(count, 'fiche')}."
+                                     + page_suffix(page), listing=True)
+            for page in index.pages}
+
+
+def graph_page(catalog: Catalog) -> GeneratedPage:
+
+    what = ("Chaque point est une fiche" if len(catalog) <= MAX_NODES else
+            f"Les {MAX_NODES} fiches les plus reliées, chacune un point")
+    return GeneratedPage("\n\n".join([
+        "# Graphe du dossier",
+        f"{what} (couleur selon sa nature), chaque trait une relation{NNBSP}; "
+        "un clic sur un nom ouvre sa fiche. Le même contenu, en texte, suit le graphe, "
+        "avec l’index de chaque nature, qui les liste toutes.",
+        slot("dossier-graph"),
+    ]) + "\n", "Graphe du dossier", f"Les fiches du Carnet minier ({plural(len(catalog), 'fiche')}) et leurs relations, en un graphe.",
+        listing=True)
+
+
+def articles_pages(index: Index, count: int) -> dict[str, GeneratedPage]:
+    what = ("sa source et les entités qu’il nomme" if count < 2 else
+            "leur source et les entités qu’ils nomment")
+    intro = (f"{plural(count, 'article')}, avec ce que l’on sait de {what}." if count < 2 else
+             f"{plural(count, 'article')}, du plus récent au plus ancien, avec ce que l’on sait de {what}.")
+    return {page.path: GeneratedPage(_index_markdown(index, page, intro), page_title("Articles", page),
+                                     f"Les articles du Carnet minier{NBSP}: {plural(count, 'article')}, "
+                                     f"{what}." + page_suffix(page), listing=True)
+            for page in index.pages}
+
+
+def mentions_pages(note: Note, plan: list[IndexPage], articles: int, others: int) -> dict[str, GeneratedPage]:
+    """The pages listing every mention of a note (see backlinks)."""
+    title = f"Toutes les mentions de {note.name}"
+    counts = (f"{plural(articles, 'article')} et {plural(others, 'autre page', 'autres pages')} "
+              f"nomment {note.name}")
+    return {page.path: GeneratedPage("\n\n".join([f"# {md_text(page_title(title, page))}", md_text(counts) + ".",
+                                                    slot("index-nav"), slot("group-0")]) + "\n",
+                                     page_title(title, page), counts + "." + page_suffix(page))
+            for page in plan}
+
+
+def generated_pages(catalog: Catalog, articles_dir: str = "articles", articles: int = 0) -> dict[str, GeneratedPage]:
+    """Every page Carnet writes, by docs path: one per note, one per kind, A–Z, the graph,
+    the articles index."""
+    pages = {note.page_path: note_page(note) for note in catalog}
+    a_to_z, *kinds = note_indexes(catalog)
+    for kind, index in zip(KINDS, kinds):
+        pages.update(kind_index_pages(kind, index))
+    pages.update(a_to_z_pages(a_to_z))
+    pages[GRAPH_PATH] = graph_page(catalog)
+    pages.update(articles_pages(articles_index(articles_dir, articles), articles))
+    return pages

@@ -1,0 +1,80 @@
+"""What goes in a page's <head>: schema.org JSON-LD and Open Graph, fully escaped here."""
+
+from __future__ import annotations
+
+import json
+from html import escape, unescape
+
+from ..load.article_meta import ArticleMeta
+from ..model.note import Note
+from ..model.vocabulary import KINDS
+from ..text.typography import french_spacing
+
+CONTEXT = "https://schema.org"
+
+
+def script_json(data: dict) -> str:
+    """JSON that can sit inside <script>: nothing in it can close the element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def entity_ref(note: Note, url: str) -> dict:
+    """An entity as an article names it (``about``, ``mentions``): type, name and the URL of
+    its page, whose own JSON-LD describes it (``entity_jsonld``)."""
+    return {"@type": KINDS[note.kind].schema_type, "name": note.name, "url": url}
+
+
+def article_jsonld(headline: str, description: str, url: str, about: list[dict], mentions: list[dict],
+                   meta: ArticleMeta | None = None) -> dict:
+    node = {"@context": CONTEXT, "@type": "NewsArticle", "headline": headline, "description": description,
+            "inLanguage": "fr", "url": url, "mainEntityOfPage": url, "about": about, "mentions": mentions}
+    # Only what the source tells: an unknown author, outlet or date is left out, never guessed.
+    if meta is not None:
+        if meta.date:
+            node["datePublished"] = meta.date.isoformat()
+        if meta.author:
+            node["author"] = {"@type": "Person", "name": meta.author}
+        if meta.outlet:
+            node["publisher"] = {"@type": "Organization", "name": meta.outlet}
+        if meta.url:
+            node["isBasedOn"] = meta.url
+    return node
+
+
+def entity_jsonld(note: Note, url: str) -> dict:
+    node = {"@context": CONTEXT, **entity_ref(note, url), "description": french_spacing(note.summary), "inLanguage": "fr"}
+    if note.aliases:
+        node["alternateName"] = list(note.aliases)
+    return node
+
+
+def feed_links(feeds: list[tuple[str, str]]) -> str:
+    """The <link> tags that point to the feeds: the same on every page, written once.
+
+    ``rel="alternate feed"``: feed readers look for the ``alternate`` token with a feed's
+    type; Material takes every link whose rel is exactly ``alternate`` for another
+    language of the site and fetches the sitemap beside it (the production host's, on a
+    copy served elsewhere), which the second token prevents."""
+    return "".join(f'\n<link rel="alternate feed" type="{_attr(kind)}" title="Carnet minier" href="{_attr(href)}">'
+                   for kind, href in feeds)
+
+
+def _attr(value: str) -> str:
+    """An attribute value, whether it arrives HTML-escaped or not."""
+    return escape(unescape(value), quote=True)
+
+
+def head_html(title: str, description: str, url: str, og_type: str, jsonld: dict | None,
+              feeds: str = "") -> str:
+    """Open Graph tags, the feed links (``feed_links``) and JSON-LD; ``title`` and
+    ``description`` may arrive HTML-escaped or not."""
+    tags = (f'<meta property="og:locale" content="fr_FR">\n'
+            f'<meta property="og:type" content="{_attr(og_type)}">\n'
+            f'<meta property="og:title" content="{_attr(title)}">\n'
+            f'<meta property="og:description" content="{_attr(description)}">\n'
+            f'<meta property="og:url" content="{_attr(url)}">\n'
+            f'<meta property="og:site_name" content="Carnet minier">{feeds}')
+    if jsonld:
+        tags += f'\n<script type="application/ld+json">{script_json(jsonld)}</script>'
+    return tags

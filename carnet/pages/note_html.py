@@ -1,0 +1,260 @@
+"""HTML of a note's page sections, from the validated model.
+
+Pure functions: ``href(docs_path)`` gives the URL of another page relative to
+the page being filled.  Every text from a note goes through ``escape``; names
+the note's texts mention are linked here, by the same rules as in Markdown
+pages (first mention, never the note itself).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from typing import Callable
+
+from ..citations.passages import Found, quoted
+from ..citations.resolve import Citations
+from ..markdown.matcher import MentionMatcher
+from ..markdown.mentions import MentionSentence, links_to_make, sentences_with_mentions
+from ..model.catalog import Catalog
+from ..model.note import Citation, Note
+from ..model.vocabulary import KINDS
+from ..text.typography import NBSP, NNBSP, french_spacing, join, paragraphs
+
+Href = Callable[[str], str]
+
+
+def kind_index_path(kind: str) -> str:
+    return f"{kind}/index.md"
+
+
+def article_path(articles_dir: str, slug: str) -> str:
+    return f"{articles_dir}/{slug}.md"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who says what a page states: the same words wherever it is shown (lists, graphs,
+    their text alternatives)."""
+    citations: Citations
+    article_titles: dict[str, str]   # slug -> title, as pages name the articles
+
+    def said_by(self, cite: Citation | None, declaring: Note) -> str:
+        """Who says what a fact or relation states: "selon l’article, § 2" when ``cite``
+        holds, else the sources of the note that declares it."""
+        found = self.citations.get(cite) if cite else None
+        if found is None:
+            return f"selon les sources de la fiche {declaring.name}"
+        return f"selon {self.article_name(found.passage.article)}, §{NBSP}{found.passage.number}"
+
+    def article_name(self, slug: str) -> str:
+        """ "l’article", or, when the site has several, "l’article « Titre »"."""
+        if len(self.article_titles) < 2:
+            return "l’article"
+        return f"l’article «{NNBSP}{french_spacing(self.article_titles.get(slug, slug))}{NNBSP}»"
+
+
+class NoteSections:
+    """The sections of one note's page; linking state is shared across them, top to bottom."""
+
+    def __init__(self, note: Note, catalog: Catalog, matcher: MentionMatcher, href: Href,
+                 attribution: Attribution, articles_dir: str, policy: str = "first"):
+        self.note, self.catalog, self.matcher, self.href = note, catalog, matcher, href
+        self.citations, self.articles_dir, self.policy = attribution.citations, articles_dir, policy
+        self.attribution, self.article_titles = attribution, attribution.article_titles
+        self._refs: dict[tuple, tuple] = {}   # (article, passage, words) -> (number, found), in order
+        self._tips: list[int] = []            # tooltips written, for their ids
+        self._linked: set[str] = set()
+
+    def note_link(self, other: Note) -> str:
+        return (f'<a href="{escape(self.href(other.page_path))}" data-preview="">'
+                f"{escape(other.name)}</a>")
+
+    def passage_url(self, found: Found) -> str:
+        return f"{self.href(article_path(self.articles_dir, found.passage.article))}#{found.fragment()}"
+
+    def cite(self, cite: Citation) -> str:
+        """"selon l’article, § N", linked to the passage, and a numbered reference: the words
+        that back the statement are listed once at the foot of the page (``references``) and
+        shown when the number is hovered or focused."""
+        found = self.citations.get(cite)
+        if found is None:  # only when the build does not check citations (it stops otherwise)
+            return ""
+        words = " […] ".join(found.words)
+        key = (found.passage.article, found.passage.id, words)
+        number = self._refs.setdefault(key, (len(self._refs) + 1, found))[0]
+        slug = self.note.slug
+        # <small>: a side note; out of search, which finds these words in the article itself.
+        return (f' <small class="carnet-cite">(<a href="{escape(self.passage_url(found))}">'
+                f"selon {self.attribution.article_name(found.passage.article)}, §{NBSP}{found.passage.number}</a>"
+                f'<sup class="carnet-ref"><a href="#ref-{slug}-{number}" aria-describedby="tip-{slug}-{number}-{len(self._tips)}">'
+                f"{number}</a>{self._tip(number, words)}</sup>)</small>")
+
+    def _tip(self, number: int, words: str) -> str:
+        self._tips.append(number)
+        return (f'<span class="carnet-ref-tip" role="tooltip" id="tip-{self.note.slug}-{number}-{len(self._tips) - 1}">'
+                f'«{NNBSP}<span class="carnet-support">{escape(words)}</span>{NNBSP}»</span>')
+
+    def references(self) -> str:
+        """The words each numbered reference quotes, once, with the link to its passage."""
+        if not self._refs:
+            return ""
+        items = "".join(
+            f'<li id="ref-{self.note.slug}-{number}">«{NNBSP}{escape(words)}{NNBSP}» — '
+            f'<a href="{escape(self.passage_url(found))}">{self.attribution.article_name(found.passage.article)}, '
+            f"§{NBSP}{found.passage.number}</a></li>"
+            for (_, _, words), (number, found) in self._refs.items())
+        return f'<p class="carnet-references-title">Références</p><ol class="carnet-references">{items}</ol>'
+
+    def text(self, text: str, article: str | None = None) -> str:
+        """Escaped text with mentions of other notes linked, and each « quote » of
+        ``article`` (None: of any article) followed by a link to its passage."""
+        mentions = self.matcher.find(text)
+        to_link = set(links_to_make(mentions, self.note.id, self.policy, self._linked))
+        inserts = [(m.start, m.end, self._mention(text, m)) for m in mentions if m in to_link]
+        for q in quoted(text):
+            found = self.citations.get(Citation(article, q.group(1)))
+            if found is not None:
+                # A raised "§ N", no brackets: the quote may itself stand in parentheses.
+                label = f"Lire ce passage dans l’article (§{NBSP}{found.passage.number})"
+                inserts.append((q.end(), q.end(), (
+                                f'{NNBSP}<sup class="carnet-quote-ref"><a '
+                                f'href="{escape(self.passage_url(found))}" aria-label="{escape(label)}">'
+                                f'§{NBSP}{found.passage.number}</a></sup>')))
+        shown = french_spacing(text)  # same length: the offsets above hold
+        out, pos = [], 0
+        for start, end, html in sorted(inserts, key=lambda i: (i[0], i[1])):
+            out += [escape(shown[pos:start]), html]
+            pos = end
+        out.append(escape(shown[pos:]))
+        return "".join(out)
+
+    def _mention(self, text: str, m) -> str:
+        target = self.catalog.notes[m.note_id]
+        return (f'<a class="carnet-mention" href="{escape(self.href(target.page_path))}" '
+                f'data-preview="">{escape(text[m.start:m.end])}</a>')
+
+    def lead(self) -> str:
+        note, kind = self.note, KINDS[self.note.kind]
+        # Other names: search has them already (aliases field), and reads the lead in its own
+        # view (``searched_lead``): the summary and the facts.  The name and the kind are the
+        # page's title and the line under it: not repeated.
+        names = []
+        if note.aliases:
+            names.append(("Autres formes du nom", escape(", ".join(note.aliases))))
+        rows = []
+        summary = self.text(note.summary)
+        for fact in note.facts:
+            value = self.text(fact.value, fact.cite.article if fact.cite else None)
+            if fact.cite:
+                value += self.cite(fact.cite)
+            rows.append((escape(french_spacing(fact.label)), value))
+        infobox = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in names) + " ".join(
+            f'<dt>{label}<span class="carnet-sep">{NBSP}:</span></dt> <dd>{value}</dd>' for label, value in rows)
+        kind_line = (f'<p class="carnet-kind">{kind.singular} · '
+                     f'<a href="{escape(self.href(kind_index_path(note.kind)))}">'
+                     f"toutes les fiches {kind.of_plural}</a></p>")
+        # The infobox first, floated: the summary wraps around it (search reads its own view).
+        box = (f'<aside class="carnet-infobox" aria-labelledby="infobox-{note.slug}">'
+               f'<p class="carnet-infobox-title" id="infobox-{note.slug}">Fiche d’identité</p>'
+               f"<dl>{infobox}</dl></aside>") if infobox else ""
+        return f'{kind_line}<div class="carnet-lead">{box}<p class="carnet-summary">{summary}</p></div>'
+
+    def searched_lead(self) -> str:
+        """What search reads of the lead: the summary and the facts, as text.  The page shows
+        them with their links, citations and layout (``lead``); search keeps the words."""
+        rows = " ".join(f"{escape(french_spacing(fact.label))}{NBSP}: {escape(french_spacing(fact.value))}"
+                        for fact in self.note.facts)
+        return f'<p class="carnet-summary">{escape(french_spacing(self.note.summary))}</p>{rows}'
+
+    def relations(self) -> str:
+        groups = self.catalog.grouped_links(self.note.id)
+        if not groups:
+            return "<p>Aucune relation n’est renseignée pour cette fiche.</p>"
+        items = []
+        for label, links in groups:
+            sources = [self._source_key(link) for link in links]
+            if len(links) > 1 and len(set(sources)) == 1:   # one source for all: said once, at the end
+                targets = join([self.note_link(link.other) for link in links]) + self._relation_source(links[0])
+            else:
+                targets = join([self.note_link(link.other) + self._relation_source(link) for link in links])
+            items.append(f"<li>{escape(label)}{NBSP}: {targets}</li>")
+        return f'<ul class="carnet-relations">{"".join(items)}</ul>'
+
+    def _source_key(self, link) -> tuple:
+        """What backs a relation: the article's words it quotes, or the declaring note."""
+        found = self.citations.get(link.relation.cite) if link.relation.cite else None
+        if found is not None:
+            return ("article", found.passage.article, found.passage.id, tuple(found.words))
+        return ("note", (self.note if link.declared_here else link.other).id)
+
+    def _relation_source(self, link) -> str:
+        """Who says so: the article's words, or the sources of the note that declares it."""
+        if link.relation.cite:
+            return self.cite(link.relation.cite)
+        declaring = self.note if link.declared_here else link.other
+        where = "#sources" if link.declared_here else f"{self.href(declaring.page_path)}#sources"
+        return (f' <small class="carnet-attribution">(<a href="{escape(where)}">'
+                f"selon les sources de la fiche {escape(declaring.name)}</a>)</small>")
+
+    def sources(self) -> str:
+        note = self.note
+        # Every passage the page quotes: the note's own citations, and those of the relations
+        # other notes declare with it (listed under Relations).
+        cites = [*note.citations, *(l.relation.cite for l in self.catalog.links(note.id)
+                                     if l.relation.cite and not l.declared_here)]
+        passages = [found.passage for found in map(self.citations.get, cites) if found]
+        items = []
+        for slug in sorted({p.article for p in passages}):
+            numbers = {p.number for p in passages if p.article == slug}
+            url = self.href(article_path(self.articles_dir, slug))
+            title = french_spacing(self.article_titles.get(slug, slug))
+            items.append(f'<li>L’article «{NNBSP}<a href="{escape(url)}">{escape(title)}</a>{NNBSP}», reproduit tel '
+                         f"que reçu sur ce site et cité ci-dessus ({paragraphs(numbers)}).</li>")
+        for source in note.sources:
+            title = escape(source.title)
+            items.append(f'<li><a href="{escape(source.url)}" rel="noopener">{title}</a></li>'
+                         if source.url else f"<li>{title}</li>")
+        if not items:
+            return "<p>Aucune source n’est renseignée.</p>" + self.references()
+        return f'<ul class="carnet-sources">{"".join(items)}</ul>' + self.references()
+
+
+def body_html(sections: list[tuple[str, str, str]], permalink: str | None, permalink_title: str) -> str:
+    """A note's body: (id, heading, html) sections, each under an <h2> written the
+    way Python-Markdown's toc writes headings (same ids, same permalink)."""
+    out = []
+    for anchor, heading, content in sections:
+        link = (f'<a class="headerlink" href="#{escape(anchor)}" title="{escape(permalink_title)}">'
+                f"{permalink}</a>" if permalink else "")
+        out.append(f'<h2 id="{escape(anchor)}">{escape(heading)}{link}</h2>\n{content}')
+    return "\n".join(out)
+
+
+def note_sentences(note: Note, matcher: MentionMatcher, attribution: Attribution) -> list[MentionSentence]:
+    """Sentences of a note's own texts that name other notes (for their "Mentionné dans"):
+    its summary's, and each fact as "Label : value (who says so)", never the bare value."""
+    out = []
+    facts = [f"{fact.label}{NBSP}: {fact.value} ({attribution.said_by(fact.cite, note)})" for fact in note.facts]
+    for text in (note.summary, *facts):
+        text = french_spacing(text)  # as the note's page shows it (same length, same mentions)
+        mentions = [m for m in matcher.find(text) if m.note_id != note.id]
+        out += sentences_with_mentions(text, mentions, note.page_path, None)
+    return out
+
+
+INDEX_SUMMARY = 200  # characters of a summary in an index: entries stay light
+
+
+def index_list_html(notes: list[Note], href: Href, show_kind: bool) -> str:
+    """A list of notes for the index pages: name (a link), kind if asked, summary (its
+    beginning, when long)."""
+    items = []
+    for note in notes:
+        kind = f" ({KINDS[note.kind].singular.lower()})" if show_kind else ""
+        summary = note.summary
+        if len(summary) > INDEX_SUMMARY:
+            summary = summary[:INDEX_SUMMARY].rsplit(" ", 1)[0] + "…"
+        items.append(f'<li><a href="{escape(href(note.page_path))}" data-preview="">{escape(note.name)}</a>'
+                     f"{kind} — {escape(french_spacing(summary))}</li>")
+    return f'<ul class="carnet-index">{"".join(items)}</ul>'

@@ -1,0 +1,109 @@
+"""Write the site's search under ``search/``: Pagefind's chunked index, each page's entries
+as the worker shows them, and the names' buckets.
+
+Pagefind (the ``pagefind`` package from PyPI, with its binary) indexes a folder of HTML
+files: it is given the documents of carnet.search_documents in a temporary folder and writes
+its bundle to ``search/pagefind/``.  Read back from its fragments: each page's id (what a
+search returns) and where its sections start.  Then ``search/pages/<id>.json`` holds what the
+worker shows of a page, and ``search/names/`` the names (carnet.search_names).  Nothing of it
+is read when a page is viewed: the worker fetches what a query needs.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .documents import INDEX_LANGUAGE, search_pages
+from .fields import add_alias_fields
+from .names import name_buckets
+
+PAGEFIND_DIR = "search/pagefind"
+PAGES_DIR = "search/pages"
+NAMES_DIR = "search/names"
+# Pagefind's own search interfaces: the worker answers Material's search box instead.
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+
+
+class SearchBundleError(RuntimeError):
+    """Pagefind is missing or failed; the message says what to do."""
+
+
+def index_search(material_search, site_dir: Path, names_by_url: dict[str, list[str]], aliases: bool = True) -> None:
+    """From Material's search plugin (its ``search_index.entries``, collected from every page,
+    and its ``config``): alias fields into the entries before it writes them, then Pagefind's
+    index of the same entries."""
+    entries = getattr(getattr(material_search, "search_index", None), "entries", None)
+    if entries is None:
+        return
+    if aliases:
+        add_alias_fields(entries, names_by_url)
+    write_search_bundle(site_dir, entries, names_by_url)
+
+
+def search_settings(material_search) -> dict:
+    """The settings of Material's index that its page script reads (``?h=`` highlighting)."""
+    return {key: material_search.config[key] for key in ("lang", "separator")}
+
+
+def write_search_bundle(site_dir: Path, entries: list[dict], names_by_url: dict[str, list[str]]) -> None:
+    """Index ``entries`` (Material's search entries) with Pagefind; write what the worker shows
+    of each page and the names' buckets."""
+    pages = search_pages(entries)
+    with tempfile.TemporaryDirectory(prefix="carnet-pagefind-") as tmp:
+        for number, page in enumerate(pages):  # one flat folder: ten times faster than the site's tree
+            with open(os.path.join(tmp, f"{number}.html"), "w", encoding="utf-8") as file:
+                file.write(page.html)
+        _run_pagefind(Path(tmp), site_dir / PAGEFIND_DIR)
+    for name in UNUSED:
+        (site_dir / PAGEFIND_DIR / name).unlink(missing_ok=True)
+    indexed = read_fragments(site_dir / PAGEFIND_DIR)
+    ids, shown = {}, {}
+    for number, page in enumerate(pages):
+        page_id, starts = indexed[f"/{number}.html"]
+        ids[page.location] = page_id
+        entries = [[anchor, title, text, starts.get(anchor) if anchor else 0] for anchor, title, text in page.shown]
+        shown[f"{page_id}.json"] = json.dumps({"l": page.location, "e": entries}, ensure_ascii=False, separators=(",", ":"))
+    _write_folder(site_dir / PAGES_DIR, shown)
+    _write_folder(site_dir / NAMES_DIR, name_buckets({ids[url]: forms for url, forms in names_by_url.items() if url in ids}))
+
+
+def _write_folder(folder: Path, files: dict[str, str]) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+def read_fragments(bundle: Path) -> dict[str, tuple[str, dict[str, int]]]:
+    """Pagefind's id of each page (the name of its fragment file) and the word at which each
+    of its anchors starts, by the URL Pagefind gave its document ("/12.html"): read back from the fragments, so that
+    the worker ranks a fiche first for its names, and shows a page, from files of its own."""
+    found = {}
+    for fragment in (bundle / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        data = json.loads(data[data.index(b"{"):])  # after Pagefind's signature
+        found[data["url"]] = (fragment.stem, {a["id"]: a["location"] for a in data.get("anchors", []) if a.get("id")})
+    return found
+
+
+def _run_pagefind(source: Path, output: Path) -> None:
+    shutil.rmtree(output, ignore_errors=True)
+    command = [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(output),
+               "--force-language", INDEX_LANGUAGE, "--silent"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True)
+    except OSError as error:
+        raise SearchBundleError(f"Carnet: could not run Pagefind ({error}). Fix: `make install` "
+                                "(installs the pagefind[bin] package from pyproject.toml).") from error
+    if done.returncode != 0 or not (output / "pagefind.js").is_file():
+        detail = (done.stderr or done.stdout).strip().splitlines()[-5:]
+        raise SearchBundleError("Carnet: Pagefind could not index the site's search:\n  " + "\n  ".join(detail)
+                                + "\nFix: `make install` (pagefind[bin] from pyproject.toml), then build again.")
