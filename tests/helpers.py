@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import markdown
 
-from carnet.markdown.linker import MentionExtension, PageScan
+from carnet.markdown import site_extensions
+from carnet.markdown.scan import PageScan
 from carnet.markdown.matcher import MentionMatcher
 from carnet.model.note import Note
 
@@ -19,7 +20,7 @@ def render(text: str, notes: list[Note], policy: str = "first", self_note: str |
            article: bool = False) -> tuple[str, PageScan]:
     matcher = MentionMatcher(notes)
     scan = PageScan("page.md", href=lambda nid: f"{nid}.md", self_note=self_note, article="page" if article else None)
-    md = markdown.Markdown(extensions=[MentionExtension(lambda: matcher, lambda: scan, lambda: policy),
+    md = markdown.Markdown(extensions=[*site_extensions(lambda: matcher, lambda: scan, lambda: policy),
                                        "attr_list", "toc", "tables", "fenced_code", "admonition"])
     return md.convert(text), scan
 

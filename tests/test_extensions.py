@@ -3,6 +3,7 @@ something else (a tab's label, a summary, a button) or in a heading-like title."
 
 from __future__ import annotations
 
+import re
 import textwrap
 from urllib.parse import urlparse
 
@@ -118,3 +119,61 @@ def test_tabs_switch_and_blocks_open_when_clicked(extended, browser):
         assert urlparse(page.url).path.endswith("/articles/essai-extensions/")
         assert page.get_by_text("Le contenu repliable nomme").is_visible()
         context.close()
+
+
+# -- each of Carnet's three extensions alone ----------------------------------------------------
+
+def _alone(extension, text: str) -> str:
+    import markdown
+    return markdown.Markdown(extensions=[extension, "attr_list"]).convert(text)
+
+
+ENGLISH = "Sonarem met Gazprom: a talk about phosphate; who knows?\n\nSecond paragraph: here."
+
+
+def test_each_extension_works_alone_and_does_only_its_own_job():
+    from carnet.markdown.french_spacing import FrenchSpacingExtension
+    from carnet.markdown.mention_links import MentionExtension
+    from carnet.markdown.paragraph_anchors import ParagraphAnchorExtension
+    from carnet.markdown.scan import PageScan
+    from helpers import note
+    from carnet.markdown.matcher import MentionMatcher
+
+    plain = _alone("attr_list", ENGLISH)
+    matcher = MentionMatcher([note("entreprises/gazprom", "Gazprom")])
+    scan = PageScan("page.md", href=lambda nid: f"/{nid}/", article="page")
+    linked = _alone(MentionExtension(lambda: matcher, lambda: scan, lambda: "first"), ENGLISH)
+    # Links and nothing else: the text around them, its spaces and its paragraphs, as without it.
+    assert '<a class="carnet-mention" data-preview="" href="/entreprises/gazprom/">Gazprom</a>' in linked
+    assert linked.replace('<a class="carnet-mention" data-preview="" href="/entreprises/gazprom/">Gazprom</a>',
+                          "Gazprom") == plain
+    assert scan.passages == []
+
+    scan = PageScan("page.md", href=lambda nid: "", article="page")
+    anchored = _alone(ParagraphAnchorExtension(lambda: scan), ENGLISH)
+    assert [p.id for p in scan.passages] == ["p-sonarem-met-gazprom-a-talk-about", "p-second-paragraph-here"]
+    assert anchored.replace(' id="p-sonarem-met-gazprom-a-talk-about"', "").replace(
+        ' id="p-second-paragraph-here"', "") == plain
+
+    spaced = _alone(FrenchSpacingExtension(), ENGLISH)
+    assert spaced == plain.replace(" :", "\u00a0:").replace(" ;", "\u202f;").replace(" ?", "\u202f?") \
+        and "<a" not in spaced and "id=" not in spaced
+    assert _alone(FrenchSpacingExtension(), "Il dit : « oui » ?") == "<p>Il dit\u00a0: «\u202foui\u202f»\u202f?</p>"
+
+
+def test_each_extension_lists_its_processors_and_priorities():
+    """As Python-Markdown's own extensions do: the module's docstring names every processor
+    the extension registers, with its priority."""
+    import importlib
+    import markdown
+    from carnet.markdown import OURS, site_extensions
+
+    for extension in site_extensions(lambda: None, lambda: None, lambda: "first"):
+        md = markdown.Markdown(extensions=[extension])
+        registered = [(name, md.treeprocessors._priority[md.treeprocessors.get_index_for_name(name)].priority)
+                      for name in md.treeprocessors._data if name.startswith("carnet_")]
+        doc = importlib.import_module(type(extension).__module__).__doc__
+        assert len(registered) == 1, registered
+        for name, priority in registered:
+            assert re.search(rf"^\s+{name} \({priority:g}\)", doc, re.M), (type(extension).__name__, name, priority)
+    assert len(OURS) == 3

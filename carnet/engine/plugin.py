@@ -30,9 +30,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
 from ..load.project import load_for_build
-from ..markdown.linker import MentionExtension, PageScan
+from ..markdown import site_extensions
 from ..markdown.matcher import MentionMatcher
 from ..markdown.mentions import POLICIES
+from ..markdown.scan import PageScan
 from ..model.problems import Problem, stopping_message
 from ..pages.assembly import RenderedPage, SiteAssembly, SiteSettings, typeset_meta
 from ..pages.generated import generated_pages
@@ -71,8 +72,8 @@ class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
         self.stage(config)  # a failed `mkdocs build` never touches the published site (carnet.publish)
         self.project_dir = Path(config.config_file_path or ".").resolve().parent
         self.notes_dir = self.project_dir / self.config.notes_dir
-        config.markdown_extensions.append(
-            MentionExtension(lambda: self.matcher, lambda: self.scan, lambda: self.config.link_policy))
+        config.markdown_extensions.extend(
+            site_extensions(lambda: self.matcher, lambda: self.scan, lambda: self.config.link_policy))
         # Note bodies are written as HTML; their headings get the permalinks Markdown's would.
         self.settings = SiteSettings.from_toc(
             config.mdx_configs.get("toc", {}), articles_dir=self.config.articles_dir,

@@ -2,7 +2,7 @@
 
 ``carnet check`` uses this to resolve citations; the build uses what the linker
 finds while MkDocs renders the page.  Both go through the same tree processor
-(``linker.ParagraphAnchors``), so both see the same passages and anchors.
+(``markdown.paragraph_anchors``), so both see the same passages and anchors.
 """
 
 from __future__ import annotations
@@ -12,17 +12,18 @@ from pathlib import Path
 import markdown
 
 from ..citations.passages import Passage
-from ..markdown.linker import MentionExtension, PageScan
+from ..markdown import OURS
+from ..markdown.paragraph_anchors import ParagraphAnchorExtension
+from ..markdown.scan import PageScan
 from .article_meta import without_front_matter
-
 
 
 def article_passages(path: Path, extensions: list, configs: dict) -> list[Passage]:
     """The passages of the article at ``path``, rendered with the site's Markdown extensions."""
     text = without_front_matter(path.read_bytes().decode("utf-8", "replace"))  # undecodable: reported by load_articles
     scan = PageScan(path.name, href=lambda note_id: "", article=path.stem)
-    ours = MentionExtension(lambda: None, lambda: scan, lambda: "first")
-    extensions = [e for e in extensions if not isinstance(e, MentionExtension)]  # the build's own: ours replaces it
+    ours = ParagraphAnchorExtension(lambda: scan)
+    extensions = [e for e in extensions if not isinstance(e, OURS)]  # the build's own: ours replaces them
     try:
         md = markdown.Markdown(extensions=[*extensions, ours], extension_configs=configs)
     except Exception:  # an extension this machine lacks: the paragraphs are still Markdown's

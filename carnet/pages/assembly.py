@@ -21,9 +21,10 @@ from ..addresses.record import Addresses, Record, address_of, passage_anchor_pro
 from ..citations.passages import Passage, PassageIndex
 from ..citations.resolve import Citations, anchor_problems, resolve_citations
 from ..load.article_meta import Article, ArticleMeta
-from ..markdown.linker import PageScan, for_search
 from ..markdown.matcher import MentionMatcher
+from ..markdown.mention_links import for_search
 from ..markdown.mentions import MentionSentence
+from ..markdown.scan import PageScan
 from ..model.catalog import Catalog
 from ..model.problems import Problem
 from ..text.sentences import sentence_spans

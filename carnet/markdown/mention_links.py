@@ -1,18 +1,23 @@
-"""A Python-Markdown tree processor that links entity mentions in rendered pages.
+"""Mention links: the first mention of each entity on a page becomes a link to its fiche.
 
-It runs after inline parsing and unescaping, and after MkDocs has rewritten the
-links an author wrote: the hrefs it writes are final, relative URLs that the
-engine itself gave for the pages (``PageScan.href``), so MkDocs need not resolve
-each one again (at a few links per article, a cost that grows with the corpus).
-It only ever splits text nodes and
-wraps a slice in ``<a>``: the visible text of the page does not change.
-It never touches headings, code, existing links, attributes or anything inside
-an element with the class ``carnet-nolink``.
+Processors (Python-Markdown tree processors, with their priorities):
+
+  carnet_mentions (-1)  after Python-Markdown's ``unescape`` and MkDocs' ``relpath`` (both
+                        0): the hrefs it writes are final, relative URLs that the engine
+                        gave for the pages (``PageScan.href``), so the engine need not resolve
+                        each one again (at a few links per article, a cost that grows with
+                        the corpus).  Under an engine that rewrites links later, the same
+                        URLs are already relative to the page and stay as they are.
+
+It only ever splits text nodes and wraps a slice in ``<a>``: the visible text of the page
+does not change.  It never touches headings, code, existing links, attributes or anything
+inside an element with the class ``carnet-nolink``.  Which mentions become links is
+``mentions.links_to_make`` (the policy: first per page, per section, or all); the sentences
+naming entities are recorded in the scan, for the fiches' quotes.
 """
 
 from __future__ import annotations
 
-import html
 import re
 import time
 import xml.etree.ElementTree as etree
@@ -22,11 +27,10 @@ from typing import Callable
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from ..citations.passages import Passage, passage_id
 from ..text.source_text import BREAKS_RE, unbroken
-from ..text.typography import french_spacing
 from .matcher import Mention, MentionMatcher
 from .mentions import MentionSentence, links_to_make, sentences_with_mentions
+from .scan import STASH_RE, PageScan, visible_text
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Never linked inside: headings, code, links, and what a click already means something on
@@ -40,22 +44,7 @@ UNLINKABLE_CLASSES = {"admonition-title", "tabbed-labels", "carnet-nolink"}
 BLOCKS = {"p", "li", "dd", "dt", "td", "th", "caption", "figcaption", "blockquote", "div",
           "section", "article", "aside", "details", "summary", "ul", "ol", "dl", "table",
           "thead", "tbody", "tr", "figure", "header", "footer", "nav"}
-_STASH_RE = re.compile("\x02wzxhzdk:(\\d+)\x03")
 _TAG_RE = re.compile(r"\s*<(/?)\s*([A-Za-z][\w-]*)[^>]*?(/?)>\s*$")  # one raw HTML tag
-_ESCAPED_RE = re.compile("\x02(\\d+)\x03")   # a backslash escape, before Markdown's 'unescape'
-
-
-@dataclass
-class PageScan:
-    """What the processor needs to know of one page, and what it found there."""
-    src_uri: str
-    href: Callable[[str], str]          # note id -> the note page's URL, relative to this page
-    self_note: str | None = None        # the page's own note: never linked to itself
-    article: str | None = None          # articles: their slug; root paragraphs become passages
-    passages: list[Passage] = field(default_factory=list)
-    sentences: list[MentionSentence] = field(default_factory=list)
-    linked: list[str] = field(default_factory=list)  # note ids linked, in order
-    seconds: float = 0.0                # time spent linking this page (for the benchmark)
 
 
 @dataclass
@@ -136,7 +125,7 @@ class MentionLinker(Treeprocessor):
         if "\x02" not in text:  # no placeholder: no tag opens or closes here
             return [(0, len(text))] if self._raw_depth else []
         spans, start = [], 0 if self._raw_depth else None
-        for m in _STASH_RE.finditer(text):
+        for m in STASH_RE.finditer(text):
             raw = self.md.htmlStash.rawHtmlBlocks[int(m.group(1))]
             tag = _TAG_RE.match(raw) if isinstance(raw, str) else None
             if tag is None or tag.group(2).lower() not in UNLINKABLE or tag.group(3):
@@ -199,84 +188,15 @@ def for_search(page_html: str) -> str:
     return _MENTION_LINK_RE.sub(r"\1", page_html)
 
 
-def visible_text(md, text: str) -> str:
-    """Text with Markdown's placeholders (raw HTML, escapes) replaced by what they display."""
-    if "\x02" not in text:  # the usual case: no placeholder at all
-        return text
-    def unstash(m: re.Match) -> str:
-        raw = md.htmlStash.rawHtmlBlocks[int(m.group(1))]
-        raw = raw if isinstance(raw, str) else etree.tostring(raw, encoding="unicode")
-        return html.unescape(re.sub(r"<[^>]*>", "", raw))
-    text = _STASH_RE.sub(unstash, text)
-    return _ESCAPED_RE.sub(lambda m: chr(int(m.group(1))), text)
-
-
-class ParagraphAnchors(Treeprocessor):
-    """Make an article's top-level paragraphs its passages: each gets an anchor from its
-    own opening words (or keeps the one its author wrote with ``{ #id }``), and its text
-    is kept for checking quotes."""
-
-    def __init__(self, md, scan: Callable[[], PageScan | None]):
-        super().__init__(md)
-        self._scan = scan
-
-    def run(self, root: etree.Element) -> None:
-        scan = self._scan()
-        if scan is None or scan.article is None:
-            return
-        for el in root:
-            if el.tag != "p":
-                continue
-            text = unbroken(visible_text(self.md, "".join(el.itertext())))  # quotes match through breaks
-            anchor = el.get("id") or passage_id(text)
-            if anchor is None:
-                continue  # no words: nothing to cite
-            el.set("id", anchor)
-            scan.passages.append(Passage(scan.article, anchor, len(scan.passages) + 1, text))
-
-
-class FrenchSpacing(Treeprocessor):
-    """No-break spaces where French typography wants them (``typography.french_spacing``), in
-    the text of every page but an article's own words: on an article's page, its title only.
-    One character for one, so nothing else moves; code and verbatim text are left alone."""
-
-    SKIP = {"code", "pre", "kbd", "samp", "script", "style", "math"}
-
-    def __init__(self, md, scan: Callable[[], PageScan | None]):
-        super().__init__(md)
-        self._scan = scan
-
-    def run(self, root: etree.Element) -> None:
-        scan = self._scan()
-        if scan is not None and scan.article is not None:
-            for el in root.iter("h1"):
-                self._space(el)
-        else:
-            self._space(root)
-
-    def _space(self, el: etree.Element) -> None:
-        if el.tag in self.SKIP or "carnet-verbatim" in (el.get("class") or "").split():
-            return
-        if el.text:
-            el.text = french_spacing(el.text)
-        for child in el:
-            self._space(child)
-            if child.tail:
-                child.tail = french_spacing(child.tail)
-
-
 class MentionExtension(Extension):
-    """Registers MentionLinker; the callables give the state of the page being rendered."""
+    """Registers ``MentionLinker``; the callables give the state of the page being rendered:
+    the names to find (``matcher()``), the page (``scan()``: None leaves it alone) and the
+    link policy (``policy()``)."""
 
-    def __init__(self, matcher, scan, policy):
+    def __init__(self, matcher: Callable[[], MentionMatcher | None], scan: Callable[[], PageScan | None],
+                 policy: Callable[[], str]):
         super().__init__()
         self._args = (matcher, scan, policy)
 
     def extendMarkdown(self, md) -> None:
-        # After Python-Markdown's 'unescape' and MkDocs' 'relpath' (both priority 0):
-        # our links are written as final URLs.
         md.treeprocessors.register(MentionLinker(md, *self._args), "carnet_mentions", -1)
-        # Before MkDocs collects anchors (priority 5), so links to #p3 validate.
-        md.treeprocessors.register(ParagraphAnchors(md, self._args[1]), "carnet_paragraphs", 6)
-        # Before the table of contents copies the headings (priority 5).
-        md.treeprocessors.register(FrenchSpacing(md, self._args[1]), "carnet_spacing", 5.5)
