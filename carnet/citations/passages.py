@@ -33,8 +33,10 @@ class Passage:
     text: str           # visible text, as rendered
 
 
-def fold(text: str) -> str:
-    """Lower-case ASCII, accents dropped and ligatures spelt out: what anchors are made of."""
+def anchor_words(text: str) -> str:
+    """Lower-case ASCII, accents dropped and ligatures spelt out: what anchors are made of.
+    Not the site's ``text.fold``: anchors are published addresses, and this rule made them
+    (``casefold``, letters without an ASCII form dropped), so it stays as it is."""
     text = _NON_WORD_RE.sub(" ", text.casefold().replace("œ", "oe").replace("æ", "ae"))  # l’été: two words
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
@@ -43,7 +45,7 @@ def passage_id(text: str) -> str | None:
     """The anchor of a paragraph, from its first words; None when it has no words."""
     window = 120  # fold only the opening: a paragraph may be long, its anchor never is
     while True:
-        words = _WORD_RE.findall(fold(text[:window]))
+        words = _WORD_RE.findall(anchor_words(text[:window]))
         if window >= len(text) or len(words) > ANCHOR_WORDS:  # the last word may be cut: not used
             break
         window *= 2
@@ -194,7 +196,7 @@ class PassageIndex:
 QUOTE_RE = re.compile(r"«\s*([^«»]*?)\s*»")
 
 
-def quoted(text: str) -> list[re.Match]:
+def quotes_in(text: str) -> list[re.Match]:
     """The « … » quotes of a note's text; group 1 holds the quoted words."""
     return [m for m in QUOTE_RE.finditer(text) if m.group(1)]
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from ..citations.passages import Passage, fold
+from ..citations.passages import Passage
+from ..text.fold import fold
 from ..load.schema import SCHEMA_LINE
 from ..text.sentences import sentence_spans
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..citations.passages import quoted, unbalanced_guillemet
+from ..citations.passages import quotes_in, unbalanced_guillemet
 from ..model.note import Citation, Fact, Note, Relation, Source
 from ..model.problems import Problem, did_you_mean
 from ..model.vocabulary import KINDS, RELATION_TYPES
@@ -264,7 +264,7 @@ def _quotes(text: str, article: str | None, path: tuple, where: str, doc: YamlDo
                "close every quote: « the article's words ».")
         return []
     line, column = doc.position(path)
-    return [Citation(article, m.group(1), where, line, column) for m in quoted(text)]
+    return [Citation(article, m.group(1), where, line, column) for m in quotes_in(text)]
 
 
 def _kind_of(value: Any) -> str:

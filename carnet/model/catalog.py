@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
 from ..text.common_words import COMMON_FRENCH_WORDS
+from ..text.fold import fold
 from .note import Note, Relation
 from .problems import Problem, did_you_mean
 from .vocabulary import RELATION_TYPES
@@ -69,9 +69,8 @@ class Catalog:
 
 @lru_cache(maxsize=65536)  # names are sorted again and again: by kind, A–Z, graphs, lists
 def sort_key(text: str) -> str:
-    """Alphabetical order as a French reader expects: accents and case ignored."""
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """Alphabetical order as a French reader expects: accents and case ignored (``text.fold``)."""
+    return fold(text)
 
 
 def check_catalog(notes: list[Note], unreadable: set[str] = frozenset()) -> list[Problem]:

@@ -23,7 +23,8 @@ def french_date(day: dt.date) -> str:
     return f"{'1er' if day.day == 1 else day.day}{NBSP}{MONTHS[day.month - 1]} {day.year}"
 
 
-def quoted(text: str) -> str:
+def in_guillemets(text: str) -> str:
+    """``text`` escaped, between « and » with the no-break spaces French wants."""
     return f"«{NNBSP}{escape(text)}{NNBSP}»"
 
 
@@ -34,7 +35,7 @@ def source_date_text(meta: ArticleMeta) -> str:
     if meta.date_as_written:
         precision = ("sans préciser la semaine" if meta.date_as_written.casefold() in WEEKDAYS
                      else "sans date complète")
-        return f"inconnue{NNBSP}; le texte dit seulement {quoted(meta.date_as_written)}, {precision}"
+        return f"inconnue{NNBSP}; le texte dit seulement {in_guillemets(meta.date_as_written)}, {precision}"
     return "inconnue"
 
 
@@ -72,7 +73,7 @@ def article_dateline_html(meta: ArticleMeta, minutes: int) -> str:
     if meta.date:
         date = french_date(meta.date)
     elif meta.date_as_written:
-        date = f"{quoted(meta.date_as_written)}, sans date complète"
+        date = f"{in_guillemets(meta.date_as_written)}, sans date complète"
     else:
         date = "date inconnue"
     outlet = escape(meta.outlet) if meta.outlet else "Média inconnu"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Callable
 
-from ..citations.passages import Found, quoted
+from ..citations.passages import Found, quotes_in
 from ..citations.resolve import Citations
 from ..markdown.matcher import MentionMatcher
 from ..markdown.mentions import MentionSentence, links_to_make, sentences_with_mentions
@@ -112,7 +112,7 @@ class NoteSections:
         mentions = self.matcher.find(text)
         to_link = set(links_to_make(mentions, self.note.id, self.policy, self._linked))
         inserts = [(m.start, m.end, self._mention(text, m)) for m in mentions if m in to_link]
-        for q in quoted(text):
+        for q in quotes_in(text):
             found = self.citations.get(Citation(article, q.group(1)))
             if found is not None:
                 # A raised "§ N", no brackets: the quote may itself stand in parentheses.

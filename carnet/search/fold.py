@@ -1,7 +1,7 @@
 """Words as search compares them, the same on both sides: here for what is indexed, and in
 the search worker (overrides/assets/javascripts/workers/carnet-search-engine.js) for what readers type.
 
-Lower case, accents dropped (``Algérie`` -> ``algerie``), œ and æ spelt out, and only runs of
+The site's one fold (``text.fold``: ``Algérie`` -> ``algerie``), and only runs of
 letters and digits kept, so that apostrophes and hyphens separate words (``l’Algérie`` ->
 ``l algerie``).  The worker's ``fold`` and ``WORD`` must stay this function's twins.
 """
@@ -9,17 +9,11 @@ letters and digits kept, so that apostrophes and hyphens separate words (``l’A
 from __future__ import annotations
 
 import re
-import unicodedata
 from html import unescape
 
-_MARKS = re.compile("[\u0300-\u036f]")
+from ..text.fold import fold
 _WORD = re.compile(r"[^\W_]+")   # letters and digits (JS: /[\p{L}\p{N}]+/gu)
 _TAG = re.compile(r"<[^>]*>")
-
-
-def fold(text: str) -> str:
-    """``text`` lower-cased, without accents, œ and æ spelt out."""
-    return _MARKS.sub("", unicodedata.normalize("NFD", text.lower())).replace("œ", "oe").replace("æ", "ae")
 
 
 def words(text: str) -> list[str]:
