@@ -28,13 +28,14 @@ from corpus import SHAPES, compile_bytecode, write_corpus  # noqa: E402
 PARTS = {
     "link": ("mention linking (articles and pages)", "L.MentionLinker.run = lambda self, root: None"),
     "sentences": ("sentences naming entities (and their quotes)", "L.MentionLinker._sentences = lambda self, block: []"),
-    "notes": ("note pages' sections", "A.SiteAssembly._note_pages = lambda self, pages, parts: None"),
-    "check": ("citation check", "A.SiteAssembly.check_citations = lambda self, pages: []"),
-    "index": ("index pages and the graph page", "A.SiteAssembly._index_pages = lambda self, pages, parts: None"),
-    "heads": ("Open Graph and JSON-LD", "A.SiteAssembly._heads = lambda self, pages, parts: None"),
-    "content": ("reading time and source box", "A.SiteAssembly.page_content = lambda self, src, content, markdown: content"),
-    "late": ("sections filled in once search has read the page", "A.SiteAssembly.page_view = lambda self, src, content: content; "
-             "A.SiteAssembly.final_page = lambda self, src, output, problems: output"),
+    "notes": ("note pages' sections", "A.fiche_parts = lambda *args: None"),
+    "check": ("citation check", "K.check_citations = lambda notes, index, naming, *rest: (K.Citations([], index), [])"),
+    "index": ("index pages and the graph page", "A.listing_parts = lambda *args: None"),
+    "heads": ("Open Graph and JSON-LD", "A.head_parts = lambda *args: None"),
+    "content": ("reading time and source box", "S.Site.frame_article = lambda self, src, content: content; "
+                "A.article_parts = lambda *args: None"),
+    "late": ("sections filled in once search has read the page", "A.Assembly.page_view = lambda self, src, content: content; "
+             "A.Assembly.final_page = lambda self, src, content: content"),
     "feeds": ("feeds and search aliases", "P.CarnetPlugin.on_post_build = lambda self, config: None"),
 }
 DRIVER = """
@@ -50,7 +51,8 @@ with tempfile.TemporaryDirectory() as site:
 
 def count(config: Path, patch: str) -> int:
     # Carnet's modules are imported only to patch them: the plain build never loads them.
-    setup = f"import carnet.pages.assembly as A, carnet.markdown.linker as L, carnet.engine.plugin as P\n{patch}" if patch else ""
+    setup = (f"import carnet.pages.assembly as A, carnet.pages.checked as K, carnet.pages.site as S, "
+             f"carnet.markdown.mention_links as L, carnet.engine.plugin as P\n{patch}") if patch else ""
     proc = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
                            sys.executable, "-c", DRIVER.format(patch=setup), str(config)],
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)

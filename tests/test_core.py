@@ -9,7 +9,7 @@ import sys
 
 from hypothesis import given, settings, strategies as st
 
-from carnet.pages.assembly import relative_url
+from carnet.pages.urls import relative_url
 from conftest import ROOT
 
 ENGINE_PACKAGE = "engine"   # all that knows MkDocs, Material or Jinja lives in carnet/engine/
@@ -92,7 +92,7 @@ _PIECES = st.sampled_from(["<!-- carnet-slot:", " -->", "a", "b", "leaf", " ", "
 @settings(max_examples=3000)
 @given(st.lists(_PIECES, max_size=30), st.lists(_PIECES, max_size=8), st.lists(_PIECES, max_size=8))
 def test_slots_are_filled_as_the_regular_expression_did(content, a, b):
-    from carnet.pages.assembly import fill
+    from carnet.pages.slots import fill
     # "a" and "b" may hold slots of "leaf" (no cycle); "leaf" holds none.
     sections = {"a": "".join(a).replace("slot:a", "slot:leaf").replace("slot:b", "slot:leaf"),
                 "b": "".join(b).replace("slot:a", "slot:leaf").replace("slot:b", "slot:leaf"),

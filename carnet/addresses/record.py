@@ -173,7 +173,7 @@ def page_problems(record: Record, live: set[str], redirects: list[Redirect], unp
     return problems
 
 
-def anchor_problems(record: Record, anchors_of, resolve) -> list[Problem]:
+def dropped_anchor_problems(record: Record, anchors_of, resolve) -> list[Problem]:
     """Every recorded anchor still names a paragraph of its article.  ``resolve(page)``: the
     live address of a recorded page (through its redirect); ``anchors_of(page)``: the
     anchors of the live article's paragraphs, or None when it is not an article."""
@@ -203,9 +203,9 @@ def anchor_problems(record: Record, anchors_of, resolve) -> list[Problem]:
 
 
 def passage_anchor_problems(record: Record, resolve, passages, articles_dir: str) -> list[Problem]:
-    """``anchor_problems`` over the passages of the articles about to be published."""
+    """``dropped_anchor_problems`` over the passages of the articles about to be published."""
     held = {page: set(anchors) for page, anchors in anchors_by_page(passages, articles_dir).items()}
-    return anchor_problems(record, held.get, resolve)
+    return dropped_anchor_problems(record, held.get, resolve)
 
 
 def anchors_by_page(passages, articles_dir: str) -> dict[str, list[str]]:

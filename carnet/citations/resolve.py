@@ -97,7 +97,7 @@ def _excerpt(text: str, around: str, margin: int = 60) -> str:
     return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
 
 
-def anchor_problems(index: PassageIndex, article_file: Callable[[str], str]) -> list[Problem]:
+def duplicate_anchor_problems(index: PassageIndex, article_file: Callable[[str], str]) -> list[Problem]:
     """Two paragraphs of one article whose opening words give them the same anchor."""
     problems, seen = [], {}
     for passage in index.passages:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from ..citations.passages import Passage
-from ..text.fold import fold
 from ..load.schema import SCHEMA_LINE
+from ..text.fold import fold
 from ..text.sentences import sentence_spans
 
 

@@ -24,10 +24,8 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
 
 from ..load.project import load_for_build
 from ..markdown import site_extensions
@@ -35,14 +33,19 @@ from ..markdown.matcher import MentionMatcher
 from ..markdown.mentions import POLICIES
 from ..markdown.scan import PageScan
 from ..model.problems import Problem, stopping_message
-from ..pages.assembly import RenderedPage, SiteAssembly, SiteSettings, typeset_meta
+from ..pages.assembly import Assembly, assemble
+from ..pages.checked import check_rendered
 from ..pages.generated import generated_pages
+from ..pages.mention_index import index_mentions
+from ..pages.site import Site, SiteSettings, typeset_meta
 from ..search.bundle import SearchBundleError, index_search, search_settings
 from ..text.source_text import canonical
+from .mkdocs_pages import add_generated, apply_parts, render_late_page, rendered_page
+from .page_views import PageViews
 from .publish import StagedPublishing
 from .serve_errors import problem_page, with_problems
 from .theme import config_for_theme, theme_globals
-from .theme_text import missing_theme_files, nav_titles_for_theme, page_meta_for_theme, plain_text
+from .theme_text import missing_theme_files, nav_titles_for_theme, plain_text
 
 log = logging.getLogger("mkdocs.plugins.carnet")
 
@@ -54,14 +57,13 @@ class CarnetConfig(Config):
     search_aliases = c.Type(bool, default=True)
 
 
-class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
+class CarnetPlugin(StagedPublishing, PageViews, BasePlugin[CarnetConfig]):
     def __init__(self):
         self.timings: dict[str, float] = {}  # seconds per phase of the last build (benchmark)
         self.problems: list[Problem] = []    # under serve: shown in the browser, not raised
         self.scan: PageScan | None = None   # the page being rendered, for the linker
         self.scans: dict[str, PageScan] = {}
         self.generated_meta: dict[str, dict[str, str]] = {}  # page -> title, description
-        self.page_content = self.searched_content = None  # a page's HTML, and search's view of it
 
     def _timed(self, phase: str, started: float) -> None:
         self.timings[phase] = self.timings.get(phase, 0.0) + time.perf_counter() - started
@@ -94,7 +96,8 @@ class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
         self._stop_on(project.problems, strict=config.strict)
         self.catalog, self.articles = project.catalog, project.articles
         self.matcher = MentionMatcher(self.catalog)
-        self.assembly = SiteAssembly(self.catalog, self.matcher, self.settings, self.articles, project.addresses)
+        self.site = Site(self.catalog, self.matcher, self.settings, self.articles, project.addresses)
+        self.assembly: Assembly | None = None
         self.scans = {}
         self._timed("load", started)
 
@@ -115,24 +118,16 @@ class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
 
     def on_files(self, files: Files, config):
         started = time.perf_counter()
-        self.generated_meta = {}
-        for path, page in generated_pages(self.catalog, self.config.articles_dir, len(self.articles)).items():
-            if files.get_file_from_path(path) is not None:
-                raise PluginError(f"Carnet: docs/{path} is written by hand, but Carnet generates "
-                                  f"that page. Fix: delete docs/{path}.")
-            files.append(File.generated(config, path, content=page.markdown))
-            self.generated_meta[path] = page.meta()
         # Serving with problems: a note that could not be read keeps its address, so the page
         # the editor has open shows the problems and reloads once they are fixed.
-        for path in sorted({problem_page(p.path, self.config.notes_dir) for p in self.problems} - {None}):
-            if files.get_file_from_path(path) is None:
-                files.append(File.generated(config, path, content="# Fiche\n"))
-        # The feeds are files of the site, so that links to them validate; written once every
+        placeholders = sorted({problem_page(p.path, self.config.notes_dir) for p in self.problems} - {None})
+        # The feeds are files of the site, so that links to them validate: written once every
         # article is rendered (on_env), before MkDocs copies the files that are not pages.
-        self.feed_files = [File.generated(config, path, content="") for path in self.assembly.feed_paths()]
-        redirects = [File.generated(config, path, content=html) for path, html in self.assembly.redirect_pages().items()]
-        for file in self.feed_files + redirects:   # a former address: a static page that leads on
-            files.append(file)
+        # A former address is a static page that leads on.
+        self.generated_meta = add_generated(files, config, generated_pages(self.catalog, self.config.articles_dir,
+                                                                           len(self.articles)), placeholders,
+                                            {path: "" for path in self.site.feed_paths()} | self.site.redirect_pages())
+        self.feed_files = [files.get_file_from_path(path) for path in self.site.feed_paths()]
         self._timed("generate", started)
         self.url_by_src: dict[str, str] | None = None
         return files
@@ -142,7 +137,7 @@ class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
         page.meta.update(typeset_meta({**page.meta, **self.generated_meta.get(src, {})}))
         if self.url_by_src is None:  # every page's URL, once per build (the engine's own lookup is slower)
             self.url_by_src = {f.src_uri: f.url for f in files}
-        self.scan = self.assembly.scan_for(src, self.url_by_src.__getitem__)
+        self.scan = self.site.scan_for(src, self.url_by_src.__getitem__)
         if self.scan is not None:
             self.scans[src] = self.scan
         return canonical(markdown)  # NFC, whatever form the file came in: names, quotes and anchors match
@@ -153,26 +148,7 @@ class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
         # heading, or the navigation's escaped in on_nav) is HTML. Its own drops no-break spaces.
         title = page.meta.get("title") or html.unescape(str(page.title or ""))
         page.meta.update(typeset_meta({**page.meta, "title": title}))
-        return self.assembly.page_content(page.file.src_uri, content, page.markdown)
-
-    @event_priority(100)  # before the search plugin reads the page: its words, in few tags
-    def _to_search_view(self, context, *, page, config, nav):
-        # From here on, search and the theme print the page's metadata: every value escaped.
-        page.meta.update(page_meta_for_theme(page.meta))
-        self.page_content = page.content
-        page.content = self.searched_content = self.assembly.search_view(page.file.src_uri, page.content)
-        return context
-
-    @event_priority(-100)  # once it has, the page for the theme: its late sections filled in
-    def _to_page_view(self, context, *, page, config, nav):
-        # A page search changed (Material drops data-search-* attributes from a page that
-        # has some, which search_view leaves whole) is published as search left it.
-        content = self.page_content if page.content is self.searched_content else page.content
-        page.content = self.assembly.page_view(page.file.src_uri, content)
-        self.page_content = self.searched_content = None
-        return context
-
-    on_page_context = CombinedEvent(_to_search_view, _to_page_view)
+        return self.site.frame_article(page.file.src_uri, content)
 
     def on_nav(self, nav, config, files):
         self.nav_pages = {page.file.src_uri for page in nav.pages}
@@ -188,40 +164,19 @@ class CarnetPlugin(StagedPublishing, BasePlugin[CarnetConfig]):
         pages = {f.src_uri: f.page for f in files.documentation_pages()}
         self._stop_on(missing_theme_files(env, {src: page.meta for src, page in pages.items()},
                                           self.settings.docs_dir), strict=False)
-        rendered = {src: self._rendered(src, page) for src, page in pages.items()}
-        self._stop_on(self.assembly.check_citations(rendered), strict=False)
-        for path, generated in self.assembly.extra_pages(rendered).items():
-            pages[path] = self._add_page(path, generated, config, files)
-            rendered[path] = self._rendered(path, pages[path])
-        for src, parts in self.assembly.assemble(rendered).items():
-            page = pages[src]
-            if parts.toc and page.toc.items:
-                page.toc.items[0].children = [AnchorLink(html.escape(heading), anchor, 2)
-                                              for heading, anchor in parts.toc]
-            page.meta["carnet_head"] = parts.head
+        rendered = {src: rendered_page(self.site, src, page, self.scans.get(src)) for src, page in pages.items()}
+        checked = check_rendered(self.site, rendered)
+        self._stop_on(checked.problems, strict=False)
+        mentions = index_mentions(self.site, checked.attribution, rendered)
+        for path, generated in mentions.pages.items():   # known once every page is rendered
+            pages[path] = render_late_page(path, generated, config, files)
+            rendered[path] = rendered_page(self.site, path, pages[path], None)
+        self.assembly = assemble(self.site, checked, mentions, rendered)
+        apply_parts(pages, self.assembly.parts)
         for file, text in zip(self.feed_files, self.assembly.feeds().values()):
             file.content_string = text
         self._timed("mentions", started)
         return env
-
-    @staticmethod
-    def _add_page(path: str, generated, config, files: Files) -> Page:
-        """A page the assembly asked for once every page was rendered: rendered now, unlisted,
-        out of search (it lists what other pages say)."""
-        file = File.generated(config, path, content=generated.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
-        files.append(file)
-        page = Page(None, file, config)
-        page.read_source(config)
-        page.meta.update(generated.meta(), search={"exclude": True})
-        page.render(config, files)
-        return page
-
-    def _rendered(self, src: str, page) -> RenderedPage:
-        scan, toc = self.scans.get(src), page.toc.items
-        return RenderedPage(src=src, url=page.url, title=page.meta.get("title") or page.title or "",
-                            description=page.meta.get("description") or "", title_id=toc[0].id if toc else None,
-                            sentences=tuple(scan.sentences) if scan else (), passages=tuple(scan.passages) if scan else (),
-                            headings=tuple(item.id for item in toc[0].children) if toc else ())
 
     def on_post_page(self, output, page, config):
         output = self.assembly.final_page(page.file.src_uri, output)

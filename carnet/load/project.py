@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..addresses.record import (RECORD_FILE, Addresses, address_of, load_record, page_problems, passage_anchor_problems,
-                        redirects_from)
+from ..addresses.record import RECORD_FILE, Addresses, address_of, load_record, page_problems, redirects_from
+from ..citations.check import check_citations
 from ..citations.passages import PassageIndex
-from ..citations.resolve import Citations, anchor_problems, resolve_citations
+from ..citations.resolve import Citations
 from ..markdown.matcher import MentionMatcher
-from ..model.catalog import Catalog, check_citations
+from ..model.catalog import Catalog, cited_articles_exist
 from ..model.note import Note
 from ..model.problems import Problem, stopping_message
 from ..model.vocabulary import KINDS
@@ -49,7 +49,7 @@ def load_project(notes_dir: Path, docs_dir: Path, articles_dir: str, project_dir
                 article_problems.append(found)
     project = Project(catalog, articles)
     project.addresses, address_problems = site_addresses(catalog, articles, written, articles_dir, project_dir)
-    project.problems = problems + article_problems + check_citations(project.checked_notes,
+    project.problems = problems + article_problems + cited_articles_exist(project.checked_notes,
                                                                       {a.slug for a in articles}) + address_problems
     return project
 
@@ -83,11 +83,8 @@ def check_quotes(project: Project, docs_dir: Path, articles_dir: str, project_di
     for passage in index.passages:
         for mention in matcher.find(passage.text):
             naming.setdefault(mention.note_id, set()).add(passage.article)
-    citations = resolve_citations(project.checked_notes, index, naming)
     article_file = lambda slug: project_path(docs_dir / articles_dir / f"{slug}.md", project_dir)  # noqa: E731
-    published = (passage_anchor_problems(project.addresses.record, project.addresses.resolve, index.passages,
-                                         articles_dir) if project.addresses else [])
-    return citations, anchor_problems(index, article_file) + citations.problems() + published
+    return check_citations(project.checked_notes, index, naming, article_file, project.addresses, articles_dir)
 
 
 def load_for_build(notes_dir: Path, docs_dir: Path, articles_dir: str, project_dir: Path,

@@ -124,7 +124,7 @@ def check_catalog(notes: list[Note], unreadable: set[str] = frozenset()) -> list
     return problems
 
 
-def check_citations(notes: Iterable[Note], articles: set[str]) -> list[Problem]:
+def cited_articles_exist(notes: Iterable[Note], articles: set[str]) -> list[Problem]:
     """Every cite names an article that exists (its words are checked once articles are rendered)."""
     problems = []
     for note in notes:

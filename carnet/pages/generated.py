@@ -21,18 +21,13 @@ from ..text.typography import NBSP, NNBSP, french_spacing, join, plural
 from .graph import MAX_NODES
 from .index_plan import (ARTICLES_PER_PAGE, GROUP_FROM, IndexPage, page_title, plan_index,
                           plan_pages)
+from .slots import slot
 
 A_TO_Z_PATH = "index-a-z.md"
 # A page that lists other pages ranks below them in search: Material's `search.boost`
 # (carnet.search_documents weighs its words by it).
 LISTING_BOOST = 0.25
 GRAPH_PATH = "graphe.md"
-# The sections of a note's body, in order: (name and anchor, heading).  Anchors keep the ids
-# that earlier versions got from Markdown headings, so links to them still work.
-NOTE_SECTIONS = (("relations", "Relations"), ("dans-larticle", "Dans l’article"),
-                 ("mentionne-dans", "Mentionné dans"), ("sources", "Sources"))
-
-
 @dataclass(frozen=True)
 class GeneratedPage:
     markdown: str
@@ -46,26 +41,9 @@ class GeneratedPage:
         return {**meta, "search": {"boost": LISTING_BOOST}} if self.listing else meta
 
 
-def slot(name: str) -> str:
-    # An HTML comment: the cheapest raw HTML for Markdown to carry through untouched.
-    return f"<!-- carnet-slot:{name} -->"
-
-
 def note_page(note: Note) -> GeneratedPage:
     return GeneratedPage(f"# {md_text(note.name)}\n\n{slot('lead')}\n\n{slot('body')}\n",
                          note.name, french_spacing(note.summary))
-
-
-def section_anchors(taken: set[str]) -> list[tuple[str, str, str]]:
-    """(section, id, heading) of a note's body sections, ids made unique against ``taken``."""
-    out = []
-    for section, heading in NOTE_SECTIONS:
-        unique, n = section, 0
-        while unique in taken:
-            n += 1
-            unique = f"{section}_{n}"
-        out.append((section, unique, heading))
-    return out
 
 
 @dataclass(frozen=True)

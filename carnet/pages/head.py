@@ -9,6 +9,10 @@ from ..load.article_meta import ArticleMeta
 from ..model.note import Note
 from ..model.vocabulary import KINDS
 from ..text.typography import french_spacing
+from .article_html import listed_title
+from .feeds import JSON_PATH, RSS_PATH
+from .parts import Parts
+from .site import Rendered, Site
 
 CONTEXT = "https://schema.org"
 
@@ -78,3 +82,29 @@ def head_html(title: str, description: str, url: str, og_type: str, jsonld: dict
     if jsonld:
         tags += f'\n<script type="application/ld+json">{script_json(jsonld)}</script>'
     return tags
+
+
+FEEDS = (("application/rss+xml", RSS_PATH), ("application/feed+json", JSON_PATH))
+
+
+def head_parts(site: Site, pages: Rendered, parts: Parts) -> None:
+    """Every page's head: Open Graph, the feed links, and JSON-LD (an entity for a fiche; an
+    article with what it is about and what it mentions)."""
+    base = site.settings.site_url or ""
+    nodes = {note.id: entity_ref(note, base + pages[note.page_path].url) for note in site.catalog}
+    feeds = feed_links([(kind, base + path) for kind, path in FEEDS] if base else [])
+    for src, page in pages.items():
+        url = base + page.url
+        title, description = page.title or "", page.description or site.settings.site_description
+        note = site.note_by_page.get(src)
+        jsonld, og_type = None, "website"
+        if note is not None:
+            jsonld = entity_jsonld(note, url)
+        elif site.is_article(src):
+            meta = site.meta(src)
+            about = sorted({m.note_id for m in site.matcher.find(unescape(title))})
+            title = listed_title(unescape(title), meta)   # a headline we wrote says so
+            jsonld = article_jsonld(title, unescape(description), url, [nodes[n] for n in about],
+                                    [nodes[n] for n in sorted(page.named)], meta)
+            og_type = "article"
+        parts[src].head = head_html(title, description, url, og_type, jsonld, feeds)

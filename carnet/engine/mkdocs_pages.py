@@ -1,0 +1,67 @@
+"""Carnet's pages in MkDocs' terms: generated pages and static files added to MkDocs' Files,
+each rendered page described to the core (``RenderedPage``), and the core's parts applied
+to MkDocs' pages (table of contents, head tags).
+"""
+
+from __future__ import annotations
+
+import html
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
+
+from ..markdown.scan import PageScan
+from ..pages.generated import GeneratedPage
+from ..pages.parts import Parts
+from ..pages.site import RenderedPage, Site
+
+
+def add_generated(files: Files, config, pages: dict[str, GeneratedPage], placeholders: list[str],
+                  static: dict[str, str]) -> dict[str, dict]:
+    """Carnet's pages added to ``files`` (their metadata returned, by docs path); a page for
+    each of ``placeholders`` that has none; a static file for each of ``static`` (path -> text)."""
+    meta = {}
+    for path, page in pages.items():
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"Carnet: docs/{path} is written by hand, but Carnet generates "
+                              f"that page. Fix: delete docs/{path}.")
+        files.append(File.generated(config, path, content=page.markdown))
+        meta[path] = page.meta()
+    for path in placeholders:
+        if files.get_file_from_path(path) is None:
+            files.append(File.generated(config, path, content="# Fiche\n"))
+    for path, text in static.items():
+        files.append(File.generated(config, path, content=text))
+    return meta
+
+
+def render_late_page(path: str, generated: GeneratedPage, config, files: Files) -> Page:
+    """A page known only once every page was rendered: rendered now, unlisted, out of search
+    (it lists what other pages say)."""
+    file = File.generated(config, path, content=generated.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+    files.append(file)
+    page = Page(None, file, config)
+    page.read_source(config)
+    page.meta.update(generated.meta(), search={"exclude": True})
+    page.render(config, files)
+    return page
+
+
+def rendered_page(site: Site, src: str, page: Page, scan: PageScan | None) -> RenderedPage:
+    toc = page.toc.items
+    return RenderedPage(src=src, url=page.url, title=page.meta.get("title") or page.title or "",
+                        description=page.meta.get("description") or "", title_id=toc[0].id if toc else None,
+                        sentences=tuple(scan.sentences) if scan else (), passages=tuple(scan.passages) if scan else (),
+                        headings=tuple(item.id for item in toc[0].children) if toc else (),
+                        words=len(page.markdown.split()) if site.is_article(src) else 0)
+
+
+def apply_parts(pages: dict[str, Page], parts: Parts) -> None:
+    """Each page's table of contents (the headings its parts write) and head tags."""
+    for src, part in parts.items():
+        page = pages[src]
+        if part.toc and page.toc.items:
+            page.toc.items[0].children = [AnchorLink(html.escape(heading), anchor, 2) for heading, anchor in part.toc]
+        page.meta["carnet_head"] = part.head

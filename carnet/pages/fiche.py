@@ -1,0 +1,148 @@
+"""A fiche's page: its lead (summary and infobox) and the sections of its body, and the pages
+listing all the mentions of an entity named on many pages.
+
+Reads: the note, the notes it relates to (both ways), the checked citations (who says what),
+and the pages naming it (their sentences, titles, paragraph numbers, dates).
+
+A fiche's body sections are listed once, in ``FICHE_SECTIONS``: name (its anchor), heading,
+and the function that writes its HTML.  The table of contents follows from the list; adding
+a section is one line here and its function.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from html import escape, unescape
+from typing import Callable
+
+from ..model.note import Note
+from .article_html import dateline
+from .backlinks import PageRef, all_mention_lines, in_article_html, mentioned_in_html
+from .checked import Checked
+from .graph import note_graph
+from .index_html import index_nav_html
+from .index_plan import IndexPage
+from .mention_index import Mentions, lists_mention
+from .note_html import NoteSections, body_html
+from .parts import Parts, href_from
+from .site import Rendered, Site
+from .urls import relative_url
+
+Refs = list[tuple[str, PageRef, list]]   # (docs path, the page as a reference, its sentences naming the note)
+
+
+@dataclass(frozen=True)
+class Fiche:
+    """What a fiche's sections read."""
+    note: Note
+    site: Site
+    sections: NoteSections
+    href: Callable[[str], str]           # docs path -> URL relative to the fiche
+    in_articles: Refs
+    elsewhere: Refs
+    all_url: str | None                  # the first page of all its mentions, when it has them
+
+
+@dataclass(frozen=True)
+class FicheSection:
+    name: str                            # and anchor: the ids earlier versions got from Markdown headings
+    heading: str
+    html: Callable[[Fiche], str]
+
+
+def _relations(f: Fiche) -> str:
+    notes = f.site.catalog.notes
+    return f.sections.relations() + note_graph(f.note, f.site.catalog, lambda nid: f.href(notes[nid].page_path),
+                                               f.sections.attribution.said_by)
+
+
+# The body filled in once search has read the page: relations, quotes, graphs and sources are
+# not searched (a name should find its own page, not every page that repeats it), and writing
+# them as HTML rather than Markdown spares the engine most of a fiche's rendering.
+FICHE_SECTIONS = (
+    FicheSection("relations", "Relations", _relations),
+    FicheSection("dans-larticle", "Dans l’article",
+                 lambda f: in_article_html(f.note.id, [(r, s) for _, r, s in f.in_articles], f.all_url)),
+    # Index pages repeat every summary: they list entities rather than mention them.
+    FicheSection("mentionne-dans", "Mentionné dans",
+                 lambda f: mentioned_in_html(f.note.id, [(r, s) for _, r, s in f.elsewhere], f.all_url)),
+    FicheSection("sources", "Sources", lambda f: f.sections.sources()),
+)
+
+
+def section_anchors(taken: set[str]) -> list[tuple[FicheSection, str]]:
+    """Each body section and its id, made unique against ``taken``."""
+    out = []
+    for section in FICHE_SECTIONS:
+        unique, n = section.name, 0
+        while unique in taken:
+            n += 1
+            unique = f"{section.name}_{n}"
+        out.append((section, unique))
+    return out
+
+
+class _PageFacts:
+    """What each page naming a note brings to its fiche, made once per page rather than once
+    per note it names: its place in the order, title, paragraph numbers, dateline."""
+
+    def __init__(self, site: Site, pages: Rendered):
+        self.site, self.pages, self.seen = site, pages, {}
+
+    def __call__(self, src: str) -> tuple:
+        if src not in self.seen:
+            article, meta = self.site.is_article(src), self.site.meta(src)
+            self.seen[src] = ((not article, -meta.sort_date().toordinal(), src),
+                              unescape(self.pages[src].title or src),
+                              {p.id: p.number for p in self.pages[src].passages}, dateline(meta) if article else "")
+        return self.seen[src]
+
+
+def fiche_parts(site: Site, checked: Checked, mentions: Mentions, pages: Rendered, parts: Parts) -> None:
+    """Every fiche's lead, body and table of contents, and the pages of all mentions."""
+    facts = _PageFacts(site, pages)
+    for note in site.catalog:
+        page = pages[note.page_path]
+        href = href_from(pages, page)
+        sections = NoteSections(note, site.catalog, site.matcher, href, checked.attribution,
+                                site.settings.articles_dir, site.settings.link_policy)
+        found = mentions.by_note.get(note.id, {})
+        refs = []
+        for src in sorted(found, key=lambda s: facts(s)[0]):   # articles first, newest first; then the rest
+            _, title, numbers, date = facts(src)
+            refs.append((src, PageRef(title, href(src), numbers, date), found[src]))
+        in_articles = [ref for ref in refs if site.is_article(ref[0])]
+        elsewhere = [ref for ref in refs if lists_mention(site, ref[0], note)]
+        plan = mentions.plans.get(note.id)
+        all_url = href(plan[0].path) if plan and plan[0].path in pages else None
+        if all_url:
+            _all_mentions(site, note, plan, pages, parts, in_articles, elsewhere)
+        out = parts[note.page_path]
+        # The lead as the page shows it (links, citations, infobox) and as search reads it:
+        # the same words in a few tags (a tag costs search more than the words it wraps).
+        out.late["lead"], out.search["lead"] = sections.lead(), sections.searched_lead()
+        fiche = Fiche(note, site, sections, href, in_articles, elsewhere, all_url)
+        anchors = section_anchors({page.title_id} if page.title_id else set())
+        out.late["body"] = body_html([(anchor, s.heading, s.html(fiche)) for s, anchor in anchors],
+                                     site.settings.permalink, site.settings.permalink_title)
+        # The table of contents lists the body's headings, as if Markdown had written them.
+        out.toc = [(s.heading, anchor) for s, anchor in anchors]
+
+
+def _all_mentions(site: Site, note: Note, plan: list[IndexPage], pages: Rendered, parts: Parts,
+                  in_articles: Refs, elsewhere: Refs) -> None:
+    first = pages[plan[0].path]
+    # Every page of the list sits in the same folder: links written once serve them all.
+    to = href_from(pages, first)
+    lines = all_mention_lines(note.id, [(replace(r, url=to(src)), s) for src, r, s in in_articles],
+                              [(replace(r, url=to(src)), s) for src, r, s in elsewhere if not site.is_article(src)])
+    note_url = relative_url(pages[note.page_path].url, first.url)
+    for page in plan:
+        if page.path not in pages:
+            continue
+        href = href_from(pages, pages[page.path])
+        late = parts[page.path].late
+        late["index-nav"] = index_nav_html(tuple(plan), page, href, lambda path: [])
+        start = page.items[0] if page.items else 0
+        late["group-0"] = (f'<p><a href="{escape(note_url)}">Retour à la fiche {escape(note.name)}</a></p>'
+                           f'<ul class="carnet-all-mentions">{"".join(lines[start:start + len(page.items)])}</ul>')
