@@ -108,3 +108,33 @@ def test_the_plugin_is_thin():
     lines = [l for l in (ROOT / "carnet" / "engine" / "plugin.py").read_text(encoding="utf-8").splitlines()
              if l.strip() and not l.strip().startswith("#")]
     assert len(lines) < 200
+
+
+def test_the_core_alone_builds_every_page_as_mkdocs_does(site):
+    """``pipeline.build_pages`` runs the stages with Python-Markdown standing in for MkDocs:
+    every page the site has, with the same words and the same mention links as MkDocs' build
+    (what an adapter for another engine would produce)."""
+    from bs4 import BeautifulSoup
+    from carnet.pipeline import build_pages, page_url
+
+    built = build_pages(ROOT, "https://carnet-minier.example.org/")
+    assert built.problems == [] and len(built.pages) >= 20
+    written = {p.parent.relative_to(site).as_posix() + "/" if p.parent != site else ""
+               for p in site.rglob("index.html") if "noindex" not in p.read_text(encoding="utf-8")[:2000]}
+    assert {page_url(src) for src in built.pages} == written - {"search/"} - {u for u in written if u.startswith("assets/")}
+
+    def words(dom) -> str:
+        return " ".join(dom.get_text(" ").split())
+
+    def links(dom) -> list[tuple[str, str]]:
+        return [(a.get_text(), a["href"]) for a in dom.select("a.carnet-mention")]
+
+    for src, html in built.pages.items():
+        theirs = BeautifulSoup((site / page_url(src) / "index.html").read_text(encoding="utf-8"), "html.parser")
+        article = theirs.select_one("article.md-content__inner")
+        ours = BeautifulSoup(html, "html.parser")
+        assert words(ours) == words(article), src
+        assert links(ours) == links(article), src
+    # Not vacuous: the article's page carries its words and links to its fiches.
+    article = BeautifulSoup(built.pages["articles/sonarem-vesna.md"], "html.parser")
+    assert "Sonarem" in words(article) and len(links(article)) >= 8

@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from carnet.commands.cli import ConfigLoader
+from carnet.load.config import ConfigLoader
 from conftest import copy_project, mkdocs_build, soup
 
 EXTENSIONS = ["footnotes", "abbr", "pymdownx.details", "pymdownx.superfences", "pymdownx.highlight",

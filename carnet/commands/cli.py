@@ -10,14 +10,12 @@ import argparse
 import shlex
 import sys
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
-
-import yaml
 
 from ..addresses.record import RECORD_FILE, anchors_by_page, current_record, dump_record
 from ..load.article_meta import load_articles
 from ..load.article_passages import article_passages
+from ..load.config import read_settings
 from ..load.notes_dir import load_notes, project_path
 from ..load.project import check_quotes, load_project
 from ..markdown.matcher import MentionMatcher
@@ -28,49 +26,9 @@ from .coverage import candidate_names, mentioned_notes, plain_text
 from .scaffold import scaffold, sentences_naming, slug_of
 
 
-class ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml safely; MkDocs' own tags (!ENV, !relative) become plain values."""
-
-
-ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-
-
-@dataclass
-class Settings:
-    """What mkdocs.yml says that `carnet check` needs."""
-    docs_dir: Path
-    notes_dir: Path
-    articles: str
-    extensions: list = field(default_factory=list)   # Markdown extensions, by name
-    configs: dict = field(default_factory=dict)      # their options
-
-
-def _settings(project: Path) -> Settings:
-    docs, notes, articles = "docs", "notes", "articles"
-    config_file = project / "mkdocs.yml"
-    config: dict = {}
-    if config_file.is_file():
-        try:
-            config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=ConfigLoader) or {}
-        except yaml.YAMLError:
-            config = {}
-        docs = config.get("docs_dir", docs)
-        for plugin in config.get("plugins") or []:
-            if isinstance(plugin, dict) and isinstance(plugin.get("carnet"), dict):
-                notes = plugin["carnet"].get("notes_dir", notes)
-                articles = plugin["carnet"].get("articles_dir", articles)
-    extensions, configs = [], {}
-    for item in config.get("markdown_extensions") or []:
-        name, options = next(iter(item.items())) if isinstance(item, dict) else (item, None)
-        extensions.append(name)
-        if isinstance(options, dict):
-            configs[name] = options
-    return Settings(project / docs, project / notes, articles, extensions, configs)
-
-
 def check(project: Path, strict: bool, out=None) -> int:
     out = out or sys.stdout
-    settings = _settings(project)
+    settings = read_settings(project)
     docs_dir = settings.docs_dir
     loaded = load_project(settings.notes_dir, docs_dir, settings.articles, project)
     catalog, problems = loaded.catalog, loaded.problems
@@ -130,7 +88,7 @@ def _report_citations(citations, out) -> None:
 def new(project: Path, kind: str, name: str, out=None) -> int:
     """Start notes/<kind>/<slug>.yml from the articles' sentences naming ``name``."""
     out = out or sys.stdout
-    settings = _settings(project)
+    settings = read_settings(project)
     name = " ".join(name.split())
     slug = slug_of(name)
     if kind not in KINDS:
@@ -175,7 +133,7 @@ def publish_record(project: Path, out=None) -> int:
     page and paragraph anchor, the addresses redirects keep, the older anchor names still
     leading somewhere.  Run on purpose: it is how an address stops being guarded."""
     out = out or sys.stdout
-    settings = _settings(project)
+    settings = read_settings(project)
     loaded = load_project(settings.notes_dir, settings.docs_dir, settings.articles, project)
     blocking = [p for p in loaded.problems if p.severity == "error" and p.path != RECORD_FILE]
     if blocking:
