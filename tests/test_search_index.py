@@ -8,10 +8,12 @@ import json
 from conftest import copy_project, mkdocs_build
 
 
-def test_alias_fields_are_declared_and_filled(site):
+def test_alias_fields_are_filled(site):
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["fr"]
-    assert "aliases" in index["config"]["fields"]
+    # Pagefind's documents weigh the aliases (carnet.search.documents); Material's own index,
+    # which no page loads, declares no boost for them.
+    assert "aliases" not in index["config"]["fields"]
     assert "’" in index["config"]["separator"] and "'" in index["config"]["separator"]
     by_location = {d["location"]: d for d in index["docs"]}
     assert by_location["entreprises/sonarem/"]["aliases"] == "Sonarem SONAREM"

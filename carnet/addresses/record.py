@@ -86,7 +86,6 @@ def dump_record(record: Record) -> str:
 class Redirect:
     source: str       # the former address: "entreprises/vesna/"
     target: str       # the live one: "entreprises/vesna-russie/"
-    declared_in: str  # the file that declares it, for messages
 
 
 def address_of(docs_path: str) -> str:
@@ -145,7 +144,7 @@ def redirects_from(declared: list[tuple[str, str, str]], live: dict[str, str]) -
                                                       f"{seen[source]}.", "keep it in one of the two files."))
         elif source not in seen:
             seen[source] = file
-            redirects.append(Redirect(source, target, file))
+            redirects.append(Redirect(source, target))
     return redirects, problems
 
 

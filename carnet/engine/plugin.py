@@ -1,16 +1,16 @@
-"""The thin MkDocs layer: translates MkDocs' build events into calls to the core.
+"""The thin MkDocs layer: runs the stages of ``carnet.pipeline`` on MkDocs' build events.
 
-  on_startup/on_config/on_shutdown  `mkdocs build` writes to a staging folder that
-                replaces site/ only when the whole build succeeded (carnet.publish)
-  on_pre_build  load and validate notes, articles' metadata and addresses (carnet.project)
-  on_files      add the generated pages (carnet.pages), the feeds (filled in on_env), the redirects
-  on_page_*     tell the mention linker which page it is rendering (carnet.linker)
-  on_env        every page is rendered: the core assembles sections, heads and checks (carnet.assembly),
-                the plugin applies them; the theme's shell is made valid HTML (carnet.valid_html)
-  on_page_context  search reads its own view of the page (assembly.search_view), then
-                the theme gets the page with the sections kept out of search (page_view)
-  on_post_page  under `mkdocs serve`, the problems in place of the content (carnet.serve_errors)
-  on_post_build search: alias fields, then Pagefind's chunked index for the worker (carnet.search_bundle)
+  on_config        our Markdown extensions (carnet.markdown); the configuration's text escaped
+                   for the theme; `mkdocs build` writes to a staging folder (engine.publish)
+  on_pre_build     1 load, 2 site
+  on_files         3 generate: Carnet's pages, the feeds' files, the redirects (engine.mkdocs_pages)
+  on_page_*        4 render: the extensions told the page (Site.scan_for); an article framed
+  on_nav           navigation titles escaped for the theme
+  on_env           5 check, 6 mentions (their pages rendered now), 7 assemble; the parts applied
+                   to MkDocs' pages; the theme's globals and valid shell (engine.theme)
+  on_page_context  8 publish: search's view of each page, then the theme's (engine.page_views)
+  on_post_page     under `mkdocs serve`, the problems in place of the content (engine.serve_errors)
+  on_post_build    Pagefind's chunked index from Material's search entries (engine.material_search)
 """
 
 from __future__ import annotations
@@ -38,8 +38,9 @@ from ..pages.checked import check_rendered
 from ..pages.generated import generated_pages
 from ..pages.mention_index import index_mentions
 from ..pages.site import Site, SiteSettings, typeset_meta
-from ..search.bundle import SearchBundleError, index_search, search_settings
+from ..search.bundle import SearchBundleError
 from ..text.source_text import canonical
+from .material_search import index_search, search_settings
 from .mkdocs_pages import add_generated, apply_parts, render_late_page, rendered_page
 from .page_views import PageViews
 from .publish import StagedPublishing
@@ -71,7 +72,7 @@ class CarnetPlugin(StagedPublishing, PageViews, BasePlugin[CarnetConfig]):
     # -- configuration and validation -------------------------------------------------
 
     def on_config(self, config):
-        self.stage(config)  # a failed `mkdocs build` never touches the published site (carnet.publish)
+        self.stage(config)  # a failed `mkdocs build` never touches the published site (carnet.engine.publish)
         self.project_dir = Path(config.config_file_path or ".").resolve().parent
         self.notes_dir = self.project_dir / self.config.notes_dir
         config.markdown_extensions.extend(
@@ -110,7 +111,7 @@ class CarnetPlugin(StagedPublishing, PageViews, BasePlugin[CarnetConfig]):
             if self.command != "serve":
                 raise PluginError(message)
             # MkDocs' server would hold every request until a build succeeds: finish this
-            # one, and let every page show the problems (carnet.serve_errors).
+            # one, and let every page show the problems (carnet.engine.serve_errors).
             log.error(message)
             self.problems += problems
 

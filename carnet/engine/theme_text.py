@@ -9,7 +9,7 @@ escaped text: printed as it is, it shows the text as written; a template that es
 (``| e``) sees markup already safe and leaves it alone, so nothing is escaped twice.
 
 Carnet's own code keeps the plain text: this is applied at the edge, as the engine hands
-a page or the configuration to the theme (``carnet.plugin``).
+a page or the configuration to the theme (``carnet.engine.plugin``).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 
 from ..model.problems import Problem
 
-# Page metadata that is Carnet's own HTML, built and escaped where it is made (carnet.head).
+# Page metadata that is Carnet's own HTML, built and escaped where it is made (carnet.pages.head).
 OWN_HTML = frozenset({"carnet_head"})
 
 # The configuration's text that Material prints: the site's name, description, author,

@@ -37,182 +37,190 @@ def note_id_from_path(rel_path: str) -> tuple[str, str, list[Problem]]:
     return kind, slug, problems
 
 
-def validate_note(doc: YamlDocument, rel_path: str, kind: str, slug: str) -> Note | list[Problem]:
-    """The note, or every problem with it."""
-    note, problems = read_note(doc, rel_path, kind, slug)
-    return problems if problems or note is None else note
+class Fields:
+    """What the readers of a note's fields share: the file, and the problems found in it."""
+
+    def __init__(self, doc: YamlDocument, rel_path: str):
+        self.doc, self.rel_path, self.problems = doc, rel_path, []
+
+    def report(self, path: tuple, message: str, hint: str = "", severity: str = "error") -> None:
+        line, col = self.doc.position(path)
+        self.problems.append(Problem(self.rel_path, line, col, message, hint, severity))
+
+    def unknown_keys(self, raw: dict, known: tuple[str, ...], path: tuple, where: str, takes: str) -> None:
+        """One problem per key of ``raw`` not in ``known`` ("unknown key 'x' in <where>")."""
+        for key in raw:
+            if key not in known:
+                self.report(path + (key,), f"unknown {'field' if not where else 'key'} '{key}'{where}.",
+                            takes + did_you_mean(str(key), known))
+
+    def listing(self, data: dict, key: str, hint: str, mapping: bool = False) -> list | dict:
+        """``data[key]`` when it is a list (a mapping, with ``mapping``), empty when absent;
+        anything else is reported, and read as empty."""
+        kind = dict if mapping else list
+        raw = data.get(key) or kind()
+        if not isinstance(raw, kind):
+            what = "a mapping 'label: value'" if mapping else "a list"
+            self.report((key,), f"'{key}' must be {what}, not {_kind_of(raw)}.", hint)
+            return kind()
+        return raw
+
+    def text(self, value: Any, path: tuple, what: str, required: bool = True) -> str | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.report(path, f"{what} is missing or empty.", f"write a non-empty '{path[-1] if path else what}'.")
+            return None
+        if not isinstance(value, str):
+            self.report(path, f"{what} must be text, not {_kind_of(value)}.", "put the value in quotes.")
+            return None
+        if len(value) > MAX_TEXT:
+            self.report(path, f"{what} is {len(value)} characters long, over {MAX_TEXT}.", "shorten it.")
+            return None
+        return " ".join(value.split())
+
+    def quotes(self, text: str, article: str | None, path: tuple, where: str) -> list[Citation]:
+        return _quotes(text, article, path, where, self.doc, self.report)
+
+    def citation(self, raw: Any, path: tuple, where: str) -> Citation | None:
+        return _citation(raw, path, where, self.doc, self.report)
 
 
 def read_note(doc: YamlDocument, rel_path: str, kind: str, slug: str) -> tuple[Note | None, list[Problem]]:
     """The note as far as it can be read, and every problem with it.  A note with problems
     is still returned when it has a name, holding what was valid: it is not published, but
     the rest of it is checked in the same round (its quotes, the relations that point to it)."""
-    problems: list[Problem] = []
-
-    def report(path: tuple, message: str, hint: str = "", severity: str = "error") -> None:
-        line, col = doc.position(path)
-        problems.append(Problem(rel_path, line, col, message, hint, severity))
-
+    f = Fields(doc, rel_path)
     data = doc.data
     if not isinstance(data, dict):
-        report((), f"a note must be a mapping of fields, not {_kind_of(data)}.",
-               "start the file with 'name: ...' and 'summary: ...' lines.")
-        return None, problems
-
-    for key in data:
-        if key not in FIELDS:
-            report((key,), f"unknown field '{key}'.",
-                   ("known fields: " + ", ".join(FIELDS) + "." + did_you_mean(str(key), FIELDS)))
-
-    def text(value: Any, path: tuple, what: str, required: bool = True) -> str | None:
-        if value is None or (isinstance(value, str) and not value.strip()):
-            if required:
-                report(path, f"{what} is missing or empty.", f"write a non-empty '{path[-1] if path else what}'.")
-            return None
-        if not isinstance(value, str):
-            report(path, f"{what} must be text, not {_kind_of(value)}.",
-                   "put the value in quotes.")
-            return None
-        if len(value) > MAX_TEXT:
-            report(path, f"{what} is {len(value)} characters long, over {MAX_TEXT}.", "shorten it.")
-            return None
-        return " ".join(value.split())
-
-    name = text(data.get("name"), ("name",), "'name'")
-    summary = text(data.get("summary"), ("summary",), "'summary'")
+        f.report((), f"a note must be a mapping of fields, not {_kind_of(data)}.",
+                 "start the file with 'name: ...' and 'summary: ...' lines.")
+        return None, f.problems
+    f.unknown_keys(data, FIELDS, (), "", "known fields: " + ", ".join(FIELDS) + ".")
+    name = f.text(data.get("name"), ("name",), "'name'")
+    summary = f.text(data.get("summary"), ("summary",), "'summary'")
     # « … » in a note's texts quotes an article: each quote is checked against the articles.
-    quotes: list[Citation] = _quotes(summary, None, ("summary",), "summary", doc, report) if summary else []
-
-    aliases: list[str] = []
-    raw_aliases = data.get("aliases", [])
-    if raw_aliases is None:
-        raw_aliases = []
-    if not isinstance(raw_aliases, list):
-        report(("aliases",), f"'aliases' must be a list, not {_kind_of(raw_aliases)}.",
-               "write one alias per line, each starting with '- '.")
-    else:
-        for i, alias in enumerate(raw_aliases):
-            value = text(alias, ("aliases", i), f"alias #{i + 1}")
-            if value:
-                aliases.append(value)
-
+    quotes: list[Citation] = f.quotes(summary, None, ("summary",), "summary") if summary else []
+    aliases = _aliases(f, data)
     case_sensitive = data.get("case_sensitive", True)
     if not isinstance(case_sensitive, bool):
-        report(("case_sensitive",), "'case_sensitive' must be true or false.", "write true or false.")
+        f.report(("case_sensitive",), "'case_sensitive' must be true or false.", "write true or false.")
         case_sensitive = True
+    facts, fact_quotes = _facts(f, data)
+    relations, sources = _relations(f, data), _sources(f, data)
+    former_ids = _former_ids(f, data, f"{kind}/{slug}")
+    _unsourced(f, data, sources)
+    if name is None:
+        return None, f.problems
+    return Note(id=f"{kind}/{slug}", kind=kind, slug=slug, path=rel_path, name=name, summary=summary or "",
+                aliases=tuple(aliases), case_sensitive=case_sensitive, facts=tuple(facts),
+                relations=tuple(relations), sources=tuple(sources), quotes=tuple(quotes + fact_quotes),
+                former_ids=tuple(former_ids)), f.problems
 
-    facts: list[Fact] = []
-    raw_facts = data.get("facts") or {}
-    if not isinstance(raw_facts, dict):
-        report(("facts",), f"'facts' must be a mapping 'label: value', not {_kind_of(raw_facts)}.",
-               "write one 'Label: value' per line under 'facts:'.")
-        raw_facts = {}
+
+def _aliases(f: Fields, data: dict) -> list[str]:
+    raw_aliases = data.get("aliases", [])
+    if raw_aliases is None:
+        return []
+    if not isinstance(raw_aliases, list):
+        f.report(("aliases",), f"'aliases' must be a list, not {_kind_of(raw_aliases)}.",
+                 "write one alias per line, each starting with '- '.")
+        return []
+    return [value for i, alias in enumerate(raw_aliases) if (value := f.text(alias, ("aliases", i), f"alias #{i + 1}"))]
+
+
+def _facts(f: Fields, data: dict) -> tuple[list[Fact], list[Citation]]:
+    facts, quotes = [], []
+    raw_facts = f.listing(data, "facts", "write one 'Label: value' per line under 'facts:'.", mapping=True)
     for label, raw in raw_facts.items():
-        path = ("facts", label)
-        cite = None
+        path, cite = ("facts", label), None
         if "«" in str(label) or "»" in str(label):
-            report(path, f"the label of fact '{label}' holds guillemets (« »): a label names the fact, "
-                         "it quotes nothing.",
-                   "move the article's words into the value, or into 'quote:' under 'cite:'.")
+            f.report(path, f"the label of fact '{label}' holds guillemets (« »): a label names the fact, "
+                           "it quotes nothing.",
+                     "move the article's words into the value, or into 'quote:' under 'cite:'.")
         if isinstance(raw, dict):
-            for key in raw:
-                if key not in ("value", "cite"):
-                    report(path + (key,), f"unknown key '{key}' in fact '{label}'.",
-                           "a fact takes 'value' and 'cite'." + did_you_mean(str(key), ("value", "cite")))
-            cite = _citation(raw.get("cite"), path + ("cite",), f"fact '{label}'", doc, report)
-            raw = raw.get("value")
-            path = path + ("value",)
-        value = text(raw, path, f"fact '{label}'")
+            f.unknown_keys(raw, ("value", "cite"), path, f" in fact '{label}'", "a fact takes 'value' and 'cite'.")
+            cite = f.citation(raw.get("cite"), path + ("cite",), f"fact '{label}'")
+            raw, path = raw.get("value"), path + ("value",)
+        value = f.text(raw, path, f"fact '{label}'")
         if value:
             facts.append(Fact(str(label), value, cite))
-            quotes += _quotes(value, cite.article if cite else None, path, f"value of fact '{label}'", doc, report)
+            quotes += f.quotes(value, cite.article if cite else None, path, f"value of fact '{label}'")
+    return facts, quotes
 
-    relations: list[Relation] = []
-    raw_relations = data.get("relations") or []
-    if not isinstance(raw_relations, list):
-        report(("relations",), f"'relations' must be a list, not {_kind_of(raw_relations)}.",
-               "write each relation as '- type: ...' with 'target: kind/slug'.")
-        raw_relations = []
+
+def _relations(f: Fields, data: dict) -> list[Relation]:
+    relations = []
+    raw_relations = f.listing(data, "relations", "write each relation as '- type: ...' with 'target: kind/slug'.")
     for i, raw in enumerate(raw_relations):
         path = ("relations", i)
         if not isinstance(raw, dict):
-            report(path, f"relation #{i + 1} must be a mapping with 'type' and 'target'.",
-                   "write '- type: subsidiary_of' and, below it, 'target: entreprises/gazprom'.")
+            f.report(path, f"relation #{i + 1} must be a mapping with 'type' and 'target'.",
+                     "write '- type: subsidiary_of' and, below it, 'target: entreprises/gazprom'.")
             continue
-        for key in raw:
-            if key not in ("type", "target", "cite"):
-                report(path + (key,), f"unknown key '{key}' in relation #{i + 1}.",
-                       "a relation takes 'type', 'target' and 'cite'."
-                       + did_you_mean(str(key), ("type", "target", "cite")))
-        rtype = text(raw.get("type"), path + ("type",), f"relation #{i + 1} 'type'")
-        target = text(raw.get("target"), path + ("target",), f"relation #{i + 1} 'target'")
+        f.unknown_keys(raw, ("type", "target", "cite"), path, f" in relation #{i + 1}",
+                       "a relation takes 'type', 'target' and 'cite'.")
+        rtype = f.text(raw.get("type"), path + ("type",), f"relation #{i + 1} 'type'")
+        target = f.text(raw.get("target"), path + ("target",), f"relation #{i + 1} 'target'")
         if rtype and rtype not in RELATION_TYPES:
-            report(path + ("type",), f"unknown relation type '{rtype}'.",
-                   "use one of: " + ", ".join(RELATION_TYPES) + "." + did_you_mean(rtype, RELATION_TYPES))
+            f.report(path + ("type",), f"unknown relation type '{rtype}'.",
+                     "use one of: " + ", ".join(RELATION_TYPES) + "." + did_you_mean(rtype, RELATION_TYPES))
             rtype = None
-        cite = _citation(raw.get("cite"), path + ("cite",), f"relation #{i + 1}", doc, report)
+        cite = f.citation(raw.get("cite"), path + ("cite",), f"relation #{i + 1}")
         if rtype and target:
-            relations.append(Relation(rtype, target, cite, doc.position(path)[0]))
+            relations.append(Relation(rtype, target, cite, f.doc.position(path)[0]))
+    return relations
 
-    sources: list[Source] = []
-    raw_sources = data.get("sources") or []
-    if not isinstance(raw_sources, list):
-        report(("sources",), f"'sources' must be a list, not {_kind_of(raw_sources)}.",
-               "write each source as '- title: ...' with an optional 'url: https://...'.")
-        raw_sources = []
+
+def _sources(f: Fields, data: dict) -> list[Source]:
+    sources = []
+    raw_sources = f.listing(data, "sources", "write each source as '- title: ...' with an optional 'url: https://...'.")
     for i, raw in enumerate(raw_sources):
         path = ("sources", i)
         if not isinstance(raw, dict):
-            report(path, f"source #{i + 1} must be a mapping with 'title' and 'url'.",
-                   "write '- title: ...' and, below it, 'url: https://...'.")
+            f.report(path, f"source #{i + 1} must be a mapping with 'title' and 'url'.",
+                     "write '- title: ...' and, below it, 'url: https://...'.")
             continue
-        for key in raw:
-            if key not in ("title", "url"):
-                report(path + (key,), f"unknown key '{key}' in source #{i + 1}.",
-                       "a source takes 'title' and 'url'." + did_you_mean(str(key), ("title", "url")))
-        title = text(raw.get("title"), path + ("title",), f"source #{i + 1} 'title'")
-        url = text(raw.get("url"), path + ("url",), f"source #{i + 1} 'url'", required=False)
+        f.unknown_keys(raw, ("title", "url"), path, f" in source #{i + 1}", "a source takes 'title' and 'url'.")
+        title = f.text(raw.get("title"), path + ("title",), f"source #{i + 1} 'title'")
+        url = f.text(raw.get("url"), path + ("url",), f"source #{i + 1} 'url'", required=False)
         if url and not is_web_address(url):
-            report(path + ("url",), f"source #{i + 1} has a URL that is not an http(s) address: '{url[:80]}'.",
-                   HINT + ".")
+            f.report(path + ("url",), f"source #{i + 1} has a URL that is not an http(s) address: '{url[:80]}'.",
+                     HINT + ".")
             url = None
         if title:
             sources.append(Source(title, url))
+    return sources
 
-    # Addresses the note was published under (renamed or merged notes): each gets a redirect.
-    former_ids: list[str] = []
-    raw_former = data.get("former_ids") or []
-    if not isinstance(raw_former, list):
-        report(("former_ids",), f"'former_ids' must be a list, not {_kind_of(raw_former)}.",
-               "write one former id per line, e.g. '- entreprises/vesna'.")
-        raw_former = []
+
+def _former_ids(f: Fields, data: dict, own_id: str) -> list[str]:
+    """Addresses the note was published under (renamed or merged notes): each gets a redirect."""
+    former_ids = []
+    raw_former = f.listing(data, "former_ids", "write one former id per line, e.g. '- entreprises/vesna'.")
     for i, raw in enumerate(raw_former):
         if not isinstance(raw, str) or not NOTE_ID_RE.match(raw) or raw.split("/")[0] not in KINDS:
-            report(("former_ids", i), f"former id #{i + 1} must be 'kind/slug' of a note as it was published, "
-                                      f"not {raw!r}.", "write e.g. 'entreprises/vesna' (kinds: "
-                                                       + ", ".join(KINDS) + ").")
-        elif raw == f"{kind}/{slug}":
-            report(("former_ids", i), f"former id '{raw}' is the note's own id.", "remove it.")
+            f.report(("former_ids", i), f"former id #{i + 1} must be 'kind/slug' of a note as it was published, "
+                                        f"not {raw!r}.", "write e.g. 'entreprises/vesna' (kinds: "
+                                                         + ", ".join(KINDS) + ").")
+        elif raw == own_id:
+            f.report(("former_ids", i), f"former id '{raw}' is the note's own id.", "remove it.")
         else:
             former_ids.append(raw)
+    return former_ids
 
-    # The journalism rule: a statement the article does not back needs a named source.
-    if not sources and not raw_sources:
-        for label, raw in raw_facts.items():
-            if not (isinstance(raw, dict) and raw.get("cite")):
-                report(("facts", label), f"fact '{label}' cites no passage and the note has no sources.",
-                       "cite the article (see below) or add a source under 'sources:'.")
-        for i, raw in enumerate(raw_relations):
-            if isinstance(raw, dict) and not raw.get("cite"):
-                report(("relations", i), f"relation #{i + 1} cites no passage and the note has no sources.",
-                       "cite the article (see below) or add a source under 'sources:'.")
 
-    if name is None:
-        return None, problems
-    return Note(id=f"{kind}/{slug}", kind=kind, slug=slug, path=rel_path, name=name, summary=summary or "",
-                aliases=tuple(aliases), case_sensitive=case_sensitive, facts=tuple(facts),
-                relations=tuple(relations), sources=tuple(sources), quotes=tuple(quotes),
-                former_ids=tuple(former_ids)), problems
+def _unsourced(f: Fields, data: dict, sources: list[Source]) -> None:
+    """The journalism rule: a statement the article does not back needs a named source."""
+    if sources or data.get("sources"):
+        return
+    raw_facts, raw_relations = data.get("facts") or {}, data.get("relations") or []
+    for label, raw in (raw_facts.items() if isinstance(raw_facts, dict) else []):
+        if not (isinstance(raw, dict) and raw.get("cite")):
+            f.report(("facts", label), f"fact '{label}' cites no passage and the note has no sources.",
+                     "cite the article (see below) or add a source under 'sources:'.")
+    for i, raw in enumerate(raw_relations if isinstance(raw_relations, list) else []):
+        if isinstance(raw, dict) and not raw.get("cite"):
+            f.report(("relations", i), f"relation #{i + 1} cites no passage and the note has no sources.",
+                     "cite the article (see below) or add a source under 'sources:'.")
 
 
 CITE_FORM = ("write it as two lines under 'cite:', 'article: <article slug>' and "
@@ -231,7 +239,7 @@ def _citation(raw: Any, path: tuple, where: str, doc: YamlDocument, report) -> C
     if not isinstance(raw, dict):
         report(path, f"the citation of {where} must be a mapping with 'article' and 'quote'.", CITE_FORM + ".")
         return None
-    for key in raw:
+    for key in raw:   # as Fields.unknown_keys (the citation reader is called with its report alone)
         if key not in ("article", "quote"):
             report(path + (key,), f"unknown key '{key}' in the citation of {where}.",
                    "a citation takes 'article' and 'quote'." + did_you_mean(str(key), ("article", "quote")))

@@ -1,9 +1,9 @@
 """The JSON Schema of a note, for editors' YAML language servers, from the validator's own rules.
 
-Built from the same constants as ``validate.py`` (fields, kinds, relation types with their
+Built from the same constants as ``note_file.py`` (fields, kinds, relation types with their
 French labels, text limits, the citation form), so the two cannot drift apart unnoticed:
 ``tests/test_schema.py`` checks that they agree, and that ``schema/note.schema.json``
-is what ``python -m carnet.schema`` writes.  Cross-note rules (unique names, existing
+is what ``python -m carnet.load.schema`` writes.  Cross-note rules (unique names, existing
 targets) and checks against the articles stay the build's.
 """
 

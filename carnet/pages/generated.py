@@ -25,7 +25,7 @@ from .slots import slot
 
 A_TO_Z_PATH = "index-a-z.md"
 # A page that lists other pages ranks below them in search: Material's `search.boost`
-# (carnet.search_documents weighs its words by it).
+# (carnet.search.documents weighs its words by it).
 LISTING_BOOST = 0.25
 GRAPH_PATH = "graphe.md"
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class GeneratedPage:
     listing: bool = False  # an index of other pages
 
     def meta(self) -> dict:
-        # Plain text: the engine escapes what it hands the theme (carnet.theme_text).
+        # Plain text: the engine escapes what it hands the theme (carnet.engine.theme_text).
         meta = {"title": self.title, "description": self.description}
         return {**meta, "search": {"boost": LISTING_BOOST}} if self.listing else meta
 

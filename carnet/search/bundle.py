@@ -2,10 +2,10 @@
 as the worker shows them, and the names' buckets.
 
 Pagefind (the ``pagefind`` package from PyPI, with its binary) indexes a folder of HTML
-files: it is given the documents of carnet.search_documents in a temporary folder and writes
+files: it is given the documents of carnet.search.documents in a temporary folder and writes
 its bundle to ``search/pagefind/``.  Read back from its fragments: each page's id (what a
 search returns) and where its sections start.  Then ``search/pages/<id>.json`` holds what the
-worker shows of a page, and ``search/names/`` the names (carnet.search_names).  Nothing of it
+worker shows of a page, and ``search/names/`` the names (carnet.search.names).  Nothing of it
 is read when a page is viewed: the worker fetches what a query needs.
 """
 
@@ -21,7 +21,6 @@ import tempfile
 from pathlib import Path
 
 from .documents import INDEX_LANGUAGE, search_pages
-from .fields import add_alias_fields
 from .names import name_buckets
 
 PAGEFIND_DIR = "search/pagefind"
@@ -34,23 +33,6 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
 
 class SearchBundleError(RuntimeError):
     """Pagefind is missing or failed; the message says what to do."""
-
-
-def index_search(material_search, site_dir: Path, names_by_url: dict[str, list[str]], aliases: bool = True) -> None:
-    """From Material's search plugin (its ``search_index.entries``, collected from every page,
-    and its ``config``): alias fields into the entries before it writes them, then Pagefind's
-    index of the same entries."""
-    entries = getattr(getattr(material_search, "search_index", None), "entries", None)
-    if entries is None:
-        return
-    if aliases:
-        add_alias_fields(entries, names_by_url)
-    write_search_bundle(site_dir, entries, names_by_url)
-
-
-def search_settings(material_search) -> dict:
-    """The settings of Material's index that its page script reads (``?h=`` highlighting)."""
-    return {key: material_search.config[key] for key in ("lang", "separator")}
 
 
 def write_search_bundle(site_dir: Path, entries: list[dict], names_by_url: dict[str, list[str]]) -> None:

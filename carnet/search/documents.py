@@ -2,7 +2,7 @@
 document made from the entries Material's search plugin collected for it (the page, then
 each of its sections: title, text, aliases), and the entries as readers see them.
 
-Pagefind reads folded words (carnet.search_text), so that accents, case and elisions match
+Pagefind reads folded words (carnet.search.fold), so that accents, case and elisions match
 the way the search worker folds what readers type, each ended by ``_`` (a character Pagefind
 keeps inside words): a word being typed is still a prefix of the words it may become
 (``gazp`` of ``gazprom_``), but no indexed word is a prefix of a word the index lacks, so

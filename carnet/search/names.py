@@ -29,7 +29,7 @@ def bucket(key: str) -> int:
 
 def name_buckets(names_by_page: dict[str, list[str]]) -> dict[str, str]:
     """Every bucket file's JSON, by its file name: ``{"w": {word: [page…]}, "n": {name: [page…]}}``,
-    words and whole names folded (carnet.search_text); a page is named as the worker knows it
+    words and whole names folded (carnet.search.fold); a page is named as the worker knows it
     (Pagefind's id for it)."""
     buckets: list[dict[str, dict[str, list[str]]]] = [{"w": {}, "n": {}} for _ in range(BUCKETS)]
 

@@ -2,7 +2,7 @@
 
 An http(s) address, and nothing a URL cannot hold unencoded (RFC 3986): no spaces, and
 none of ``" < > \\ ^ ` { | }``, the characters that would end an attribute or open a tag
-in the page the address is written into.  The JSON Schema (carnet.schema) uses the same
+in the page the address is written into.  The JSON Schema (carnet.load.schema) uses the same
 pattern, so an editor's YAML language server underlines what the build refuses.
 """
 
