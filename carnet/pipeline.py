@@ -33,6 +33,7 @@ from pathlib import Path
 import markdown
 import yaml
 
+from .addresses.record import address_of
 from .load.article_meta import front_matter, without_front_matter
 from .load.config import read_settings
 from .load.project import load_for_build
@@ -60,14 +61,6 @@ class Built:
     pages: dict[str, str]        # docs path -> the page's content, as the theme would get it
     assembly: Assembly | None
     problems: list[Problem]
-
-
-def page_url(src: str) -> str:
-    """The site-relative URL of a docs page, with directory URLs (MkDocs' default)."""
-    stem = src[:-3] if src.endswith(".md") else src
-    if stem == "index":
-        return ""
-    return (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
 
 
 def hand_written(docs_dir: Path) -> dict[str, Source]:
@@ -120,7 +113,7 @@ def build_pages(project_dir: Path, site_url: str = "") -> Built:
                 project.articles, project.addresses)
     sources = hand_written(docs_dir) | {path: _source(page) for path, page in             # 3 generate
                                         generated_pages(site.catalog, settings.articles, len(site.articles)).items()}
-    urls = {src: page_url(src) for src in sources}
+    urls = {src: address_of(src) for src in sources}
     render = Renderer(site, settings.extensions, settings.configs, urls)
     html, rendered = {}, {}
     for src, source in sources.items():                                                    # 4 render
@@ -130,7 +123,7 @@ def build_pages(project_dir: Path, site_url: str = "") -> Built:
         return Built({}, None, checked.problems)
     mentions = index_mentions(site, checked.attribution, rendered)                         # 6 mentions
     for path, page in mentions.pages.items():
-        urls[path] = page_url(path)
+        urls[path] = address_of(path)
         html[path], rendered[path] = render(path, _source(page), linked=False)
     assembly = assemble(site, checked, mentions, rendered)                                 # 7 assemble
     return Built({src: assembly.page_view(src, content) for src, content in html.items()}, assembly,

@@ -1,0 +1,1 @@
+"""The editors' commands (``carnet check``, ``carnet new``, ``carnet publish-record``)."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..model.paths import SLUG_RE
 from ..model.problems import Problem, did_you_mean
 from ..text.source_text import canonical, decode
 from ..text.web_address import HINT, is_web_address
@@ -26,7 +27,6 @@ FIELDS = ("title", "title_by", "description", "outlet", "author", "date", "date_
 ENGINE_FIELDS = ("hide", "search", "tags", "template", "status", "subtitle", "icon")
 TITLE_BY = ("source", "carnet")
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.S)
-_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,7 @@ def validate_article_meta(doc: YamlDocument, path: str, first_line: int = 1) -> 
         report(("date_as_written",), "'date_as_written' is for a source that gives no full date, "
                                      "but 'date' is set.", "keep one of the two.")
     former = data.get("former_slugs") or []
-    if not isinstance(former, list) or not all(isinstance(s, str) and _SLUG_RE.match(s) for s in former):
+    if not isinstance(former, list) or not all(isinstance(s, str) and SLUG_RE.match(s) for s in former):
         report(("former_slugs",), "'former_slugs' must be a list of the slugs (file names without '.md') "
                                   "the article was published under.", "write e.g. 'former_slugs: [ancien-nom]'.")
         former = []

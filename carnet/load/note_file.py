@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..citations.passages import quotes_in, unbalanced_guillemet
 from ..model.note import Citation, Fact, Note, Relation, Source
+from ..model.paths import NOTE_ID_RE, SLUG_RE
 from ..model.problems import Problem, did_you_mean
 from ..model.vocabulary import KINDS, RELATION_TYPES
 from ..text.web_address import HINT, is_web_address
 from .yaml_source import YamlDocument
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FIELDS = ("name", "aliases", "summary", "case_sensitive", "facts", "relations", "sources", "former_ids")
-NOTE_ID_RE = re.compile(r"^[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_TEXT = 2000
 
 

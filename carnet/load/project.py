@@ -12,9 +12,9 @@ from ..citations.resolve import Citations
 from ..markdown.matcher import MentionMatcher
 from ..model.catalog import Catalog, cited_articles_exist
 from ..model.note import Note
+from ..model.paths import A_TO_Z_PATH, GRAPH_PATH, articles_index_path, kind_index_path
 from ..model.problems import Problem, stopping_message
 from ..model.vocabulary import KINDS
-from ..pages.generated import A_TO_Z_PATH, GRAPH_PATH
 from ..text.source_text import decode
 from .article_meta import Article, load_articles
 from .article_passages import article_passages
@@ -60,8 +60,8 @@ def site_addresses(catalog: Catalog, articles: list[Article], written: list[tupl
     none dropped without a redirect; redirects where notes and articles declare them."""
     record, problems = load_record(project_dir / RECORD_FILE, RECORD_FILE)
     live = {address_of(src): path for src, path in written}
-    live |= {address_of(path): "Carnet" for path in (A_TO_Z_PATH, GRAPH_PATH, f"{articles_dir}/index.md",
-                                                      *(f"{kind}/index.md" for kind in KINDS))}
+    live |= {address_of(path): "Carnet" for path in (A_TO_Z_PATH, GRAPH_PATH, articles_index_path(articles_dir),
+                                                      *(kind_index_path(kind) for kind in KINDS))}
     live |= {address_of(a.src): a.path for a in articles}
     live |= {address_of(n.page_path): n.path for n in catalog}
     declared = [(f"{former}/", address_of(n.page_path), n.path) for n in catalog for former in n.former_ids]

@@ -13,9 +13,10 @@ import json
 import sys
 from pathlib import Path
 
+from ..model.paths import SLUG_RE
 from ..model.vocabulary import KINDS, RELATION_TYPES
 from ..text import web_address
-from .note_file import FIELDS, MAX_TEXT, SLUG_RE
+from .note_file import FIELDS, MAX_TEXT
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schema" / "note.schema.json"
 # A note sits at notes/<kind>/<slug>.yml: this line, first in the file, points editors at the schema.
@@ -31,10 +32,8 @@ def _text(description: str, balanced_quotes: bool = False) -> dict:
     return schema
 
 
-def note_schema() -> dict:
-    slug = SLUG_RE.pattern
-    kinds = "|".join(KINDS)
-    citation = {
+def _citation_schema(slug: str) -> dict:
+    return {
         "type": ["object", "null"],
         "description": "What the article says: the article, and its own words that support the statement.",
         "properties": {
@@ -47,12 +46,10 @@ def note_schema() -> dict:
         "required": ["article", "quote"],
         "additionalProperties": False,
     }
-    fact_value = _text("The fact, in French; « … » quotes the article.", balanced_quotes=True)
-    fact = {"oneOf": [fact_value, {
-        "type": "object",
-        "properties": {"value": fact_value, "cite": citation},
-        "required": ["value"], "additionalProperties": False}]}
-    relation = {
+
+
+def _relation_schema(slug: str, kinds: str, citation: dict) -> dict:
+    return {
         "type": "object",
         "properties": {
             "type": {"oneOf": [{"const": slug_, "description": f"{r.label} (on the other page: {r.inverse_label}" + (f" / {r.inverse_plural}" if r.inverse_plural else "") + ")"}
@@ -63,6 +60,18 @@ def note_schema() -> dict:
         },
         "required": ["type", "target"], "additionalProperties": False,
     }
+
+
+def note_schema() -> dict:
+    slug = SLUG_RE.pattern
+    kinds = "|".join(KINDS)
+    citation = _citation_schema(slug)
+    fact_value = _text("The fact, in French; « … » quotes the article.", balanced_quotes=True)
+    fact = {"oneOf": [fact_value, {
+        "type": "object",
+        "properties": {"value": fact_value, "cite": citation},
+        "required": ["value"], "additionalProperties": False}]}
+    relation = _relation_schema(slug, kinds, citation)
     source = {
         "type": "object",
         "properties": {"title": _text("The source's title."),

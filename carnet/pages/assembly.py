@@ -5,8 +5,8 @@ rendered page, what the engine knows of it (``RenderedPage``), and returns an ``
 for each page the HTML of its slots, the headings of its table of contents and the tags of
 its head (``PageParts``), and the two views the engine hands on: what search reads of a page
 (``search_view``) and what the theme renders (``page_view``).  Each kind of page has its
-builder, which says what it reads: fiches (``fiche``), lists (``listings``), articles (here),
-heads (``head``).
+builder: fiches (``fiche``), lists (``listings``), articles (here), heads (``head``); what
+each page reads is declared in ``inputs``.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from .checked import Checked
 from .feeds import JSON_PATH, RSS_PATH, json_feed, rss
 from .fiche import fiche_parts
 from .head import head_parts
+from .inputs import page_inputs
 from .listings import article_entries, listing_parts
 from .mention_index import Mentions
 from .parts import PageParts, Parts, href_from
@@ -34,6 +35,7 @@ class Assembly:
     parts: Parts
     entries: list[ArticleEntry]          # for the feeds
     urls: dict[str, str]                 # docs path -> the engine's own URL
+    inputs: dict[str, frozenset[str]]    # docs path -> what the page reads (carnet.pages.inputs)
 
     def search_view(self, src: str, content: str) -> str:
         """What search reads of a rendered page: its slots for search filled, its mention
@@ -78,7 +80,8 @@ def assemble(site: Site, checked: Checked, mentions: Mentions, pages: Rendered) 
     listing_parts(site, checked, entries, pages, parts)
     head_parts(site, pages, parts)
     article_parts(site, pages, parts)
-    return Assembly(site, parts, entries, {src: page.url for src, page in pages.items()})
+    return Assembly(site, parts, entries, {src: page.url for src, page in pages.items()},
+                    page_inputs(site, mentions, pages))
 
 
 def article_parts(site: Site, pages: Rendered, parts: Parts) -> None:

@@ -15,8 +15,9 @@ from html import unescape
 from ..citations.check import check_citations
 from ..citations.passages import PassageIndex
 from ..citations.resolve import Citations
+from ..model.paths import article_path
 from ..model.problems import Problem
-from .note_html import Attribution, article_path
+from .note_html import Attribution
 from .site import Rendered, Site
 
 

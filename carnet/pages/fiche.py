@@ -23,7 +23,7 @@ from .graph import note_graph
 from .index_html import index_nav_html
 from .index_plan import IndexPage
 from .mention_index import Mentions, lists_mention
-from .note_html import NoteSections, body_html
+from .note_html import NoteSections, body_html, lead_html, searched_lead_html, sources_html
 from .parts import Parts, href_from
 from .site import Rendered, Site
 from .urls import relative_url
@@ -66,7 +66,7 @@ FICHE_SECTIONS = (
     # Index pages repeat every summary: they list entities rather than mention them.
     FicheSection("mentionne-dans", "Mentionné dans",
                  lambda f: mentioned_in_html(f.note.id, [(r, s) for _, r, s in f.elsewhere], f.all_url)),
-    FicheSection("sources", "Sources", lambda f: f.sections.sources()),
+    FicheSection("sources", "Sources", lambda f: sources_html(f.sections)),
 )
 
 
@@ -120,7 +120,7 @@ def fiche_parts(site: Site, checked: Checked, mentions: Mentions, pages: Rendere
         out = parts[note.page_path]
         # The lead as the page shows it (links, citations, infobox) and as search reads it:
         # the same words in a few tags (a tag costs search more than the words it wraps).
-        out.late["lead"], out.search["lead"] = sections.lead(), sections.searched_lead()
+        out.late["lead"], out.search["lead"] = lead_html(sections), searched_lead_html(sections)
         fiche = Fiche(note, site, sections, href, in_articles, elsewhere, all_url)
         anchors = section_anchors({page.title_id} if page.title_id else set())
         out.late["body"] = body_html([(anchor, s.heading, s.html(fiche)) for s, anchor in anchors],

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..model.catalog import Catalog, sort_key
 from ..model.note import Note
+from ..model.paths import A_TO_Z_PATH, GRAPH_PATH, articles_index_path, kind_index_path
 from ..model.vocabulary import KINDS
 from ..text.markdown_text import md_text
 from ..text.typography import NBSP, NNBSP, french_spacing, join, plural
@@ -23,11 +24,9 @@ from .index_plan import (ARTICLES_PER_PAGE, GROUP_FROM, IndexPage, page_title, p
                           plan_pages)
 from .slots import slot
 
-A_TO_Z_PATH = "index-a-z.md"
 # A page that lists other pages ranks below them in search: Material's `search.boost`
 # (carnet.search.documents weighs its words by it).
 LISTING_BOOST = 0.25
-GRAPH_PATH = "graphe.md"
 @dataclass(frozen=True)
 class GeneratedPage:
     markdown: str
@@ -61,14 +60,14 @@ def note_indexes(catalog: Catalog) -> list[Index]:
                      show_kind=True)]
     for kind in KINDS:
         notes = catalog.by_kind(kind)
-        indexes.append(Index(KINDS[kind].plural, tuple(plan_index(f"{kind}/index.md", notes, name,
+        indexes.append(Index(KINDS[kind].plural, tuple(plan_index(kind_index_path(kind), notes, name,
                                                                    grouped=len(notes) >= GROUP_FROM))))
     return indexes
 
 
 def articles_index(articles_dir: str, count: int) -> Index:
     """The articles index, newest first: its items are positions in that order."""
-    return Index("Articles", tuple(plan_pages(f"{articles_dir}/index.md", list(range(count)), ARTICLES_PER_PAGE)))
+    return Index("Articles", tuple(plan_pages(articles_index_path(articles_dir), list(range(count)), ARTICLES_PER_PAGE)))
 
 
 def _index_markdown(index: Index, page: IndexPage, intro: str) -> str:

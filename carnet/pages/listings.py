@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from html import unescape
 
+from ..model.paths import GRAPH_PATH, kind_index_path
 from ..text.sentences import sentence_spans
 from .article_html import ArticleEntry, articles_list_html, newest_first
 from .checked import Checked
-from .generated import GRAPH_PATH
 from .graph import dossier_graph
 from .index_html import index_nav_html
-from .note_html import index_list_html, kind_index_path
+from .note_html import index_list_html
 from .parts import Parts, href_from
 from .site import Rendered, Site
 

@@ -18,18 +18,11 @@ from ..markdown.matcher import MentionMatcher
 from ..markdown.mentions import MentionSentence, links_to_make, sentences_with_mentions
 from ..model.catalog import Catalog
 from ..model.note import Citation, Note
+from ..model.paths import article_path, kind_index_path
 from ..model.vocabulary import KINDS
 from ..text.typography import NBSP, NNBSP, french_spacing, join, paragraphs
 
 Href = Callable[[str], str]
-
-
-def kind_index_path(kind: str) -> str:
-    return f"{kind}/index.md"
-
-
-def article_path(articles_dir: str, slug: str) -> str:
-    return f"{articles_dir}/{slug}.md"
 
 
 @dataclass(frozen=True)
@@ -86,7 +79,7 @@ class NoteSections:
         slug = self.note.slug
         # <small>: a side note; out of search, which finds these words in the article itself.
         return (f' <small class="carnet-cite">(<a href="{escape(self.passage_url(found))}">'
-                f"selon {self.attribution.article_name(found.passage.article)}, §{NBSP}{found.passage.number}</a>"
+                f"{escape(self.attribution.said_by(cite, self.note))}</a>"
                 f'<sup class="carnet-ref"><a href="#ref-{slug}-{number}" aria-describedby="tip-{slug}-{number}-{len(self._tips)}">'
                 f"{number}</a>{self._tip(number, words)}</sup>)</small>")
 
@@ -101,7 +94,7 @@ class NoteSections:
             return ""
         items = "".join(
             f'<li id="ref-{self.note.slug}-{number}">«{NNBSP}{escape(words)}{NNBSP}» — '
-            f'<a href="{escape(self.passage_url(found))}">{self.attribution.article_name(found.passage.article)}, '
+            f'<a href="{escape(self.passage_url(found))}">{escape(self.attribution.article_name(found.passage.article))}, '
             f"§{NBSP}{found.passage.number}</a></li>"
             for (_, _, words), (number, found) in self._refs.items())
         return f'<p class="carnet-references-title">Références</p><ol class="carnet-references">{items}</ol>'
@@ -134,39 +127,6 @@ class NoteSections:
         return (f'<a class="carnet-mention" href="{escape(self.href(target.page_path))}" '
                 f'data-preview="">{escape(text[m.start:m.end])}</a>')
 
-    def lead(self) -> str:
-        note, kind = self.note, KINDS[self.note.kind]
-        # Other names: search has them already (aliases field), and reads the lead in its own
-        # view (``searched_lead``): the summary and the facts.  The name and the kind are the
-        # page's title and the line under it: not repeated.
-        names = []
-        if note.aliases:
-            names.append(("Autres formes du nom", escape(", ".join(note.aliases))))
-        rows = []
-        summary = self.text(note.summary)
-        for fact in note.facts:
-            value = self.text(fact.value, fact.cite.article if fact.cite else None)
-            if fact.cite:
-                value += self.cite(fact.cite)
-            rows.append((escape(french_spacing(fact.label)), value))
-        infobox = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in names) + " ".join(
-            f'<dt>{label}<span class="carnet-sep">{NBSP}:</span></dt> <dd>{value}</dd>' for label, value in rows)
-        kind_line = (f'<p class="carnet-kind">{kind.singular} · '
-                     f'<a href="{escape(self.href(kind_index_path(note.kind)))}">'
-                     f"toutes les fiches {kind.of_plural}</a></p>")
-        # The infobox first, floated: the summary wraps around it (search reads its own view).
-        box = (f'<aside class="carnet-infobox" aria-labelledby="infobox-{note.slug}">'
-               f'<p class="carnet-infobox-title" id="infobox-{note.slug}">Fiche d’identité</p>'
-               f"<dl>{infobox}</dl></aside>") if infobox else ""
-        return f'{kind_line}<div class="carnet-lead">{box}<p class="carnet-summary">{summary}</p></div>'
-
-    def searched_lead(self) -> str:
-        """What search reads of the lead: the summary and the facts, as text.  The page shows
-        them with their links, citations and layout (``lead``); search keeps the words."""
-        rows = " ".join(f"{escape(french_spacing(fact.label))}{NBSP}: {escape(french_spacing(fact.value))}"
-                        for fact in self.note.facts)
-        return f'<p class="carnet-summary">{escape(french_spacing(self.note.summary))}</p>{rows}'
-
     def relations(self) -> str:
         groups = self.catalog.grouped_links(self.note.id)
         if not groups:
@@ -195,29 +155,65 @@ class NoteSections:
         declaring = self.note if link.declared_here else link.other
         where = "#sources" if link.declared_here else f"{self.href(declaring.page_path)}#sources"
         return (f' <small class="carnet-attribution">(<a href="{escape(where)}">'
-                f"selon les sources de la fiche {escape(declaring.name)}</a>)</small>")
+                f"{escape(self.attribution.said_by(None, declaring))}</a>)</small>")
 
-    def sources(self) -> str:
-        note = self.note
-        # Every passage the page quotes: the note's own citations, and those of the relations
-        # other notes declare with it (listed under Relations).
-        cites = [*note.citations, *(l.relation.cite for l in self.catalog.links(note.id)
-                                     if l.relation.cite and not l.declared_here)]
-        passages = [found.passage for found in map(self.citations.get, cites) if found]
-        items = []
-        for slug in sorted({p.article for p in passages}):
-            numbers = {p.number for p in passages if p.article == slug}
-            url = self.href(article_path(self.articles_dir, slug))
-            title = french_spacing(self.article_titles.get(slug, slug))
-            items.append(f'<li>L’article «{NNBSP}<a href="{escape(url)}">{escape(title)}</a>{NNBSP}», reproduit tel '
-                         f"que reçu sur ce site et cité ci-dessus ({paragraphs(numbers)}).</li>")
-        for source in note.sources:
-            title = escape(source.title)
-            items.append(f'<li><a href="{escape(source.url)}" rel="noopener">{title}</a></li>'
-                         if source.url else f"<li>{title}</li>")
-        if not items:
-            return "<p>Aucune source n’est renseignée.</p>" + self.references()
-        return f'<ul class="carnet-sources">{"".join(items)}</ul>' + self.references()
+def lead_html(sections: NoteSections) -> str:
+    """A fiche's lead: its kind, its infobox (other forms of the name, facts, each with who says
+    so) and its summary, with mentions linked and quotes referenced."""
+    note, kind = sections.note, KINDS[sections.note.kind]
+    # Other names: search has them already (aliases field), and reads the lead in its own
+    # view (``searched_lead``): the summary and the facts.  The name and the kind are the
+    # page's title and the line under it: not repeated.
+    names = []
+    if note.aliases:
+        names.append(("Autres formes du nom", escape(", ".join(note.aliases))))
+    rows = []
+    summary = sections.text(note.summary)
+    for fact in note.facts:
+        value = sections.text(fact.value, fact.cite.article if fact.cite else None)
+        if fact.cite:
+            value += sections.cite(fact.cite)
+        rows.append((escape(french_spacing(fact.label)), value))
+    infobox = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in names) + " ".join(
+        f'<dt>{label}<span class="carnet-sep">{NBSP}:</span></dt> <dd>{value}</dd>' for label, value in rows)
+    kind_line = (f'<p class="carnet-kind">{kind.singular} · '
+                 f'<a href="{escape(sections.href(kind_index_path(note.kind)))}">'
+                 f"toutes les fiches {kind.of_plural}</a></p>")
+    # The infobox first, floated: the summary wraps around it (search reads its own view).
+    box = (f'<aside class="carnet-infobox" aria-labelledby="infobox-{note.slug}">'
+           f'<p class="carnet-infobox-title" id="infobox-{note.slug}">Fiche d’identité</p>'
+           f"<dl>{infobox}</dl></aside>") if infobox else ""
+    return f'{kind_line}<div class="carnet-lead">{box}<p class="carnet-summary">{summary}</p></div>'
+
+def searched_lead_html(sections: NoteSections) -> str:
+    """What search reads of the lead: the summary and the facts, as text.  The page shows
+    them with their links, citations and layout (``lead``); search keeps the words."""
+    rows = " ".join(f"{escape(french_spacing(fact.label))}{NBSP}: {escape(french_spacing(fact.value))}"
+                    for fact in sections.note.facts)
+    return f'<p class="carnet-summary">{escape(french_spacing(sections.note.summary))}</p>{rows}'
+
+def sources_html(sections: NoteSections) -> str:
+    """Every passage the page quotes, by article, then the note's named sources, then the references."""
+    note = sections.note
+    # Every passage the page quotes: the note's own citations, and those of the relations
+    # other notes declare with it (listed under Relations).
+    cites = [*note.citations, *(l.relation.cite for l in sections.catalog.links(note.id)
+                                 if l.relation.cite and not l.declared_here)]
+    passages = [found.passage for found in map(sections.citations.get, cites) if found]
+    items = []
+    for slug in sorted({p.article for p in passages}):
+        numbers = {p.number for p in passages if p.article == slug}
+        url = sections.href(article_path(sections.articles_dir, slug))
+        title = french_spacing(sections.article_titles.get(slug, slug))
+        items.append(f'<li>L’article «{NNBSP}<a href="{escape(url)}">{escape(title)}</a>{NNBSP}», reproduit tel '
+                     f"que reçu sur ce site et cité ci-dessus ({paragraphs(numbers)}).</li>")
+    for source in note.sources:
+        title = escape(source.title)
+        items.append(f'<li><a href="{escape(source.url)}" rel="noopener">{title}</a></li>'
+                     if source.url else f"<li>{title}</li>")
+    if not items:
+        return "<p>Aucune source n’est renseignée.</p>" + sections.references()
+    return f'<ul class="carnet-sources">{"".join(items)}</ul>' + sections.references()
 
 
 def body_html(sections: list[tuple[str, str, str]], permalink: str | None, permalink_title: str) -> str:

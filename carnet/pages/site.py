@@ -19,10 +19,11 @@ from ..markdown.matcher import MentionMatcher
 from ..markdown.mentions import MentionSentence
 from ..markdown.scan import PageScan
 from ..model.catalog import Catalog
+from ..model.paths import GRAPH_PATH
 from ..text.source_text import canonical
 from ..text.typography import french_spacing
 from .feeds import JSON_PATH, RSS_PATH
-from .generated import GRAPH_PATH, Index, articles_index, note_indexes
+from .generated import Index, articles_index, note_indexes
 from .slots import slot
 from .urls import urls_from
 

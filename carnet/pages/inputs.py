@@ -1,0 +1,70 @@
+"""What each page reads: the inputs an edit can change, page by page.
+
+Every page Carnet builds is a function of inputs it declares here, so that a build can tell
+which pages an edit touches (the incremental rebuild stands on it; a test edits every note
+and the article and checks that no page changed without declaring what changed):
+
+  note:<id>   a note's file: its name, aliases, summary, facts, relations, sources
+  page:<src>  a Markdown page's file: an article's words and front matter, a page written by hand
+  names       the names and aliases of every note: they decide which words become links, so
+              every page that links mentions reads them (a note added or deleted changes them)
+  notes       the set of notes (a note added or deleted: the indexes and the graph)
+  articles    the set of articles (one added or deleted: the lists, and how fiches name them)
+
+The configuration and the theme are read by every page and are not listed: a change to
+either rebuilds everything.
+"""
+
+from __future__ import annotations
+
+from ..model.note import Note
+from .mention_index import Mentions
+from .site import Rendered, Site
+
+NAMES, NOTES, ARTICLES = "names", "notes", "articles"
+
+
+def note_input(note_id: str) -> str:
+    return f"note:{note_id}"
+
+
+def page_input(src: str) -> str:
+    return f"page:{src}"
+
+
+def page_inputs(site: Site, mentions: Mentions, pages: Rendered) -> dict[str, frozenset[str]]:
+    """docs path -> the inputs of the page (its content and its head)."""
+    articles = [src for src in pages if site.is_article(src)]
+    every_article = {ARTICLES, *map(page_input, articles),
+                     *(note_input(n) for src in articles for n in pages[src].named)}   # lists name their entities
+    every_note = {NOTES, NAMES, *(note_input(n.id) for n in site.catalog)}
+    fiches = {note.page_path: _fiche_inputs(site, mentions, note) for note in site.catalog}
+    for note_id, plan in mentions.plans.items():
+        fiches.update({page.path: fiches[site.catalog.notes[note_id].page_path] for page in plan})
+    out = {}
+    for src, page in pages.items():
+        if src in fiches:
+            out[src] = fiches[src]
+        elif src in site.listing_pages:
+            out[src] = every_note | (every_article if src in {p.path for p in site.article_pages.pages} else set())
+        else:   # an article, or a page written by hand (the home page lists the latest articles)
+            named = {note_input(n) for n in page.named}
+            about = {note_input(m.note_id) for m in site.matcher.find(page.title or "")}
+            out[src] = {page_input(src), NAMES, ARTICLES, *named, *about} | (every_article if src == "index.md" else set())
+        out[src] = frozenset(out[src])
+    return out
+
+
+def _fiche_inputs(site: Site, mentions: Mentions, note: Note) -> frozenset[str]:
+    """A fiche reads its note, the notes it relates to (both ways: their names, and the
+    relations they declare), the notes its texts name, every page naming it (sentences,
+    title, dates, paragraph numbers), and the articles its citations quote."""
+    related = {note_input(link.other.id) for link in site.catalog.links(note.id)}
+    named = {note_input(m.note_id) for text in (note.summary, *(f.value for f in note.facts))
+             for m in site.matcher.find(text)}
+    naming = {page_input(src) for src in mentions.by_note.get(note.id, {})}
+    naming |= {note_input(site.note_by_page[src].id) for src in mentions.by_note.get(note.id, {})
+               if src in site.note_by_page}
+    cited = {page_input(src) for src, article in site.articles.items()
+             if any(c.article in (None, article.slug) for c in note.citations)}
+    return frozenset({note_input(note.id), NAMES, ARTICLES, *related, *named, *naming, *cited})
