@@ -97,7 +97,7 @@ def test_matches_without_look_behind_equal_the_look_behind_pattern(words, text):
 def test_sentence_ends_found_as_the_look_behind_pattern_finds_them(text):
     """sentence_spans opens its pattern on the punctuation (faster): same ends as the
     pattern with a look-behind on it."""
-    from carnet import sentences
+    from carnet.text import sentences
     reference = re.compile(r"(?<=[.!?…])[\"»”’)]*\s+(?=[«\"“(\d]|[^\W\d_](?<=[A-ZÀ-ÖØ-Þ]))")
     assert [m.start() for m in reference.finditer(text)] == [m.start() + 1 for m in sentences._END_RE.finditer(text)]
     # Tried only where string search finds punctuation (faster): the same matches.
@@ -109,7 +109,7 @@ def test_sentence_ends_found_as_the_look_behind_pattern_finds_them(text):
 def test_sentence_spans_are_trimmed_as_by_a_loop_per_character(text):
     """Sentences are trimmed with string methods (faster): the same spans as trimming one
     character at a time."""
-    from carnet import sentences
+    from carnet.text import sentences
 
     def trim(start, end):
         while start < end and text[start].isspace():
