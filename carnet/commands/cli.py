@@ -1,7 +1,11 @@
-"""``carnet check``: the build's validation without building, plus a coverage report.
+"""The editors' commands, as ``carnet <command>``:
 
-Exit codes: 0 the notes can be published; 1 errors (or warnings under --strict);
-2 the command was called wrongly.
+  check           the build's validation without building, plus a coverage report
+  new             a note started from the sentences of the articles naming the entity
+  publish-record  the record of published addresses (addresses.yml) written as the site stands
+
+Exit codes: 0 the notes can be published (the command did its job); 1 errors (or warnings
+under --strict); 2 the command was called wrongly.
 """
 
 from __future__ import annotations

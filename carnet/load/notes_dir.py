@@ -1,4 +1,4 @@
-"""Read the notes folder into a validated Catalog (the only disk I/O of the core)."""
+"""Read the notes folder into a validated Catalog: every note file, its problems, the cross-note checks."""
 
 from __future__ import annotations
 
