@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from carnet.commands.cli import ConfigLoader
+from carnet.load.config import ConfigLoader
 
 ROOT = Path(__file__).resolve().parents[1]
 KINDS = ("entreprises", "personnes", "minerais", "lieux")
