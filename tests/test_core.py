@@ -174,3 +174,33 @@ def test_every_module_says_what_it_is_for_and_maintainers_map_lists_it():
         if name not in maintainers:
             unmapped.append(str(path.relative_to(ROOT)))
     assert missing_doc == [] and unmapped == []
+
+
+def test_benchmarks_and_scripts_import_and_ablations_name_real_code():
+    """The benchmarks run outside the suite: at least they import, and each part bench/ablate.py
+    switches off names code that exists (a renamed function would be switched off silently)."""
+    import importlib
+    import importlib.util
+    paths = sorted([*(ROOT / "bench").glob("*.py"), *(ROOT / "scripts").glob("*.py")])
+    for path in paths:
+        name = f"_carnet_{path.parent.name}_{path.stem}"
+        sys.path.insert(0, str(path.parent))
+        try:
+            spec = importlib.util.spec_from_file_location(name, path)
+            sys.modules[name] = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(sys.modules[name])
+        finally:
+            sys.path.remove(str(path.parent))
+    ablate = sys.modules["_carnet_bench_ablate"]
+    aliases = {alias: module for module, alias in
+               re.findall(r"(carnet[\w.]+) as (\w)", (ROOT / "bench" / "ablate.py").read_text(encoding="utf-8"))}
+    checked = 0
+    for part, (_, patch) in ablate.PARTS.items():
+        for target in re.findall(r"(?:^|; )([A-Z]\.[\w.]+) =", patch):
+            alias, *attrs = target.split(".")
+            obj = importlib.import_module(aliases[alias])
+            for attr in attrs:
+                assert hasattr(obj, attr), (part, target)
+                obj = getattr(obj, attr)
+            checked += 1
+    assert len(paths) >= 8 and checked >= len(ablate.PARTS)
