@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..addresses.record import RECORD_FILE, anchors_by_page, current_record, dump_record
 from ..load.article_meta import load_articles
-from ..load.article_passages import article_passages
+from ..load.article_passages import all_passages
 from ..load.config import read_settings
 from ..load.notes_dir import load_notes, project_path
 from ..load.project import check_quotes, load_project
@@ -114,8 +114,7 @@ def new(project: Path, kind: str, name: str, out=None) -> int:
             return 1
     article_dir = settings.docs_dir / settings.articles
     articles, _ = load_articles(article_dir, settings.docs_dir, project)
-    passages = [p for a in articles
-                for p in article_passages(settings.docs_dir / a.src, settings.extensions, settings.configs)]
+    passages = all_passages(articles, settings.docs_dir, settings.extensions, settings.configs)
     sentences = sentences_naming(name, passages)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(scaffold(name, sentences), encoding="utf-8")
@@ -146,8 +145,7 @@ def publish_record(project: Path, out=None) -> int:
               "Fix the problems above first.", file=out)
         return 1
     addresses = loaded.addresses
-    passages = [p for a in loaded.articles
-                for p in article_passages(settings.docs_dir / a.src, settings.extensions, settings.configs)]
+    passages = all_passages(loaded.articles, settings.docs_dir, settings.extensions, settings.configs)
     old = addresses.record
     new = current_record(old, list(addresses.live), anchors_by_page(passages, settings.articles), addresses.redirects)
     (project / RECORD_FILE).write_text(dump_record(new), encoding="utf-8")

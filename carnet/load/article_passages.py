@@ -30,3 +30,8 @@ def article_passages(path: Path, extensions: list, configs: dict) -> list[Passag
         md = markdown.Markdown(extensions=["attr_list", ours])
     md.convert(text)
     return scan.passages
+
+
+def all_passages(articles: list, docs_dir: Path, extensions: list, configs: dict) -> list[Passage]:
+    """The passages of every article (``Article`` values), in order."""
+    return [p for a in articles for p in article_passages(docs_dir / a.src, extensions, configs)]

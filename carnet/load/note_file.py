@@ -77,10 +77,10 @@ class Fields:
         return " ".join(value.split())
 
     def quotes(self, text: str, article: str | None, path: tuple, where: str) -> list[Citation]:
-        return _quotes(text, article, path, where, self.doc, self.report)
+        return _quotes(self, text, article, path, where)
 
     def citation(self, raw: Any, path: tuple, where: str) -> Citation | None:
-        return _citation(raw, path, where, self.doc, self.report)
+        return _citation(self, raw, path, where)
 
 
 def read_note(doc: YamlDocument, rel_path: str, kind: str, slug: str) -> tuple[Note | None, list[Problem]]:
@@ -225,51 +225,48 @@ CITE_FORM = ("write it as two lines under 'cite:', 'article: <article slug>' and
              "'quote: <the article's own words that support the statement>'")
 
 
-def _citation(raw: Any, path: tuple, where: str, doc: YamlDocument, report) -> Citation | None:
+def _citation(f: Fields, raw: Any, path: tuple, where: str) -> Citation | None:
     """A cite: the article and the verbatim words of it that back the statement."""
     if raw is None:
         return None
     if isinstance(raw, str) and "#" in raw:
-        report(path, f"citation '{raw}' points at a paragraph's position, which moves when the article "
-                     "is edited; a citation now names the words it rests on.",
-               CITE_FORM + ", e.g. 'article: sonarem-vesna' and 'quote: la société russe VESNA'.")
+        f.report(path, f"citation '{raw}' points at a paragraph's position, which moves when the article "
+                       "is edited; a citation now names the words it rests on.",
+                 CITE_FORM + ", e.g. 'article: sonarem-vesna' and 'quote: la société russe VESNA'.")
         return None
     if not isinstance(raw, dict):
-        report(path, f"the citation of {where} must be a mapping with 'article' and 'quote'.", CITE_FORM + ".")
+        f.report(path, f"the citation of {where} must be a mapping with 'article' and 'quote'.", CITE_FORM + ".")
         return None
-    for key in raw:   # as Fields.unknown_keys (the citation reader is called with its report alone)
-        if key not in ("article", "quote"):
-            report(path + (key,), f"unknown key '{key}' in the citation of {where}.",
-                   "a citation takes 'article' and 'quote'." + did_you_mean(str(key), ("article", "quote")))
+    f.unknown_keys(raw, ("article", "quote"), path, f" in the citation of {where}", "a citation takes 'article' and 'quote'.")
     article, quote = raw.get("article"), raw.get("quote")
     ok = True
     if not isinstance(article, str) or not SLUG_RE.match(article):
-        report(path + ("article",), f"the citation of {where} needs 'article': the slug of an article "
-                                    f"(its file name in docs/articles/ without '.md'), not {article!r}.",
-               "write e.g. 'article: sonarem-vesna'.")
+        f.report(path + ("article",), f"the citation of {where} needs 'article': the slug of an article "
+                                      f"(its file name in docs/articles/ without '.md'), not {article!r}.",
+                 "write e.g. 'article: sonarem-vesna'.")
         ok = False
     if not isinstance(quote, str) or not quote.strip():
-        report(path + ("quote",), f"the citation of {where} needs 'quote': the words of the article that "
-                                  "support it, copied exactly.",
-               "copy a few words from the passage, e.g. 'quote: la société russe VESNA'.")
+        f.report(path + ("quote",), f"the citation of {where} needs 'quote': the words of the article that "
+                                    "support it, copied exactly.",
+                 "copy a few words from the passage, e.g. 'quote: la société russe VESNA'.")
         ok = False
     elif "«" in quote or "»" in quote:
-        report(path + ("quote",), f"the quote of {where} holds guillemets (« »).",
-               "write only the article's words, without « » around them.")
+        f.report(path + ("quote",), f"the quote of {where} holds guillemets (« »).",
+                 "write only the article's words, without « » around them.")
         ok = False
     if not ok:
         return None
-    line, column = doc.position(path + ("quote",))
+    line, column = f.doc.position(path + ("quote",))
     return Citation(article, " ".join(quote.split()), where, line, column)
 
 
-def _quotes(text: str, article: str | None, path: tuple, where: str, doc: YamlDocument, report) -> list[Citation]:
+def _quotes(f: Fields, text: str, article: str | None, path: tuple, where: str) -> list[Citation]:
     """The « … » quotes of one text, each a citation of ``article`` (None: any article)."""
     if unbalanced_guillemet(text):
-        report(path, f"the {where} has a « or » without its pair (or quotes inside quotes).",
-               "close every quote: « the article's words ».")
+        f.report(path, f"the {where} has a « or » without its pair (or quotes inside quotes).",
+                 "close every quote: « the article's words ».")
         return []
-    line, column = doc.position(path)
+    line, column = f.doc.position(path)
     return [Citation(article, m.group(1), where, line, column) for m in quotes_in(text)]
 
 

@@ -17,7 +17,7 @@ from ..model.problems import Problem, stopping_message
 from ..model.vocabulary import KINDS
 from ..text.source_text import decode
 from .article_meta import Article, load_articles
-from .article_passages import article_passages
+from .article_passages import all_passages
 from .notes_dir import load_notes, project_path
 
 
@@ -76,8 +76,7 @@ def check_quotes(project: Project, docs_dir: Path, articles_dir: str, project_di
                  extensions: list, configs: dict) -> tuple[Citations, list[Problem]]:
     """Every citation checked against the articles' words, read from their Markdown without a
     build (``carnet check``, and the build when it stops before rendering any page)."""
-    index = PassageIndex([p for a in project.articles
-                          for p in article_passages(docs_dir / a.src, extensions, configs)])
+    index = PassageIndex(all_passages(project.articles, docs_dir, extensions, configs))
     matcher = MentionMatcher(project.catalog)
     naming: dict[str, set[str]] = {}   # note id -> articles that name it
     for passage in index.passages:
