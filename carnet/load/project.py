@@ -64,6 +64,10 @@ def site_addresses(catalog: Catalog, articles: list[Article], written: list[tupl
                                                       *(kind_index_path(kind) for kind in KINDS))}
     live |= {address_of(a.src): a.path for a in articles}
     live |= {address_of(n.page_path): n.path for n in catalog}
+    # A note refused for a mistake of its own is still there: its address is not "dropped"
+    # (one mistake, one error; the build stops on the note's own problem).
+    live |= {address_of(f"{note_id}.md"): (n.path if n else f"notes/{note_id}.yml")
+             for note_id, n in catalog.rejected.items() if address_of(f"{note_id}.md") not in live}
     declared = [(f"{former}/", address_of(n.page_path), n.path) for n in catalog for former in n.former_ids]
     declared += [(f"{articles_dir}/{old}/", address_of(a.src), a.path) for a in articles for old in a.meta.former_slugs]
     redirects, redirect_problems = redirects_from(declared, live)
