@@ -39,7 +39,7 @@ def snapshot(project: Path):
     built = build_pages(project, "https://carnet-minier.example.org/")
     assert built.problems == [], [p.format() for p in built.problems]
     return ({src: html + built.assembly.parts[src].head for src, html in built.pages.items()},
-            built.assembly.inputs)
+            built.assembly.inputs())
 
 
 def changed(before: dict, after: dict) -> set[str]:

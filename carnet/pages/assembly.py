@@ -35,7 +35,8 @@ class Assembly:
     parts: Parts
     entries: list[ArticleEntry]          # for the feeds
     urls: dict[str, str]                 # docs path -> the engine's own URL
-    inputs: dict[str, frozenset[str]]    # docs path -> what the page reads (carnet.pages.inputs)
+    mentions: Mentions
+    rendered: Rendered
 
     def search_view(self, src: str, content: str) -> str:
         """What search reads of a rendered page: its slots for search filled, its mention
@@ -59,6 +60,13 @@ class Assembly:
 
     final_page = page_view
 
+    def inputs(self) -> dict[str, frozenset[str]]:
+        """docs path -> what the page reads (carnet.pages.inputs); made when asked, once: a
+        full build does not need it."""
+        if "_inputs" not in self.__dict__:
+            self.__dict__["_inputs"] = page_inputs(self.site, self.mentions, self.rendered)
+        return self.__dict__["_inputs"]
+
     def names_by_url(self) -> dict[str, list[str]]:
         """Every name form of each note, by its page's URL, for the boosted search field."""
         return {self.urls[note.page_path]: list(note.names) for note in self.site.catalog}
@@ -80,8 +88,7 @@ def assemble(site: Site, checked: Checked, mentions: Mentions, pages: Rendered) 
     listing_parts(site, checked, entries, pages, parts)
     head_parts(site, pages, parts)
     article_parts(site, pages, parts)
-    return Assembly(site, parts, entries, {src: page.url for src, page in pages.items()},
-                    page_inputs(site, mentions, pages))
+    return Assembly(site, parts, entries, {src: page.url for src, page in pages.items()}, mentions, pages)
 
 
 def article_parts(site: Site, pages: Rendered, parts: Parts) -> None:

@@ -17,6 +17,8 @@ either rebuilds everything.
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from ..model.note import Note
 from .mention_index import Mentions
 from .site import Rendered, Site
@@ -34,37 +36,45 @@ def page_input(src: str) -> str:
 
 def page_inputs(site: Site, mentions: Mentions, pages: Rendered) -> dict[str, frozenset[str]]:
     """docs path -> the inputs of the page (its content and its head)."""
+    article_inputs = {a.slug: page_input(src) for src, a in site.articles.items()}
+    named_on: dict[str, set[str]] = defaultdict(set)   # page -> the notes its sentences name (notes' texts too)
+    for note_id, by_page in mentions.by_note.items():
+        for src in by_page:
+            named_on[src].add(note_id)
     articles = [src for src in pages if site.is_article(src)]
     every_article = {ARTICLES, *map(page_input, articles),
                      *(note_input(n) for src in articles for n in pages[src].named)}   # lists name their entities
     every_note = {NOTES, NAMES, *(note_input(n.id) for n in site.catalog)}
-    fiches = {note.page_path: _fiche_inputs(site, mentions, note) for note in site.catalog}
+    fiches = {note.page_path: _fiche_inputs(site, mentions, note, named_on, article_inputs) for note in site.catalog}
     for note_id, plan in mentions.plans.items():
         fiches.update({page.path: fiches[site.catalog.notes[note_id].page_path] for page in plan})
+    article_lists = {page.path for page in site.article_pages.pages}
     out = {}
     for src, page in pages.items():
         if src in fiches:
             out[src] = fiches[src]
-        elif src in site.listing_pages:
-            out[src] = every_note | (every_article if src in {p.path for p in site.article_pages.pages} else set())
+            continue
+        if src in site.listing_pages:
+            found = every_note | (every_article if src in article_lists else set())
         else:   # an article, or a page written by hand (the home page lists the latest articles)
-            named = {note_input(n) for n in page.named}
             about = {note_input(m.note_id) for m in site.matcher.find(page.title or "")}
-            out[src] = {page_input(src), NAMES, ARTICLES, *named, *about} | (every_article if src == "index.md" else set())
-        out[src] = frozenset(out[src])
+            found = {page_input(src), NAMES, ARTICLES, *map(note_input, page.named), *about}
+            if src == "index.md":
+                found |= every_article
+        out[src] = frozenset(found)
     return out
 
 
-def _fiche_inputs(site: Site, mentions: Mentions, note: Note) -> frozenset[str]:
+def _fiche_inputs(site: Site, mentions: Mentions, note: Note, named_on: dict[str, set[str]],
+                  article_inputs: dict[str, str]) -> frozenset[str]:
     """A fiche reads its note, the notes it relates to (both ways: their names, and the
     relations they declare), the notes its texts name, every page naming it (sentences,
     title, dates, paragraph numbers), and the articles its citations quote."""
-    related = {note_input(link.other.id) for link in site.catalog.links(note.id)}
-    named = {note_input(m.note_id) for text in (note.summary, *(f.value for f in note.facts))
-             for m in site.matcher.find(text)}
-    naming = {page_input(src) for src in mentions.by_note.get(note.id, {})}
-    naming |= {note_input(site.note_by_page[src].id) for src in mentions.by_note.get(note.id, {})
-               if src in site.note_by_page}
-    cited = {page_input(src) for src, article in site.articles.items()
-             if any(c.article in (None, article.slug) for c in note.citations)}
-    return frozenset({note_input(note.id), NAMES, ARTICLES, *related, *named, *naming, *cited})
+    related = [note_input(link.other.id) for link in site.catalog.links(note.id)]
+    named = map(note_input, named_on.get(note.page_path, ()))
+    naming = mentions.by_note.get(note.id, {})
+    naming_notes = [note_input(site.note_by_page[src].id) for src in naming if src in site.note_by_page]
+    slugs = {c.article for c in note.citations}
+    cited = article_inputs.values() if None in slugs else [article_inputs[s] for s in slugs if s in article_inputs]
+    return frozenset({note_input(note.id), NAMES, ARTICLES, *related, *named, *map(page_input, naming),
+                      *naming_notes, *cited})
