@@ -63,6 +63,17 @@ class Fields:
             return kind()
         return raw
 
+    def mappings(self, data: dict, key: str, what: str, keys: tuple[str, ...], hint: str, item_hint: str):
+        """(index, path, item) for each item of the list ``data[key]`` that is a mapping; the
+        other items, and keys of an item outside ``keys``, reported."""
+        for i, raw in enumerate(self.listing(data, key, hint)):
+            path = (key, i)
+            if not isinstance(raw, dict):
+                self.report(path, f"{what} #{i + 1} must be a mapping with {_listed(keys[:2])}.", item_hint)
+                continue
+            self.unknown_keys(raw, keys, path, f" in {what} #{i + 1}", f"a {what} takes {_listed(keys)}.")
+            yield i, path, raw
+
     def text(self, value: Any, path: tuple, what: str, required: bool = True) -> str | None:
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
@@ -148,15 +159,9 @@ def _facts(f: Fields, data: dict) -> tuple[list[Fact], list[Citation]]:
 
 def _relations(f: Fields, data: dict) -> list[Relation]:
     relations = []
-    raw_relations = f.listing(data, "relations", "write each relation as '- type: ...' with 'target: kind/slug'.")
-    for i, raw in enumerate(raw_relations):
-        path = ("relations", i)
-        if not isinstance(raw, dict):
-            f.report(path, f"relation #{i + 1} must be a mapping with 'type' and 'target'.",
-                     "write '- type: subsidiary_of' and, below it, 'target: entreprises/gazprom'.")
-            continue
-        f.unknown_keys(raw, ("type", "target", "cite"), path, f" in relation #{i + 1}",
-                       "a relation takes 'type', 'target' and 'cite'.")
+    for i, path, raw in f.mappings(data, "relations", "relation", ("type", "target", "cite"),
+                                   "write each relation as '- type: ...' with 'target: kind/slug'.",
+                                   "write '- type: subsidiary_of' and, below it, 'target: entreprises/gazprom'."):
         rtype = f.text(raw.get("type"), path + ("type",), f"relation #{i + 1} 'type'")
         target = f.text(raw.get("target"), path + ("target",), f"relation #{i + 1} 'target'")
         if rtype and rtype not in RELATION_TYPES:
@@ -171,14 +176,9 @@ def _relations(f: Fields, data: dict) -> list[Relation]:
 
 def _sources(f: Fields, data: dict) -> list[Source]:
     sources = []
-    raw_sources = f.listing(data, "sources", "write each source as '- title: ...' with an optional 'url: https://...'.")
-    for i, raw in enumerate(raw_sources):
-        path = ("sources", i)
-        if not isinstance(raw, dict):
-            f.report(path, f"source #{i + 1} must be a mapping with 'title' and 'url'.",
-                     "write '- title: ...' and, below it, 'url: https://...'.")
-            continue
-        f.unknown_keys(raw, ("title", "url"), path, f" in source #{i + 1}", "a source takes 'title' and 'url'.")
+    for i, path, raw in f.mappings(data, "sources", "source", ("title", "url"),
+                                   "write each source as '- title: ...' with an optional 'url: https://...'.",
+                                   "write '- title: ...' and, below it, 'url: https://...'."):
         title = f.text(raw.get("title"), path + ("title",), f"source #{i + 1} 'title'")
         url = f.text(raw.get("url"), path + ("url",), f"source #{i + 1} 'url'", required=False)
         if url and not is_web_address(url):
@@ -268,6 +268,12 @@ def _quotes(f: Fields, text: str, article: str | None, path: tuple, where: str) 
         return []
     line, column = f.doc.position(path)
     return [Citation(article, m.group(1), where, line, column) for m in quotes_in(text)]
+
+
+def _listed(keys: tuple[str, ...]) -> str:
+    """ "'a', 'b' and 'c'"."""
+    quoted = [f"'{key}'" for key in keys]
+    return ", ".join(quoted[:-1]) + " and " + quoted[-1] if len(quoted) > 1 else quoted[0]
 
 
 def _kind_of(value: Any) -> str:
