@@ -13,7 +13,7 @@ import re
 from typing import Iterable, NamedTuple
 
 from ..model.note import Note
-from ..text.source_text import BREAKS_RE, HYPHENS, INVISIBLE
+from ..text.source_text import HYPHENS, INVISIBLE, has_breaks
 
 # Stash placeholders of Python-Markdown (raw HTML, entities): never matched inside.
 PLACEHOLDER_RE = re.compile("\x02[^\x02\x03]*\x03")
@@ -93,7 +93,7 @@ class MentionMatcher:
         its span taking in what broke it."""
         if not self._patterns:
             return []
-        if BREAKS_RE.search(text):  # a name broken by a soft hyphen, a zero-width space…
+        if has_breaks(text):  # a name broken by a soft hyphen, a zero-width space…
             return self._find_through_breaks(text, offset)
         return self._find(text, offset)
 

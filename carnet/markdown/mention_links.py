@@ -27,7 +27,7 @@ from typing import Callable
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from ..text.source_text import BREAKS_RE, unbroken
+from ..text.source_text import unbroken
 from .matcher import Mention, MentionMatcher
 from .mentions import MentionSentence, links_to_make, sentences_with_mentions
 from .scan import STASH_RE, PageScan, visible_text
@@ -181,8 +181,7 @@ def for_search(page_html: str) -> str:
     """What search reads of a page: its words, with the mention links unwrapped (the same
     object when it has none).  Search indexes words, not links; parsing a tag costs it
     more than the words it wraps, and an article has a link for every entity it names."""
-    if BREAKS_RE.search(page_html):  # "Mag\u00adhreb" is found by "maghreb"
-        page_html = unbroken(page_html)
+    page_html = unbroken(page_html)  # "Mag\u00adhreb" is found by "maghreb"
     if 'class="carnet-mention"' not in page_html:
         return page_html
     return _MENTION_LINK_RE.sub(r"\1", page_html)
