@@ -28,12 +28,14 @@ install: $(INSTALLED)
 install-test: $(INSTALLED_TEST)
 
 # Debian's Chromium drives the browser tests (Playwright's own download is not used);
-# Java runs the Nu HTML Checker (vnu-jar, from npm). Recommended packages (printing,
-# desktop services) are not needed headless.
+# Java runs the Nu HTML Checker (vnu-jar, from npm); valgrind counts the instructions of a
+# build (tests/test_instructions.py). Recommended packages (printing, desktop services) are
+# not needed headless.
 browser:
-	@command -v chromium >/dev/null && command -v java >/dev/null || { $(SUDO) apt-get update -qq && \
+	@command -v chromium >/dev/null && command -v java >/dev/null && command -v valgrind >/dev/null || \
+	  { $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
-	  chromium default-jre-headless fonts-dejavu-core fonts-liberation; }
+	  chromium default-jre-headless fonts-dejavu-core fonts-liberation valgrind; }
 
 serve: install
 	$(VENV)/bin/mkdocs serve
