@@ -25,7 +25,7 @@ from corpus import SHAPES, compile_bytecode, write_corpus  # noqa: E402
 from instructions import instructions  # noqa: E402
 
 SIZE = 40   # articles and notes
-CEILINGS = {"reference": 1.38, "dense": 1.45}
+CEILINGS = {"reference": 1.24, "dense": 1.27}   # measured at 40 x 40: 1.216 and 1.252
 
 
 @pytest.fixture(scope="module")
