@@ -32,8 +32,9 @@ def attack(field: str) -> str:
 
 
 def plain(field: str) -> str:
-    """Text a reader must see as written, quotes, angle brackets and ampersand included."""
-    return f'Jean "JJ" Dupont & 3 < 5 ({field})'
+    """Text a reader must see as written, quotes, angle brackets, ampersand and an entity's
+    spelling included (``&amp;`` as five characters)."""
+    return f'Jean "JJ" Dupont & 3 < 5 &amp; ({field})'
 
 
 def set_front_matter(path: Path, fields: dict) -> None:
@@ -90,11 +91,24 @@ def build(project: Path) -> Path:
 ARTICLE_TEXT = ("title", "description", "outlet", "author", "date_as_written", "changes", "subtitle", "status")
 
 
+def list_article_in_nav(project: Path) -> None:
+    """The article in the navigation without a title of its own: the theme prints its
+    metadata (title, subtitle, status) on every page, including pages built before it."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  - Articles: articles/index.md\n",
+                                   "  - Articles: articles/index.md\n  - articles/sonarem-vesna.md\n"), encoding="utf-8")
+    assert "  - articles/sonarem-vesna.md" in config.read_text(encoding="utf-8")
+
+
 def test_article_front_matter_runs_no_script(project):
     fields = {field: attack(field) for field in ARTICLE_TEXT} | {"tags": [attack("tags")]}
     set_front_matter(project / ARTICLE, fields)
+    list_article_in_nav(project)
     site = build(project)
     assert injected(site) == []
+    # The navigation of the first page built (the home page) names the article as written.
+    assert attack("title") in texts(pages(site)["index.html"].select_one("nav.md-nav--primary"))
     # Not merely dropped: the words are on the page, as text.
     article = pages(site)["articles/sonarem-vesna/index.html"]
     for field in ("title", "outlet", "author", "changes"):

@@ -100,8 +100,10 @@ def test_an_article_edit_changes_only_the_pages_that_read_it(project):
     before, inputs = snapshot(project)
     path = project / "docs" / "articles" / "sonarem-vesna.md"
     original = path.read_text(encoding="utf-8")
-    try:   # a made-up paragraph, in a copy: test fixtures may hold words no source wrote
-        path.write_text(original + "\nSonarem et Gazprom restent à suivre, dit ce paragraphe d’essai.\n", encoding="utf-8")
+    title_end = original.index("\n", original.index("\n# ") + 1) + 1
+    try:   # a made-up first paragraph, in a copy (fixtures may hold words no source wrote): every § moves
+        path.write_text(original[:title_end] + "\nSonarem et Gazprom restent à suivre, dit ce paragraphe d’essai.\n"
+                        + original[title_end:], encoding="utf-8")
         after, _ = snapshot(project)
     finally:
         path.write_text(original, encoding="utf-8")

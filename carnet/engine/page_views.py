@@ -1,8 +1,8 @@
 """Each page as search reads it, then as the theme renders it: two handlers of MkDocs'
 ``page_context`` event, around Material's search plugin (priority 0).
 
-  100   the page's metadata escaped for the theme (carnet.engine.theme_text); its content
-        as search is to read it (``Assembly.search_view``: its words in few tags)
+  100   its content as search is to read it (``Assembly.search_view``: its words in few
+        tags); its metadata was escaped for the theme at the end of ``on_env``
   -100  once search has read it, the content the theme renders (``Assembly.page_view``:
         the sections kept out of search filled in)
 """
@@ -10,8 +10,6 @@
 from __future__ import annotations
 
 from mkdocs.plugins import CombinedEvent, event_priority
-
-from .theme_text import page_meta_for_theme
 
 
 class PageViews:
@@ -21,8 +19,6 @@ class PageViews:
 
     @event_priority(100)  # before the search plugin reads the page: its words, in few tags
     def _to_search_view(self, context, *, page, config, nav):
-        # From here on, search and the theme print the page's metadata: every value escaped.
-        page.meta.update(page_meta_for_theme(page.meta))
         self.page_content = page.content
         page.content = self.searched_content = self.assembly.search_view(page.file.src_uri, page.content)
         return context

@@ -46,7 +46,7 @@ from .page_views import PageViews
 from .publish import StagedPublishing
 from .serve_errors import problem_page, with_problems
 from .theme import config_for_theme, theme_globals
-from .theme_text import missing_theme_files, nav_titles_for_theme, plain_text
+from .theme_text import missing_theme_files, nav_titles_for_theme, page_meta_for_theme, plain_text
 
 log = logging.getLogger("mkdocs.plugins.carnet")
 
@@ -163,17 +163,20 @@ class CarnetPlugin(StagedPublishing, PageViews, BasePlugin[CarnetConfig]):
         theme_globals(env, self.nav_pages, search_settings(_search(config)))
         self.timings["link"] = sum(scan.seconds for scan in self.scans.values())
         pages = {f.src_uri: f.page for f in files.documentation_pages()}
-        self._stop_on(missing_theme_files(env, {src: page.meta for src, page in pages.items()},
-                                          self.settings.docs_dir), strict=False)
+        missing = missing_theme_files(env, {src: page.meta for src, page in pages.items()}, self.settings.docs_dir)
         rendered = {src: rendered_page(self.site, src, page, self.scans.get(src)) for src, page in pages.items()}
         checked = check_rendered(self.site, rendered)
-        self._stop_on(checked.problems, strict=False)
+        self._stop_on(missing + checked.problems, strict=False)   # every problem in one round
         mentions = index_mentions(self.site, checked.attribution, rendered)
         for path, generated in mentions.pages.items():   # known once every page is rendered
             pages[path] = render_late_page(path, generated, config, files)
             rendered[path] = rendered_page(self.site, path, pages[path], None)
         self.assembly = assemble(self.site, checked, mentions, rendered)
         apply_parts(pages, self.assembly.parts)
+        # From here on the theme prints pages' metadata, any page's on any page (the navigation
+        # lists them): every value escaped now, before the first page is written.
+        for page in pages.values():
+            page.meta.update(page_meta_for_theme(page.meta))
         for file, text in zip(self.feed_files, self.assembly.feeds().values()):
             file.content_string = text
         self._timed("mentions", started)

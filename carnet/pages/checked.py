@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from html import unescape
 
 from ..citations.check import check_citations
 from ..citations.passages import PassageIndex
@@ -41,5 +40,5 @@ def check_rendered(site: Site, pages: Rendered) -> Checked:
     citations, problems = check_citations(site.catalog, index, naming, article_file, site.addresses,
                                           settings.articles_dir)
     attribution = Attribution(citations, {
-        a.slug: unescape(pages[src].title or a.slug) for src, a in site.articles.items() if src in pages})
+        a.slug: pages[src].title or a.slug for src, a in site.articles.items() if src in pages})
     return Checked(citations, attribution, problems)

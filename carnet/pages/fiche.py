@@ -12,7 +12,7 @@ a section is one line here and its function.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from html import escape, unescape
+from html import escape
 from typing import Callable
 
 from ..model.note import Note
@@ -93,7 +93,7 @@ class _PageFacts:
         if src not in self.seen:
             article, meta = self.site.is_article(src), self.site.meta(src)
             self.seen[src] = ((not article, -meta.sort_date().toordinal(), src),
-                              unescape(self.pages[src].title or src),
+                              self.pages[src].title or src,
                               {p.id: p.number for p in self.pages[src].passages}, dateline(meta) if article else "")
         return self.seen[src]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from html import escape, unescape
+from html import escape
 
 from ..load.article_meta import ArticleMeta
 from ..model.note import Note
@@ -65,14 +65,13 @@ def feed_links(feeds: list[tuple[str, str]]) -> str:
 
 
 def _attr(value: str) -> str:
-    """An attribute value, whether it arrives HTML-escaped or not."""
-    return escape(unescape(value), quote=True)
+    """An attribute value, from plain text."""
+    return escape(value, quote=True)
 
 
 def head_html(title: str, description: str, url: str, og_type: str, jsonld: dict | None,
               feeds: str = "") -> str:
-    """Open Graph tags, the feed links (``feed_links``) and JSON-LD; ``title`` and
-    ``description`` may arrive HTML-escaped or not."""
+    """Open Graph tags, the feed links (``feed_links``) and JSON-LD, from plain text."""
     tags = (f'<meta property="og:locale" content="fr_FR">\n'
             f'<meta property="og:type" content="{_attr(og_type)}">\n'
             f'<meta property="og:title" content="{_attr(title)}">\n'
@@ -102,9 +101,9 @@ def head_parts(site: Site, pages: Rendered, parts: Parts) -> None:
             jsonld = entity_jsonld(note, url)
         elif site.is_article(src):
             meta = site.meta(src)
-            about = sorted({m.note_id for m in site.matcher.find(unescape(title))})
-            title = listed_title(unescape(title), meta)   # a headline we wrote says so
-            jsonld = article_jsonld(title, unescape(description), url, [nodes[n] for n in about],
+            about = sorted({m.note_id for m in site.matcher.find(title)})
+            title = listed_title(title, meta)   # a headline we wrote says so
+            jsonld = article_jsonld(title, description, url, [nodes[n] for n in about],
                                     [nodes[n] for n in sorted(page.named)], meta)
             og_type = "article"
         parts[src].head = head_html(title, description, url, og_type, jsonld, feeds)

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model.note import Note
+from ..model.paths import GRAPH_PATH
 from .mention_index import Mentions
 from .site import Rendered, Site
 
@@ -48,14 +49,15 @@ def page_inputs(site: Site, mentions: Mentions, pages: Rendered) -> dict[str, fr
     fiches = {note.page_path: _fiche_inputs(site, mentions, note, named_on, article_inputs) for note in site.catalog}
     for note_id, plan in mentions.plans.items():
         fiches.update({page.path: fiches[site.catalog.notes[note_id].page_path] for page in plan})
-    article_lists = {page.path for page in site.article_pages.pages}
+    # The articles' lists, and the graph, whose relations say who says so ("selon l'article, § 2").
+    reads_articles = {GRAPH_PATH, *(page.path for page in site.article_pages.pages)}
     out = {}
     for src, page in pages.items():
         if src in fiches:
             out[src] = fiches[src]
             continue
         if src in site.listing_pages:
-            found = every_note | (every_article if src in article_lists else set())
+            found = every_note | (every_article if src in reads_articles else set())
         else:   # an article, or a page written by hand (the home page lists the latest articles)
             about = {note_input(m.note_id) for m in site.matcher.find(page.title or "")}
             found = {page_input(src), NAMES, ARTICLES, *map(note_input, page.named), *about}

@@ -7,7 +7,6 @@ Reads: every article's title, metadata, first sentence and the notes it names
 
 from __future__ import annotations
 
-from html import unescape
 
 from ..model.paths import GRAPH_PATH, kind_index_path
 from ..text.sentences import sentence_spans
@@ -30,7 +29,7 @@ def article_entries(site: Site, pages: Rendered) -> list[ArticleEntry]:
             continue
         first = page.passages[0].text if page.passages else ""
         sentence = next(iter(first[s:e] for s, e in sentence_spans(first)), "")
-        entries.append(ArticleEntry(src, unescape(page.title or src), site.meta(src), sentence,
+        entries.append(ArticleEntry(src, page.title or src, site.meta(src), sentence,
                                     tuple(site.catalog.notes[n] for n in sorted(page.named))))
     return entries
 

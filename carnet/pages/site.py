@@ -58,7 +58,7 @@ class RenderedPage:
     """One rendered page, as the engine describes it."""
     src: str                            # docs path: "entreprises/vesna.md"
     url: str                            # site-relative URL: "entreprises/vesna/"
-    title: str                          # as the theme prints it (may be HTML-escaped)
+    title: str                          # plain text (the engine escapes what the theme prints)
     description: str                    # likewise
     title_id: str | None = None         # id of the page's first heading
     sentences: tuple[MentionSentence, ...] = ()  # sentences naming entities, found by the linker
