@@ -29,7 +29,8 @@ PARTS = {
     "link": ("mention linking (articles and pages)", "L.MentionLinker.run = lambda self, root: None"),
     "sentences": ("sentences naming entities (and their quotes)", "L.MentionLinker._sentences = lambda self, block: []"),
     "notes": ("note pages' sections", "A.fiche_parts = lambda *args: None"),
-    "check": ("citation check", "K.check_citations = lambda notes, index, naming, *rest: (K.Citations([], index), [])"),
+    "check": ("citation check", "from carnet.citations.resolve import Citations; "
+              "K.check_citations = lambda notes, index, naming, *rest: (Citations([], index), [])"),
     "index": ("index pages and the graph page", "A.listing_parts = lambda *args: None"),
     "heads": ("Open Graph and JSON-LD", "A.head_parts = lambda *args: None"),
     "content": ("reading time and source box", "S.Site.frame_article = lambda self, src, content: content; "
@@ -38,6 +39,9 @@ PARTS = {
              "A.Assembly.final_page = lambda self, src, content: content"),
     "feeds": ("feeds and search aliases", "P.CarnetPlugin.on_post_build = lambda self, config: None"),
 }
+# The modules the patches name, imported in the build's process before it starts.
+IMPORTS = ("import carnet.pages.assembly as A, carnet.pages.checked as K, carnet.pages.site as S, "
+           "carnet.markdown.mention_links as L, carnet.engine.plugin as P")
 DRIVER = """
 import sys, os, logging, tempfile
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1"); logging.disable(logging.WARNING)
@@ -51,8 +55,7 @@ with tempfile.TemporaryDirectory() as site:
 
 def count(config: Path, patch: str) -> int:
     # Carnet's modules are imported only to patch them: the plain build never loads them.
-    setup = (f"import carnet.pages.assembly as A, carnet.pages.checked as K, carnet.pages.site as S, "
-             f"carnet.markdown.mention_links as L, carnet.engine.plugin as P\n{patch}") if patch else ""
+    setup = f"{IMPORTS}\n{patch}" if patch else ""
     proc = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
                            sys.executable, "-c", DRIVER.format(patch=setup), str(config)],
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)

@@ -103,7 +103,7 @@ def build_pages(project_dir: Path, site_url: str = "") -> Built:
     settings = read_settings(project_dir)
     docs_dir = settings.docs_dir
     project = load_for_build(settings.notes_dir, docs_dir, settings.articles, project_dir,   # 1 load
-                             settings.extensions, settings.configs, strict=True)
+                             settings.extensions, settings.configs, strict=False)
     if stopping_message(project.problems, strict=False):
         return Built({}, None, project.problems)
     site = Site(project.catalog, MentionMatcher(project.catalog),                          # 2 site
@@ -111,8 +111,13 @@ def build_pages(project_dir: Path, site_url: str = "") -> Built:
                                       docs_dir=docs_dir.relative_to(project_dir).as_posix(),
                                       link_policy=settings.link_policy, site_url=site_url),
                 project.articles, project.addresses)
-    sources = hand_written(docs_dir) | {path: _source(page) for path, page in             # 3 generate
-                                        generated_pages(site.catalog, settings.articles, len(site.articles)).items()}
+    written = hand_written(docs_dir)
+    generated = generated_pages(site.catalog, settings.articles, len(site.articles))       # 3 generate
+    if clash := sorted(written.keys() & generated.keys()):
+        return Built({}, None, [Problem(f"{site.settings.docs_dir}/{path}", None, None, "written by hand, but Carnet "
+                                        "generates that page.", f"delete {site.settings.docs_dir}/{path}.")
+                                for path in clash])
+    sources = written | {path: _source(page) for path, page in generated.items()}
     urls = {src: address_of(src) for src in sources}
     render = Renderer(site, settings.extensions, settings.configs, urls)
     html, rendered = {}, {}

@@ -192,8 +192,7 @@ def test_benchmarks_and_scripts_import_and_ablations_name_real_code():
         finally:
             sys.path.remove(str(path.parent))
     ablate = sys.modules["_carnet_bench_ablate"]
-    aliases = {alias: module for module, alias in
-               re.findall(r"(carnet[\w.]+) as (\w)", (ROOT / "bench" / "ablate.py").read_text(encoding="utf-8"))}
+    aliases = {alias: module for module, alias in re.findall(r"(carnet[\w.]+) as (\w)", ablate.IMPORTS)}
     checked = 0
     for part, (_, patch) in ablate.PARTS.items():
         for target in re.findall(r"(?:^|; )([A-Z]\.[\w.]+) =", patch):
@@ -204,3 +203,7 @@ def test_benchmarks_and_scripts_import_and_ablations_name_real_code():
                 obj = getattr(obj, attr)
             checked += 1
     assert len(paths) >= 8 and checked >= len(ablate.PARTS)
+    # Each patch runs, in a process of its own (it changes the modules it patches).
+    for part, (_, patch) in ablate.PARTS.items():
+        run = subprocess.run([sys.executable, "-c", f"{ablate.IMPORTS}\n{patch}"], capture_output=True, text=True)
+        assert run.returncode == 0, (part, run.stderr[-2000:])

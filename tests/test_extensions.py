@@ -128,7 +128,8 @@ def _alone(extension, text: str) -> str:
     return markdown.Markdown(extensions=[extension, "attr_list"]).convert(text)
 
 
-ENGLISH = "Sonarem met Gazprom: a talk about phosphate; who knows?\n\nSecond paragraph: here."
+# Spaces before : ; ? as French writes them, which an English page keeps as they are.
+ENGLISH = "Sonarem met Gazprom : a talk about phosphate ; who knows ?\n\nSecond paragraph : here."
 
 
 def test_each_extension_works_alone_and_does_only_its_own_job():
@@ -152,10 +153,13 @@ def test_each_extension_works_alone_and_does_only_its_own_job():
     scan = PageScan("page.md", href=lambda nid: "", article="page")
     anchored = _alone(ParagraphAnchorExtension(lambda: scan), ENGLISH)
     assert [p.id for p in scan.passages] == ["p-sonarem-met-gazprom-a-talk-about", "p-second-paragraph-here"]
+    assert " :" in anchored and "\u00a0" not in anchored   # anchors only: no French spacing
     assert anchored.replace(' id="p-sonarem-met-gazprom-a-talk-about"', "").replace(
         ' id="p-second-paragraph-here"', "") == plain
 
+    assert " :" in linked and "\u00a0" not in linked and "\u202f" not in linked   # links only
     spaced = _alone(FrenchSpacingExtension(), ENGLISH)
+    assert spaced != plain
     assert spaced == plain.replace(" :", "\u00a0:").replace(" ;", "\u202f;").replace(" ?", "\u202f?") \
         and "<a" not in spaced and "id=" not in spaced
     assert _alone(FrenchSpacingExtension(), "Il dit : « oui » ?") == "<p>Il dit\u00a0: «\u202foui\u202f»\u202f?</p>"

@@ -29,7 +29,7 @@ NOTE_MISTAKES = {   # every field of the note schema, one mistake each
     "unknown field": lambda d: d.update(sumary="x"),
     "yaml": None,
 }
-ARTICLE_MISTAKES = {   # every field of an article's front matter
+ARTICLE_MISTAKES = {   # every field of an article's front matter that Carnet reads (Material's own aside)
     "title": 12, "title_by": "nous", "description": ["x"], "outlet": 3, "author": True,
     "date": "mercredi", "date_as_written": 5, "url": "www.example.org", "added": "hier",
     "changes": {"a": 1}, "former_slugs": ["Ancien Nom"], "unknown field": None,
@@ -74,5 +74,5 @@ def test_one_mistake_in_an_article_is_one_error(tmp_path, field):
         meta.pop("date_as_written")
     path.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body,
                     encoding="utf-8")
-    errors = errors_of_build(project)
-    assert len(errors) == 1 and errors[0].lstrip().startswith(ARTICLE), errors
+    for errors in (errors_of_build(project), errors_of_check(project)):
+        assert len(errors) == 1 and errors[0].lstrip().startswith(ARTICLE), errors

@@ -1,4 +1,4 @@
-"""Ids and the docs paths of the pages the site has: one rule for each, used by every stage.
+"""Ids, slugs and the docs paths of the index pages: the rules the stages share.
 
 A note's id is ``kind/slug``; a slug (a note's or an article's file name) is lower-case
 ASCII letters and digits in words joined by single hyphens.

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from ..citations.check import check_citations
 from ..citations.passages import PassageIndex
-from ..citations.resolve import Citations
 from ..model.paths import article_path
 from ..model.problems import Problem
 from .note_html import Attribution
@@ -22,8 +21,7 @@ from .site import Rendered, Site
 
 @dataclass(frozen=True)
 class Checked:
-    citations: Citations
-    attribution: Attribution
+    attribution: Attribution   # who says what: the citations resolved, the articles' titles
     problems: list[Problem]
 
 
@@ -41,4 +39,4 @@ def check_rendered(site: Site, pages: Rendered) -> Checked:
                                           settings.articles_dir)
     attribution = Attribution(citations, {
         a.slug: pages[src].title or a.slug for src, a in site.articles.items() if src in pages})
-    return Checked(citations, attribution, problems)
+    return Checked(attribution, problems)

@@ -54,7 +54,7 @@ class Index:
 
 
 def note_indexes(catalog: Catalog) -> list[Index]:
-    """The A–Z index and one index per kind, planned (see index_pages)."""
+    """The A–Z index and one index per kind, planned (see index_plan)."""
     name = lambda note: note.name  # noqa: E731
     indexes = [Index("Index A–Z", tuple(plan_index(A_TO_Z_PATH, sorted(catalog, key=lambda n: sort_key(n.name)), name)),
                      show_kind=True)]

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 _UNSAFE = r"\s\"<>\\^`{|}"
-PATTERN = rf"^https?://[^{_UNSAFE}/$.?#][^{_UNSAFE}]*$"
-HTTP_URL_RE = re.compile(PATTERN, re.IGNORECASE)
+PATTERN = rf"^[hH][tT][tT][pP][sS]?://[^{_UNSAFE}/$.?#][^{_UNSAFE}]*$"   # the scheme in any case; JSON Schema has no flags
+HTTP_URL_RE = re.compile(PATTERN)
 HINT = ("write the address as it appears in the browser's address bar, starting with https:// "
         "(spaces, quotes and < > are written %20, %22, %3C, %3E)")
 
