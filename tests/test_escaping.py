@@ -194,7 +194,7 @@ def test_page_and_configuration_are_shown_as_written(project):
     assert injected(site) == []
     every = pages(site)
     home, graph = every["index.html"], every["graphe/index.html"]
-    assert home.title.get_text() == f"{plain('title')} - {plain('site_name')}"
+    assert home.title.get_text() == f"{plain('title')} – {plain('site_name')}"
     assert home.find("meta", attrs={"name": "description"})["content"] == plain("description")
     assert home.find("meta", attrs={"name": "author"})["content"] == plain("author")
     assert graph.find("meta", attrs={"name": "author"})["content"] == plain("site_author")

@@ -174,3 +174,18 @@ def test_no_page_loads_anything_from_another_host(site):
             # A canonical or feed link names an address; the browser loads nothing from it.
             assert not re.match(r"(https?:)?//", m.group(1)) or re.search(r'rel="(canonical|alternate feed)"', m.group(0)), \
                 (html, m.group(0))
+
+
+def test_every_page_title_names_the_site_after_a_dash(site):
+    """« Sonarem – Carnet minier »: a dash, as French typography and the 404 page write it,
+    never a hyphen; on every page the build writes."""
+    titles = {}
+    for path in sorted(site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in html:
+            continue   # a redirect page
+        titles[path.relative_to(site).as_posix()] = re.search(r"<title>([^<]*)</title>", html).group(1)
+    assert len(titles) >= 20
+    wrong = {path: title for path, title in titles.items()
+             if not (title.endswith(" – Carnet minier") or title == "Carnet minier") or " - " in title}
+    assert wrong == {}
