@@ -51,6 +51,7 @@ class Shape:
     mentions: int = 2               # entity mentions per paragraph
     aliases: int = 1                # aliases per note
     hub: bool = False               # one note named in every article (a country, say)
+    name_words: int = 0             # words per name (0: 2 for people, 1 for the rest)
 
 
 SHAPES = {s.name: s for s in [
@@ -67,6 +68,7 @@ SHAPES = {s.name: s for s in [
     Shape("sparse", "1 mention per article", mentions=0),
     Shape("aliases", "12 aliases per note", aliases=12),
     Shape("hub", "one note named in every article", hub=True),
+    Shape("long-names", "names of 3 or 4 words (people 4)", name_words=3),
 ]}
 REFERENCE = SHAPES["reference"]
 
@@ -98,7 +100,8 @@ def make_notes(m: int, n_articles: int, rng: random.Random, shape: Shape = REFER
     notes = []
     for i in range(m):
         kind = shape.kinds[i % len(shape.kinds)]
-        name = unique_name(rng, used, 2 if kind == "personnes" else 1)
+        words = shape.name_words + (kind == "personnes") if shape.name_words else 2 if kind == "personnes" else 1
+        name = unique_name(rng, used, words)
         # Aliases: a person's surname, then made-up forms ("Kobaté SA", "groupe Kobaté 2"…).
         aliases = [name.split()[-1]] if kind == "personnes" and name.split()[-1] not in used else []
         while len(aliases) < shape.aliases:

@@ -11,7 +11,7 @@ For each size, one Carnet build of the corpus, then, in a fresh browser context 
 - first search: the search box is opened and a query typed, as a reader does; every byte
   downloaded from the click until the results are shown, and the time from the click to
   the first results of the query once its last letter is typed (and from the click, typing
-  included, 40 ms a letter).  Queries vary: a fiche's name, a word of the articles, a
+  included, 60 ms a letter by default, `--delay`).  Queries vary: a fiche's name, a word of the articles, a
   name with a typo, two words, a word being typed.
 Medians over queries and runs; the ratio of each size to the smallest.
 """
@@ -67,15 +67,17 @@ def build(project: Path, site: Path) -> float:
 
 
 def queries(project: Path, rng: random.Random) -> list[str]:
-    """Queries a reader might type, drawn from the corpus: names, words, a typo, two words."""
+    """Queries a reader might type, drawn from the corpus: names (the longest of three), words,
+    a typo, two words."""
     import yaml
     notes = sorted((project / "notes").rglob("*.yml"))
-    names = [yaml.safe_load(p.read_text(encoding="utf-8"))["name"] for p in rng.sample(notes, 3)]
+    names = [yaml.safe_load(p.read_text(encoding="utf-8"))["name"] for p in rng.sample(notes, 5)]
+    longest = max(names[3:], key=lambda name: len(name.split()))
     typo = names[1][:3] + names[1][4:] if len(names[1]) >= 6 else names[1] + "e"   # one letter missing
-    return [names[0], "coopération", typo, f"{names[2].split()[0]} accord", "gisem"]
+    return [names[0], "coopération", typo, f"{names[2].split()[0]} accord", "gisem", longest]
 
 
-def measure(site: Path, project: Path, runs: int, seed: int) -> dict:
+def measure(site: Path, project: Path, runs: int, seed: int, delay: int = 40) -> dict:
     from playwright.sync_api import sync_playwright
     handler = functools.partial(_Quiet, directory=str(site))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -98,7 +100,7 @@ def measure(site: Path, project: Path, runs: int, seed: int) -> dict:
                 got.clear()
                 started = time.perf_counter()
                 page.locator("input.md-search__input").click()
-                page.keyboard.type(query, delay=40)
+                page.keyboard.type(query, delay=delay)
                 page.keyboard.press("End")  # Playwright types "é" without a key event: Material reads the box on keyup
                 typed = time.perf_counter()
                 page.wait_for_function("q => window.__answered === q", arg=query, timeout=60000)
@@ -152,6 +154,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--shape", default="reference", choices=sorted(SHAPES))
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--delay", type=int, default=60, help="milliseconds between two letters typed")
     args = parser.parse_args()
     results = []
     with tempfile.TemporaryDirectory(prefix="carnet-search-bench-") as tmp:
@@ -159,7 +162,7 @@ def main() -> None:
             (project,) = write_corpus(Path(tmp, f"c{size}"), size, size, shape=SHAPES[args.shape], variants=("carnet",))
             site = Path(tmp, f"site{size}")
             seconds = build(project, site)
-            measured = measure(site, project, args.runs, args.seed)
+            measured = measure(site, project, args.runs, args.seed, args.delay)
             files = [f for f in (site / "search").rglob("*") if f.is_file()]
             row = {
                 "size": size, "pages": sum(1 for _ in site.rglob("index.html")), "build_s": seconds,

@@ -38,11 +38,11 @@ SEARCHES = [
     ("vesna gazprom", "articles/sonarem-vesna/"),    # multi-word: the page with both
     ("coopération minière", "articles/sonarem-vesna/"),
     ("cooperation miniere", "articles/sonarem-vesna/"),
-    ("minière", "lieux/maghreb/"),                   # inflection: « ressources minières »
-    ("minier", "lieux/russie/"),                     # « l’essor minier »
+    ("minière", "articles/sonarem-vesna/"),          # inflection: « ressources minières », the article's own
+    ("minier", "articles/sonarem-vesna/"),           # « l’essor minier »: the article, then the fiche quoting it
     ("visioconference", "articles/sonarem-vesna/"),  # singular finds the plural
     ("gaz naturel", "entreprises/gazprom/"),
-    ("filiale gazprom", "entreprises/vesna/"),       # multi-word
+    ("filiale gazprom", "articles/sonarem-vesna/"),  # multi-word: the article's words, before fiches citing them
     ("Moscou", "lieux/russie/"),                     # a fact shown in an infobox
     ("Alger", "lieux/algerie/"),
     ("engrais", "minerais/phosphate/"),

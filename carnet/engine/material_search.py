@@ -12,7 +12,8 @@ from ..search.bundle import write_search_bundle
 from ..search.fields import add_alias_fields
 
 
-def index_search(material_search, site_dir: Path, names_by_url: dict[str, list[str]], aliases: bool = True) -> None:
+def index_search(material_search, site_dir: Path, names_by_url: dict[str, list[str]],
+                 own_quotes: frozenset[str] = frozenset(), aliases: bool = True) -> None:
     """From Material's search plugin (its ``search_index.entries``, collected from every page,
     and its ``config``): alias fields into the entries before it writes them, then Pagefind's
     index of the same entries."""
@@ -21,7 +22,7 @@ def index_search(material_search, site_dir: Path, names_by_url: dict[str, list[s
         return
     if aliases:
         add_alias_fields(entries, names_by_url)
-    write_search_bundle(site_dir, entries, names_by_url)
+    write_search_bundle(site_dir, entries, names_by_url, own_quotes)
 
 
 def search_settings(material_search) -> dict:

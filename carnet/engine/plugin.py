@@ -197,7 +197,8 @@ class CarnetPlugin(StagedPublishing, PageViews, BasePlugin[CarnetConfig]):
     def on_post_build(self, config):
         started = time.perf_counter()
         try:
-            index_search(_search(config), Path(config.site_dir), self.assembly.names_by_url(), self.config.search_aliases)
+            index_search(_search(config), Path(config.site_dir), self.assembly.names_by_url(),
+                         self.assembly.article_urls(), self.config.search_aliases)
         except SearchBundleError as error:
             raise PluginError(str(error)) from error
         self._timed("index", started)

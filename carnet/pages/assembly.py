@@ -71,6 +71,10 @@ class Assembly:
         """Every name form of each note, by its page's URL, for the boosted search field."""
         return {self.urls[note.page_path]: list(note.names) for note in self.site.catalog}
 
+    def article_urls(self) -> frozenset[str]:
+        """The articles' URLs: the pages whose « quotes » are their own words (search)."""
+        return frozenset(self.urls[src] for src in self.site.articles)
+
     def feeds(self) -> dict[str, str]:
         """The feeds' files by path (``Site.feed_paths``)."""
         base, description = self.site.settings.site_url, self.site.settings.site_description

@@ -20,6 +20,7 @@ from ..model.catalog import Catalog
 from ..model.note import Citation, Note
 from ..model.paths import article_path, kind_index_path
 from ..model.vocabulary import KINDS
+from ..text.attributed import attributed
 from ..text.typography import NBSP, NNBSP, french_spacing, join, paragraphs
 
 Href = Callable[[str], str]
@@ -187,8 +188,11 @@ def lead_html(sections: NoteSections) -> str:
 
 def searched_lead_html(sections: NoteSections) -> str:
     """What search reads of the lead: the summary and the facts, as text.  The page shows
-    them with their links, citations and layout (``lead``); search keeps the words."""
-    rows = " ".join(f"{escape(french_spacing(fact.label))}{NBSP}: {escape(french_spacing(fact.value))}"
+    them with their links, citations and layout (``lead``); search keeps the words, and weighs
+    a fact cited from an article as the article's (carnet.text.attributed)."""
+    # A fact cited from an article is the article's statement: search weighs it as a quotation.
+    rows = " ".join(f"{escape(french_spacing(fact.label))}{NBSP}: "
+                    + (attributed if fact.cite else str)(escape(french_spacing(fact.value)))
                     for fact in sections.note.facts)
     return f'<p class="carnet-summary">{escape(french_spacing(sections.note.summary))}</p>{rows}'
 

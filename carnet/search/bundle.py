@@ -20,7 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .documents import INDEX_LANGUAGE, search_pages
+from .documents import INDEX_LANGUAGE, search_pages, unmark
 from .names import name_buckets
 
 PAGEFIND_DIR = "search/pagefind"
@@ -35,10 +35,13 @@ class SearchBundleError(RuntimeError):
     """Pagefind is missing or failed; the message says what to do."""
 
 
-def write_search_bundle(site_dir: Path, entries: list[dict], names_by_url: dict[str, list[str]]) -> None:
+def write_search_bundle(site_dir: Path, entries: list[dict], names_by_url: dict[str, list[str]],
+                        own_quotes: frozenset[str] = frozenset()) -> None:
     """Index ``entries`` (Material's search entries) with Pagefind; write what the worker shows
-    of each page and the names' buckets."""
-    pages = search_pages(entries)
+    of each page and the names' buckets.  ``own_quotes``: the URLs of the pages whose « » are
+    their own words (carnet.search.documents)."""
+    pages = search_pages(entries, own_quotes)
+    unmark(entries)
     with tempfile.TemporaryDirectory(prefix="carnet-pagefind-") as tmp:
         for number, page in enumerate(pages):  # one flat folder: ten times faster than the site's tree
             with open(os.path.join(tmp, f"{number}.html"), "w", encoding="utf-8") as file:

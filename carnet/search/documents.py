@@ -14,6 +14,13 @@ Readers see none of it: the worker shows Material's own title and text of each e
 (``SearchPage.shown``), so results read as Material's did.  A section starts at a heading
 with its anchor as ``id``: Pagefind records at which word, and the worker finds in which
 section each matched word lies.
+
+A page's own words outrank its quotations of another page: on every page but an article,
+words between « and » (a fiche quoting the article, a list quoting a sentence) weigh
+``QUOTE_WEIGHT``, so that the article a phrase comes from comes before the pages that
+quote it.  An article's « » are its own words (the people it quotes), weighed as its text.
+A fact a fiche cites from an article is marked as the article's (carnet.text.attributed) and
+weighs as a quotation too; the marks are taken out of what readers see.
 """
 
 from __future__ import annotations
@@ -22,12 +29,15 @@ import re
 from dataclasses import dataclass
 from html import escape
 
+from ..text.attributed import MARK, unmarked
 from .fold import html_words
 
 # Pagefind's weight of a word, by where it is: its own for titles (h1 7, h2 6), its highest
 # for a name an editor listed; all times the page's `search.boost` (Material's front
 # matter key: lists of other pages take 0.25, carnet.pages), within Pagefind's 0 to 10.
 TITLE_WEIGHT, SECTION_WEIGHT, ALIAS_WEIGHT, TEXT_WEIGHT = 7, 6, 10, 1
+QUOTE_WEIGHT = 0.1      # a quotation of another page, a tenth of the page's own words
+LEAST_WEIGHT = 1 / 24   # Pagefind's smallest step above 0 (a weight of 0 is not indexed)
 INDEX_LANGUAGE = "zxx"  # ISO 639-2 "no linguistic content": folded tokens, not stemmed
 
 
@@ -38,6 +48,7 @@ class SearchPage:
     shown: tuple[tuple[str, str, str], ...]  # (anchor, title, text) of each entry, page first
 
 
+_QUOTED = re.compile(f"«(.*?)»|{MARK}(.*?){MARK}", re.S)
 _BLOCK = re.compile(r"<(p|ul|ol|dl|table|pre|blockquote|div|h[1-6])\b.*?</\1>", re.S)
 
 
@@ -62,21 +73,35 @@ def tokens(html: str) -> str:
     return " ".join(word + "_" for word in html_words(html))
 
 
-def search_pages(entries: list[dict]) -> list[SearchPage]:
-    """Every page's document; ``entries`` as Material's search index has them."""
+def search_pages(entries: list[dict], own_quotes: frozenset[str] = frozenset()) -> list[SearchPage]:
+    """Every page's document; ``entries`` as Material's search index has them;
+    ``own_quotes``: the locations of the pages whose « » are their own words (articles)."""
     pages: dict[str, list[tuple[str, dict]]] = {}
     for entry in entries:
         page, _, anchor = entry["location"].partition("#")
         pages.setdefault(page, []).append((anchor, entry))
-    return [_page(page, parts) for page, parts in pages.items()]
+    return [_page(page, parts, page in own_quotes) for page, parts in pages.items()]
 
 
-def _page(page: str, parts: list[tuple[str, dict]]) -> SearchPage:
+def weighed_text(html: str, weight, quotes_own: bool) -> str:
+    """A text's tokens at the text's weight, its « quotations » at ``QUOTE_WEIGHT`` unless
+    they are the page's own words."""
+    if quotes_own or ("«" not in html and MARK not in html):
+        return f"<p{weight(TEXT_WEIGHT)}>{tokens(html)}</p>"
+    out, end = [], 0
+    for quote in _QUOTED.finditer(html):
+        out += [tokens(html[end:quote.start()]), f"<span{weight(QUOTE_WEIGHT)}>{tokens(quote.group(1) or quote.group(2) or '')}</span>"]
+        end = quote.end()
+    out.append(tokens(html[end:]))
+    return f"<p{weight(TEXT_WEIGHT)}>{' '.join(part for part in out if part)}</p>"
+
+
+def _page(page: str, parts: list[tuple[str, dict]], quotes_own: bool) -> SearchPage:
     parts.sort(key=lambda part: part[0] != "")  # the page's own entry first, sections in order
     body = []
     for anchor, entry in parts:
         boost = float(entry.get("boost", 1))
-        weight = lambda base: f' data-pagefind-weight="{min(max(base * boost, 0), 10):g}"'  # noqa: E731
+        weight = lambda base: f' data-pagefind-weight="{min(max(base * boost, LEAST_WEIGHT), 10):.3g}"'  # noqa: E731
         title = tokens(entry.get("title", ""))
         if anchor:
             body.append(f'<h2 id="{escape(anchor)}"{weight(SECTION_WEIGHT)}>{title}</h2>')
@@ -85,7 +110,16 @@ def _page(page: str, parts: list[tuple[str, dict]]) -> SearchPage:
             body.append(f"<{tag}{weight(TITLE_WEIGHT)}>{title}</{tag}>")
         if entry.get("aliases"):
             body.append(f"<p{weight(ALIAS_WEIGHT)}>{tokens(entry['aliases'])}</p>")
-        body.append(f"<p{weight(TEXT_WEIGHT)}>{tokens(entry.get('text', ''))}</p>")
+        body.append(weighed_text(entry.get("text", ""), weight, quotes_own))
     html = (f'<!DOCTYPE html><html lang="{INDEX_LANGUAGE}"><head><meta charset="utf-8"><title></title>'
             f'</head><body><main data-pagefind-body>{"".join(body)}</main></body></html>')
-    return SearchPage(page, html, tuple((anchor, e.get("title", ""), shown_text(e.get("text", ""))) for anchor, e in parts))
+    return SearchPage(page, html, tuple((anchor, e.get("title", ""), shown_text(unmarked(e.get("text", ""))))
+                                        for anchor, e in parts))
+
+
+def unmark(entries: list[dict]) -> None:
+    """Take the marks of attributed words out of the entries, in place (the engine's own
+    index is written from them)."""
+    for entry in entries:
+        if MARK in entry.get("text", ""):
+            entry["text"] = unmarked(entry["text"])

@@ -15,7 +15,11 @@
  *  - a fiche first for its own names and aliases; lunr's `+word` (must hold), `-word`
  *    (must not), `word^N` (weighs N times), `word~N` (N typos forgiven in names);
  *  - Material's look: its result list, highlighting, suggestions, ?h= on the page opened.
- * A query returns the best MAX_PAGES pages (one fragment each) and the number found.
+ * A query returns the best MAX_PAGES pages (one fragment each) and the number found; what
+ * those pages show is fetched once typing pauses, never for a query the next letter replaces.
+ * Ranking: more of the query's words, a fiche named by the query, the words close together,
+ * the page's own words before its « quotations » of another page (see `search`).
+ * Each result shows the passage that matched (`excerpt`), its words marked.
  */
 "use strict"
 ;(function () {  /* its own scope: it shares the worker's global one */
@@ -28,6 +32,7 @@ var PAGES = ROOT + "search/pages/"   /* what a page shows in the results, by Pag
 var BUCKETS = 256          /* carnet/search_names.py BUCKETS */
 var FUZZY_FROM = 5         /* letters: shorter words have too many neighbours one typo away */
 var MAX_PAGES = 20         /* pages returned with their text: a fragment to fetch for each */
+var QUIET = 150            /* ms without a new letter, while typing, before the results' pages are fetched */
 var NAME = 1000            /* a fiche's score for each query word its names hold... */
 var WHOLE_NAME = 10000     /* ...and for a query that is one of its names */
 var ELISION = /(^|[^\p{L}\p{N}])(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]/giu
@@ -75,8 +80,9 @@ var engine = null
 function pagefind() {
   if (!engine)
     engine = import(PAGEFIND).then(function (pf) {
-      /* A word as typed outranks the longer words it starts (`minier`, then `minières`). */
-      return pf.options({ ranking: { termSimilarity: 3 } })
+      /* A word as typed outranks the longer words it starts (`minier`, then `minières`); a
+         long article is not marked down for its length against the fiches that quote it. */
+      return pf.options({ ranking: { termSimilarity: 3, pageLength: 0.1 } })
         .then(function () { return pf.init() }).then(function () { return pf })
     }).catch(function (error) {
       engine = null
@@ -152,6 +158,11 @@ function parse(query) {
       })
     })
   })
+  var seen = new Set()   /* a word typed twice is asked once */
+  clauses = clauses.filter(function (c) {
+    var key = c.presence + c.word
+    return seen.has(key) ? false : seen.add(key)
+  })
   var kept = clauses.filter(function (c) { return !STOP.has(c.word) })
   return kept.length ? kept : clauses
 }
@@ -195,7 +206,7 @@ async function wholeName(clauses) {
   return pages
 }
 
-async function search(query) {
+async function search(query, arrived, typing) {
   var clauses = parse(query)
   if (!clauses.length) return { items: [], total: 0 }
   var pf = await pagefind()
@@ -215,17 +226,36 @@ async function search(query) {
       pages.delete(id)
   })
   /* Pages holding more of the query's words first (`coopération minière`: the article with
-     both before a fiche with one), then by score. */
+     both before a fiche with one); then a fiche one of whose names is the query; then pages
+     holding the words close together (the sentence a query comes from); then by the score
+     of the word a page holds least: a page's own words weigh ten times its « quotations » of
+     another page (carnet/search/documents.py), so the article a phrase comes from outranks
+     the fiches that quote it, even a fiche named by one of its words. */
   var scored = Array.from(pages).map(function (id) {
-    var score = whole.has(id) ? WHOLE_NAME : 0, words = 0
+    var score = 0, least = Infinity, words = 0, at = []
     found.forEach(function (f) {
       if (f.clause.presence === "-" || !f.hits.has(id)) return
-      score += (f.hits.get(id).score + (f.names.has(id) ? NAME : 0)) * f.clause.weight
+      var held = (f.hits.get(id).score + (f.names.has(id) ? NAME : 0)) * f.clause.weight
+      score += held
+      least = Math.min(least, held)
+      at.push(f.hits.get(id).at)
       words++
     })
-    return { id: id, score: score, words: words }
-  }).sort(function (a, b) { return b.words - a.words || b.score - a.score })
+    /* As a phrase (a word or so between two of its words), close together, or apart; then
+       the weakest word's score over the words they span: a phrase in a page's own words
+       before the same phrase quoted, and before its words merely near each other. */
+    var within = span(at)
+    return { id: id, score: score + (whole.has(id) ? WHOLE_NAME : 0), words: words, whole: whole.has(id) ? 1 : 0,
+             near: within <= 2 * words ? 0 : within <= 4 * words ? 1 : 2, held: least / within }
+  }).sort(function (a, b) {
+    return b.words - a.words || b.whole - a.whole || a.near - b.near || b.held - a.held || b.score - a.score
+  })
 
+  /* What a page shows is fetched once the reader has paused (QUIET ms after this query
+     came): a newer query's results replace these, so their pages are not fetched. */
+  var wait = typing ? arrived + QUIET - Date.now() : 0
+  if (wait > 0 && pending === null) await new Promise(function (done) { setTimeout(done, wait) })
+  if (pending !== null) return null
   var top = scored.slice(0, MAX_PAGES)
   var data = await Promise.all(top.map(function (p) {
     return fetch(PAGES + p.id + ".json").then(function (r) {
@@ -236,6 +266,25 @@ async function search(query) {
   var asked = found.filter(function (f) { return f.clause.presence !== "-" })
   var items = top.map(function (p, i) { return entries(data[i], p, asked) })
   return { items: items, total: scored.length, suggest: suggest(items, clauses) }
+}
+
+/* The fewest consecutive words of a page that hold a position from each list of `lists`
+   (one list of word positions per query word it holds). */
+function span(lists) {
+  if (lists.length < 2) return 1
+  var all = []
+  lists.forEach(function (list, k) { list.forEach(function (at) { all.push([at, k]) }) })
+  all.sort(function (a, b) { return a[0] - b[0] })
+  var inside = lists.map(function () { return 0 }), held = 0, best = Infinity, start = 0
+  for (var end = 0; end < all.length; end++) {
+    if (inside[all[end][1]]++ === 0) held++
+    while (held === lists.length) {
+      best = Math.min(best, all[end][0] - all[start][0] + 1)
+      if (--inside[all[start][1]] === 0) held--
+      start++
+    }
+  }
+  return best
 }
 
 /* -- Material's result items --------------------------------------------------------------- */
@@ -257,6 +306,10 @@ function entries(meta, page, asked) {
   })
   var stems = [].concat.apply([], asked.filter(function (f) { return f.hits.has(page.id) })
     .map(function (f) { return f.stems }))
+  /* The page's own item shows the passage that matched: its own text's, or else its best
+     section's. */
+  var best = 0
+  counts.forEach(function (c, i) { if (sum(c) > sum(counts[best])) best = i })
   var items = []
   meta.e.forEach(function (e, i) {
     var matched = counts[i].filter(Boolean).length
@@ -270,13 +323,38 @@ function entries(meta, page, asked) {
       })
     items.push({
       location: meta.l + (e[0] ? "#" + e[0] : ""),
-      title: mark(e[1], stems), text: mark(e[2], stems),
+      title: mark(e[1], stems), text: mark(excerpt(i === 0 && !matched ? meta.e[best][2] : e[2], stems), stems),
       score: matched || i === 0 && total ? page.score * share * (1 + boost * boost) : 0,
       terms: matched || i === 0 && total ? terms : {}
     })
   })
   if (!total) items[0].score = page.score  /* matched by a name only (or an alias) */
   return items.sort(function (a, b) { return b.score - a.score })
+}
+
+function sum(list) { return list.reduce(function (a, b) { return a + b }, 0) }
+
+/* The passage of a text (HTML) that holds the most of the matched words, about three lines
+   of a result on a phone (EXCERPT words), with … where it is cut; a short text as it is. */
+var EXCERPT = 22
+function excerpt(html, stems) {
+  var words = html.replace(/<[^>]*>/g, " ").split(/\s+/).filter(Boolean)
+  if (words.length <= EXCERPT) return html
+  var hit = words.map(function (word) {
+    var folded = fold(word.replace(/&#?\w+;/g, " "))
+    var found = folded.match(WORD) || []
+    return found.some(function (w) { return stems.some(function (s) { return w.lastIndexOf(s, 0) === 0 }) }) ? 1 : 0
+  })
+  var start = 0, most = -1
+  for (var i = 0; i + EXCERPT <= words.length; i++) {
+    var held = sum(hit.slice(i, i + EXCERPT))
+    if (held > most) { most = held; start = i }
+  }
+  /* A few words of context before the first match, when the text goes on before it. */
+  var first = hit.indexOf(1, start)
+  if (first >= 0) start = Math.max(0, Math.min(first - 3, words.length - EXCERPT))
+  var end = Math.min(words.length, start + EXCERPT)
+  return "<p>" + (start > 0 ? "… " : "") + words.slice(start, end).join(" ") + (end < words.length ? " …" : "") + "</p>"
 }
 
 /* Matched words in <mark>, in an HTML string (tags and entities left alone). */
@@ -318,19 +396,24 @@ function suggest(items, clauses) {
 
 /* -- queries: only the latest one typed is answered --------------------------------------- */
 
-var pending = null, running = false
+var pending = null, pendingAt = 0, running = false, last = null
 async function run() {
   running = true
   while (pending !== null) {
-    var query = pending
+    var query = pending, arrived = pendingAt
+    /* The reader is typing when a query is the last one with a letter more or less. */
+    var typing = last !== null && Math.abs(query.length - last.length) === 1 &&
+      (query.lastIndexOf(last, 0) === 0 || last.lastIndexOf(query, 0) === 0)
+    last = query
     pending = null
     var data
     try {
-      data = await search(query)
+      data = await search(query, arrived, typing)
     } catch (error) {
       console.warn("Carnet: search failed:", error)
       data = { items: [], total: 0 }
     }
+    if (data === null) continue   /* a newer query replaces it */
     data.query = query  /* which query this answers (Material reads only items and suggest) */
     if (pending === null)
       postMessage({ type: RESULT, data: data })
@@ -343,6 +426,7 @@ self.carnetSearch = {
   warm: function () { pagefind().catch(function () {}) },
   query: function (query) {
     pending = query
+    pendingAt = Date.now()
     if (!running) run()
   }
 }

@@ -1,0 +1,65 @@
+"""Ask the site's own search worker (the one Material's search box talks to) many queries
+from a page of the site, in Chromium: the real engine, its real files, without the typing.
+
+``ask`` returns, for each query, the result pages' locations in order and the text shown for
+each.  ``content_words`` cuts a sentence into the words search keeps (the worker's French stop
+words read from the worker itself, elisions dropped, accents and case folded)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ENGINE = ROOT / "overrides" / "assets" / "javascripts" / "workers" / "carnet-search-engine.js"
+
+ASK = """async (queries) => {
+  const base = new URL(document.querySelector("script[src*='carnet.js']").src, location.href)
+  const worker = new Worker(new URL("workers/carnet-search.js", base).href)
+  const answer = (message) => new Promise((resolve) => {
+    const listen = (ev) => {
+      if (ev.data.type === 1 || (ev.data.type === 3 && ev.data.data.query === message.data)) {
+        worker.removeEventListener("message", listen); resolve(ev.data.data)
+      }
+    }
+    worker.addEventListener("message", listen)
+    worker.postMessage(message)
+  })
+  await answer({ type: 0, data: {} })
+  const out = []
+  for (const q of queries) {
+    const data = await answer({ type: 2, data: q })
+    out.push(data.items.map(item => [item[0].location.split("#")[0], item[0].text, item.map(i => i.location)]))
+  }
+  worker.terminate()
+  return out
+}"""
+
+
+def ask(page, base: str, queries: list[str]) -> list[list[tuple[str, str]]]:
+    """Each query's results as (location, shown text of the page's first item), best first."""
+    if not page.url.startswith(base):
+        page.goto(base)
+    return [[(location, text) for location, text, _ in results] for results in page.evaluate(ASK, queries)]
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFD", text.lower())
+    return "".join(c for c in text if not unicodedata.combining(c)).replace("œ", "oe").replace("æ", "ae")
+
+
+def stop_words() -> frozenset[str]:
+    """The worker's own stop words (its STOP list), folded."""
+    found = re.search(r"var STOP = new Set\(fold\((.*?)\)\.split", ENGINE.read_text(encoding="utf-8"), re.S)
+    return frozenset(_fold(" ".join(re.findall(r'"([^"]*)"', found.group(1)))).split())
+
+
+ELISION = re.compile(r"\b(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]", re.I)
+
+
+def content_words(sentence: str) -> list[str]:
+    """The words of ``sentence`` a search keeps, folded: no accents, no capitals."""
+    stop = stop_words()
+    words = re.findall(r"\w+", ELISION.sub(" ", sentence))
+    return [w for w in map(_fold, words) if w not in stop and not w.isdigit()]
