@@ -33,6 +33,7 @@ var BUCKETS = 256          /* carnet/search_names.py BUCKETS */
 var FUZZY_FROM = 5         /* letters: shorter words have too many neighbours one typo away */
 var MAX_PAGES = 20         /* pages returned with their text: a fragment to fetch for each */
 var QUIET = 150            /* ms without a new letter, while typing, before the results' pages are fetched */
+var TYPING = 1000          /* ms: a query that extends the one before it within this is being typed */
 var NAME = 1000            /* a fiche's score for each query word its names hold... */
 var WHOLE_NAME = 10000     /* ...and for a query that is one of its names */
 var ELISION = /(^|[^\p{L}\p{N}])(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]/giu
@@ -247,8 +248,12 @@ async function search(query, arrived, typing) {
     var within = span(at)
     return { id: id, score: score + (whole.has(id) ? WHOLE_NAME : 0), words: words, whole: whole.has(id) ? 1 : 0,
              near: within <= 2 * words ? 0 : within <= 4 * words ? 1 : 2, held: least / within }
-  }).sort(function (a, b) {
-    return b.words - a.words || b.whole - a.whole || a.near - b.near || b.held - a.held || b.score - a.score
+  })
+  /* A query that weighs its words (`word^N`) is ranked by its weighted score. */
+  var weighed = clauses.some(function (c) { return c.weight !== 1 })
+  scored.sort(function (a, b) {
+    return b.words - a.words || b.whole - a.whole ||
+      (weighed ? 0 : a.near - b.near || b.held - a.held) || b.score - a.score
   })
 
   /* What a page shows is fetched once the reader has paused (QUIET ms after this query
@@ -396,15 +401,12 @@ function suggest(items, clauses) {
 
 /* -- queries: only the latest one typed is answered --------------------------------------- */
 
-var pending = null, pendingAt = 0, running = false, last = null
+var pending = null, pendingAt = 0, pendingTyped = false, running = false
+var previous = "", previousAt = 0
 async function run() {
   running = true
   while (pending !== null) {
-    var query = pending, arrived = pendingAt
-    /* The reader is typing when a query is the last one with a letter more or less. */
-    var typing = last !== null && Math.abs(query.length - last.length) === 1 &&
-      (query.lastIndexOf(last, 0) === 0 || last.lastIndexOf(query, 0) === 0)
-    last = query
+    var query = pending, arrived = pendingAt, typing = pendingTyped
     pending = null
     var data
     try {
@@ -425,8 +427,15 @@ async function run() {
 self.carnetSearch = {
   warm: function () { pagefind().catch(function () {}) },
   query: function (query) {
+    /* Being typed: a query of two letters or less, or one that the query before it, a
+       moment ago, starts (or that starts it: a letter taken back). */
+    var now = Date.now()
+    pendingTyped = query.trim().length <= 2 || now - previousAt < TYPING &&
+      (query.lastIndexOf(previous, 0) === 0 || previous.lastIndexOf(query, 0) === 0)
+    previous = query
+
+    previousAt = pendingAt = now
     pending = query
-    pendingAt = Date.now()
     if (!running) run()
   }
 }
