@@ -48,7 +48,7 @@ class SearchPage:
     shown: tuple[tuple[str, str, str], ...]  # (anchor, title, text) of each entry, page first
 
 
-_QUOTED = re.compile(f"«(.*?)»|{MARK}(.*?){MARK}", re.S)
+_QUOTED = re.compile(f"«([^«»{MARK}]*)»|{MARK}([^{MARK}]*){MARK}")  # a « left open quotes nothing
 _BLOCK = re.compile(r"<(p|ul|ol|dl|table|pre|blockquote|div|h[1-6])\b.*?</\1>", re.S)
 
 
@@ -101,7 +101,9 @@ def _page(page: str, parts: list[tuple[str, dict]], quotes_own: bool) -> SearchP
     body = []
     for anchor, entry in parts:
         boost = float(entry.get("boost", 1))
-        weight = lambda base: f' data-pagefind-weight="{min(max(base * boost, LEAST_WEIGHT), 10):.3g}"'  # noqa: E731
+        # Quotations on a list of pages (boost 0.25) keep the least weight that is still indexed;
+        # a page boosted to 0 stays out of the index.
+        weight = lambda base: f' data-pagefind-weight="{min(max(base * boost, LEAST_WEIGHT if boost > 0 else 0), 10):.3g}"'  # noqa: E731,E501
         title = tokens(entry.get("title", ""))
         if anchor:
             body.append(f'<h2 id="{escape(anchor)}"{weight(SECTION_WEIGHT)}>{title}</h2>')

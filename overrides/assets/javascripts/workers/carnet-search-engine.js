@@ -343,7 +343,8 @@ function sum(list) { return list.reduce(function (a, b) { return a + b }, 0) }
    of a result on a phone (EXCERPT words), with … where it is cut; a short text as it is. */
 var EXCERPT = 22
 function excerpt(html, stems) {
-  var words = html.replace(/<[^>]*>/g, " ").split(/\s+/).filter(Boolean)
+  /* Cut at ordinary spaces only: French no-break spaces (before « : », inside « ») stay. */
+  var words = html.replace(/<[^>]*>/g, " ").split(/[ \t\r\n]+/).filter(Boolean)
   if (words.length <= EXCERPT) return html
   var hit = words.map(function (word) {
     var folded = fold(word.replace(/&#?\w+;/g, " "))
