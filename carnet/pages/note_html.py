@@ -109,8 +109,9 @@ class NoteSections:
         for q in quotes_in(text):
             found = self.citations.get(Citation(article, q.group(1)))
             if found is not None:
-                # A raised "§ N", no brackets: the quote may itself stand in parentheses.
-                label = f"Lire ce passage dans l’article (§{NBSP}{found.passage.number})"
+                # A raised "§ N", no brackets: the quote may itself stand in parentheses. Its
+                # spoken name opens with what it shows (WCAG 2.5.3, "label in name").
+                label = f"§{NBSP}{found.passage.number}{NBSP}: lire ce passage dans l’article"
                 inserts.append((q.end(), q.end(), (
                                 f'{NNBSP}<sup class="carnet-quote-ref"><a '
                                 f'href="{escape(self.passage_url(found))}" aria-label="{escape(label)}">'
