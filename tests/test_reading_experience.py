@@ -122,6 +122,86 @@ def test_every_fiche_has_a_wikipedia_like_infobox_and_numbered_references(view, 
             assert tip.is_visible() and tip.inner_text().strip("«»\u202f ") in page.locator(target).inner_text()
 
 
+TIP_PLACE = """tip => {
+  const r = tip.getBoundingClientRect(), cut = []
+  for (let el = tip.parentElement; el && el !== document.documentElement; el = el.parentElement) {
+    const s = getComputedStyle(el)
+    if (s.position === 'fixed' && el !== tip) break
+    if ((s.overflowX !== 'visible' || s.overflowY !== 'visible') && getComputedStyle(tip).position !== 'fixed') {
+      const b = el.getBoundingClientRect()
+      if (r.left < b.left - 1 || r.right > b.right + 1 || r.top < b.top - 1 || r.bottom > b.bottom + 1) cut.push(el.className)
+    }
+  }
+  return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: innerWidth, height: innerHeight,
+           scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth, cut: cut }
+}"""
+
+
+def test_every_reference_tip_opens_wholly_on_screen_and_cut_by_nothing(view, served):
+    """Every tip of every fiche, opened by focus (as by a tap or a key), at both sizes: within
+    the screen, clipped by no box, and the page does not scroll sideways while it is open."""
+    size, scheme, page = view
+    opened = 0
+    for path in FICHES:
+        page.goto(served + path, wait_until="networkidle")
+        refs = page.locator("sup.carnet-ref > a")
+        for i in range(refs.count()):
+            ref = refs.nth(i)
+            ref.evaluate("el => el.scrollIntoView({block: 'center'})")
+            ref.focus()
+            tip = page.locator("#" + ref.get_attribute("aria-describedby"))
+            assert tip.is_visible()
+            box = tip.evaluate(TIP_PLACE)
+            assert 0 <= box["left"] and box["right"] <= box["width"], (path, size, i, box)
+            assert 0 <= box["top"] and box["bottom"] <= box["height"], (path, size, i, box)
+            assert box["cut"] == [] and box["scroll"] <= box["client"], (path, size, i, box)
+            opened += 1
+    assert opened >= 20
+
+
+def test_infobox_values_get_most_of_the_box(view, served):
+    size, scheme, page = view
+    rows = 0
+    for path in FICHES:
+        page.goto(served + path, wait_until="networkidle")
+        if not page.locator(".carnet-infobox").count():
+            continue
+        box = page.locator(".carnet-infobox").bounding_box()
+        for width in page.eval_on_selector_all(".carnet-infobox dd", "els => els.map(e => e.getBoundingClientRect().width)"):
+            assert width >= 0.55 * box["width"], (path, size, width, box["width"])
+            rows += 1
+    assert rows >= len(FICHES)
+
+
+def test_section_headings_are_bold_on_every_page(view, served, site):
+    size, scheme, page = view
+    pages = sorted(p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("index.html"))
+    seen = 0
+    for path in pages:
+        page.goto(served + path, wait_until="networkidle")
+        weights = page.eval_on_selector_all("article.md-content__inner h2, article.md-content__inner h3",
+                                            "els => els.map(e => [e.textContent, +getComputedStyle(e).fontWeight])")
+        assert all(weight >= 600 for _, weight in weights), (path, weights)
+        seen += len(weights)
+    assert seen >= 20
+
+
+def test_search_highlights_read_at_4_5_to_1(view, served):
+    size, scheme, page = view
+    page.goto(served, wait_until="networkidle")
+    if size == "phone":
+        page.locator("label.md-header__button[for='__search']").click()
+    for query in ("algerie", "cooperation miniere", "Khomenko"):
+        box = page.locator("input.md-search__input")
+        box.fill("")
+        box.click()
+        page.keyboard.type(query, delay=20)
+        page.keyboard.press("End")
+        page.wait_for_function("() => document.querySelectorAll('.md-search-result__list mark').length > 0")
+        ratios = [mark.evaluate(CONTRAST) for mark in page.locator(".md-search-result__list mark").all()[:12]]
+        assert ratios and min(ratios) >= 4.5, (query, size, scheme, ratios)
+
+
 def test_graph_labels_are_legible_or_replaced_by_their_text(view, served):
     size, scheme, page = view
     for path in FICHES + ["graphe/"]:
@@ -164,7 +244,9 @@ def test_preview_cards_use_their_width_and_have_a_border(browser, served, scheme
     summary = card.locator(".carnet-summary").bounding_box()
     inner = card.locator(".md-tooltip2__inner").bounding_box()
     assert summary["width"] >= 0.8 * inner["width"]
-    assert float(card.evaluate("el => parseFloat(getComputedStyle(el).borderTopWidth)")) >= 1
+    # The card is framed, not Material's wrapper across the screen.
+    assert float(card.locator(".md-tooltip2__inner").evaluate("el => parseFloat(getComputedStyle(el).borderTopWidth)")) >= 1
+    assert float(card.evaluate("el => parseFloat(getComputedStyle(el).borderTopWidth)")) == 0
     context.close()
 
 

@@ -91,6 +91,20 @@
     var inner = document.querySelector(".md-content__inner")
     if (inner) inner.setAttribute("data-print-url", canonical.href)
   }
+  /* A reference's tip opens beside its number; moved back within the screen where the
+     number sits near its edge (on a phone, carnet.css makes it a sheet at the foot). */
+  function placeTip(ev) {
+    var ref = ev.target.closest && ev.target.closest(".carnet-ref")
+    var tip = ref && ref.querySelector(".carnet-ref-tip")
+    if (!tip || getComputedStyle(tip).position !== "absolute") return
+    tip.style.left = ""
+    var box = tip.getBoundingClientRect(), room = document.documentElement.clientWidth - 8
+    if (box.right > room) tip.style.left = (tip.offsetLeft - (box.right - room)) + "px"
+    box = tip.getBoundingClientRect()
+    if (box.left < 8) tip.style.left = (tip.offsetLeft + 8 - box.left) + "px"
+  }
+  document.addEventListener("mouseover", placeTip)
+  document.addEventListener("focusin", placeTip)
   /* Material's search dialog has no accessible name (axe: aria-dialog-name):
      it takes the one of its search box. */
   var dialog = document.querySelector(".md-search[role=dialog]")
