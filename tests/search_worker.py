@@ -63,3 +63,36 @@ def content_words(sentence: str) -> list[str]:
     stop = stop_words()
     words = re.findall(r"\w+", ELISION.sub(" ", sentence))
     return [w for w in map(_fold, words) if w not in stop and not w.isdigit()]
+
+
+# Which query the search worker last answered (its RESULT names it), seen from the page: a
+# test reads the results of the query it typed, not those of a letter before it.
+ANSWERED = """(() => {
+  if (window.__carnetHooked) return
+  window.__carnetHooked = true
+  const Native = window.Worker
+  window.Worker = function (url, options) {
+    const worker = options === undefined ? new Native(url) : new Native(url, options)
+    worker.addEventListener("message", ev => {
+      if (ev.data && ev.data.type === 3) window.__answered = ev.data.data.query
+    })
+    return worker
+  }
+  window.Worker.prototype = Native.prototype
+})()"""
+
+
+def hook(page) -> None:
+    """Watch the search worker's answers on every page this page opens from now on."""
+    if not getattr(page, "_carnet_hooked", False):
+        page.add_init_script(ANSWERED)
+        page._carnet_hooked = True
+
+
+def type_and_wait(page, query: str, delay: int = 20) -> None:
+    """Type ``query`` in the open search box as a reader does, and wait until the worker has
+    answered it (Material trims what it sends) and Material has shown the answer."""
+    page.keyboard.type(query, delay=delay)
+    page.keyboard.press("End")   # a key event after a letter Playwright types without one (é)
+    page.wait_for_function("q => window.__answered === q", arg=query.strip(), timeout=20000)
+    page.wait_for_timeout(50)    # Material renders on the same message

@@ -58,17 +58,15 @@ SEARCHES = [
 
 
 def search(page, base: str, query: str) -> list[str]:
-    if not page.url.startswith(base):
+    from search_worker import hook, type_and_wait
+    if not page.url.startswith(base) or not page.evaluate("() => !!window.__carnetHooked"):
+        hook(page)
         page.goto(base)
     box = page.locator("input.md-search__input")
     box.click()
     box.press("Control+A")
     box.press("Backspace")
-    page.keyboard.type(query, delay=15)
-    page.wait_for_function(
-        "q => document.querySelector('.md-search-result__meta') && "
-        "!document.querySelector('.md-search-result__meta').textContent.includes('Saisissez')", arg=query)
-    page.wait_for_timeout(250)
+    type_and_wait(page, query, delay=15)
     hrefs = page.eval_on_selector_all(".md-search-result__list > li > a", "els => els.map(e => e.href)")
     return [urlparse(h).path.lstrip("/") for h in hrefs]
 

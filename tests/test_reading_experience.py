@@ -187,7 +187,9 @@ def test_section_headings_are_bold_on_every_page(view, served, site):
 
 
 def test_search_highlights_read_at_4_5_to_1(view, served):
+    from search_worker import hook, type_and_wait
     size, scheme, page = view
+    hook(page)
     page.goto(served, wait_until="networkidle")
     if size == "phone":
         page.locator("label.md-header__button[for='__search']").click()
@@ -195,9 +197,7 @@ def test_search_highlights_read_at_4_5_to_1(view, served):
         box = page.locator("input.md-search__input")
         box.fill("")
         box.click()
-        page.keyboard.type(query, delay=20)
-        page.keyboard.press("End")
-        page.wait_for_function("() => document.querySelectorAll('.md-search-result__list mark').length > 0")
+        type_and_wait(page, query)
         ratios = [mark.evaluate(CONTRAST) for mark in page.locator(".md-search-result__list mark").all()[:12]]
         assert ratios and min(ratios) >= 4.5, (query, size, scheme, ratios)
 
@@ -306,15 +306,16 @@ def test_tap_targets_in_index_bars_are_at_least_24_px(view, served):
 
 
 def test_search_results_say_what_they_are(view, served):
+    from search_worker import hook, type_and_wait
     size, scheme, page = view
+    hook(page)
     page.goto(served, wait_until="networkidle")
     if size == "phone":
         page.locator('label.md-header__button[for="__search"]').click()
     box = page.locator("input.md-search__input")
     box.fill("")
-    box.type("VESNA", delay=15)
-    page.wait_for_function("() => document.querySelector('.md-search-result__list > li')")
-    page.wait_for_timeout(250)
+    box.click()
+    type_and_wait(page, "VESNA", delay=15)
     labels = page.eval_on_selector_all(
         ".md-search-result__list > li > a", "els => els.map(a => [a.href, getComputedStyle(a.querySelector('h1'), '::before').content])")
     assert labels

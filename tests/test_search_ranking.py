@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, mkdocs_build
-from search_worker import ask, content_words
+from search_worker import ask, content_words, hook, type_and_wait
 
 pytestmark = pytest.mark.browser
 sys.path.insert(0, str(ROOT / "bench"))
@@ -171,15 +171,13 @@ def test_results_show_the_passage_that_matched_with_its_words_marked(asked, site
 def test_an_excerpt_takes_three_lines_at_most_on_a_phone(browser, served):
     context = browser.new_context(locale="fr-FR", viewport={"width": 390, "height": 844})
     page = context.new_page()
+    hook(page)
     page.goto(served)
     page.locator("label.md-search__icon, .md-header__button[for='__search']").first.click()
     for query in ["partenariats mutuellement benefiques", "sessions techniques", "alger"]:
         box = page.locator("input.md-search__input")
         box.fill("")
-        page.keyboard.type(query, delay=20)
-        page.keyboard.press("End")
-        page.wait_for_function("() => document.querySelectorAll('.md-search-result__list > li').length > 0")
-        page.wait_for_timeout(400)
+        type_and_wait(page, query)
         lines = page.eval_on_selector_all(
             ".md-search-result__list > li .md-search-result__article > :not(h1):not(.md-search-result__icon)",
             "els => els.filter(e => e.offsetParent).map(e => e.getBoundingClientRect().height / "

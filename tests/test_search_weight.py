@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 import pytest
 
 from conftest import ROOT, mkdocs_build
+from search_worker import hook
 
 pytestmark = pytest.mark.browser
 sys.path.insert(0, str(ROOT / "bench"))
@@ -32,19 +33,17 @@ def requests_of(page) -> list[str]:
 
 
 def type_query(page, query: str) -> None:
-    box = page.locator("input.md-search__input")
-    box.click()
-    page.keyboard.type(query, delay=20)
-    page.keyboard.press("End")   # a key event after a letter Playwright types without one (é)
-    page.wait_for_function(
-        "q => [...document.querySelectorAll('.md-search-result__list > li a')].length && "
-        "document.querySelector('.md-search__input').value === q", arg=query)
-    page.wait_for_timeout(300)
+    """Type ``query`` and wait for its own results (the page must have been opened after
+    ``search_worker.hook``)."""
+    from search_worker import type_and_wait
+    page.locator("input.md-search__input").click()
+    type_and_wait(page, query)
 
 
 def test_no_page_view_downloads_any_part_of_the_search_index(browser, site, served):
     context = browser.new_context(locale="fr-FR")
     page = context.new_page()
+    hook(page)
     seen = requests_of(page)
     pages = all_pages(site)
     assert len(pages) >= 20
@@ -61,6 +60,7 @@ def test_no_page_view_downloads_any_part_of_the_search_index(browser, site, serv
 def test_a_first_search_downloads_the_parts_it_needs_and_never_the_whole_index(browser, site, served):
     context = browser.new_context(locale="fr-FR")
     page = context.new_page()
+    hook(page)
     page.goto(served + "articles/sonarem-vesna/", wait_until="networkidle")
     seen = requests_of(page)
     type_query(page, "Gazprm")   # a typo: Pagefind, then the names' buckets
@@ -104,6 +104,7 @@ def test_results_past_the_first_twenty_are_counted(browser, corpus_served):
     base, site = corpus_served
     context = browser.new_context(locale="fr-FR")
     page = context.new_page()
+    hook(page)
     page.goto(base)
     expected = pages_holding(site, "cooper")   # the worker searches « coopération » as cooper…
     assert expected > 20
@@ -128,6 +129,7 @@ def test_a_name_finds_its_fiche_first_in_a_corpus_of_sixty_fiches(browser, corpu
     project = Path(site).parent / "corpus" / "carnet"
     context = browser.new_context(locale="fr-FR")
     page = context.new_page()
+    hook(page)
     page.goto(base)
     wrong, tried = {}, 0
     notes = sorted((project / "notes").rglob("*.yml"))
@@ -152,6 +154,7 @@ def test_a_word_weighed_n_times_with_caret_leads_the_ranking(browser, served):
     """lunr's `word^N`, kept: of two names, the one weighed ten times comes first."""
     context = browser.new_context(locale="fr-FR")
     page = context.new_page()
+    hook(page)
     page.goto(served)
     firsts = []
     for query in ("vesna^10 gazprom", "vesna gazprom^10"):
@@ -186,6 +189,7 @@ def test_a_long_name_typed_letter_by_letter_fetches_the_shown_pages_once(browser
         for name in names:
             context = browser.new_context(locale="fr-FR")
             page = context.new_page()
+            hook(page)
             page.goto(server.url + "articles/article-0000/", wait_until="networkidle")
             seen = requests_of(page)
             box = page.locator("input.md-search__input")

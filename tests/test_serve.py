@@ -14,6 +14,7 @@ import urllib.request
 import pytest
 
 from conftest import copy_project
+from search_worker import hook, type_and_wait
 
 
 def free_port() -> int:
@@ -85,14 +86,12 @@ def test_search_works_under_serve_and_follows_an_edit(served_project, browser):
     wait_for(base + "entreprises/vesna/", "Société russe")
     context = browser.new_context(locale="fr-FR")
     page = context.new_page()
+    hook(page)
 
     def first_result(query: str) -> str:
         page.goto(base)   # not "networkidle": the server's live reload keeps a request open
         page.locator("input.md-search__input").click()
-        page.keyboard.type(query, delay=20)
-        page.wait_for_function("() => document.querySelector('.md-search-result__list > li a') || "
-                               "document.querySelector('.md-search-result__meta').textContent.includes('Aucun')")
-        page.wait_for_timeout(300)
+        type_and_wait(page, query)
         links = page.eval_on_selector_all(".md-search-result__list > li > a", "els => els.map(a => new URL(a.href).pathname)")
         return links[0] if links else ""
 
