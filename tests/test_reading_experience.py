@@ -137,6 +137,42 @@ TIP_PLACE = """tip => {
 }"""
 
 
+def test_an_article_s_column_is_one_measure_in_the_page_s_greys(view, served):
+    """Dateline, source box and the list of fiches end where the paragraphs do (a desktop);
+    the source box's frame and icons are greys of the palette, not Material's cyan."""
+    size, scheme, page = view
+    for path in ARTICLES:
+        page.goto(served + path, wait_until="networkidle")
+        right = max(page.eval_on_selector_all(".carnet-article-text > p", "els => els.map(e => e.getBoundingClientRect().right)"))
+        for selector in (".carnet-dateline", "details.carnet-source-box", ".carnet-article-fiches"):
+            edge = page.locator(selector).evaluate("el => el.getBoundingClientRect().right")
+            if size == "desktop":
+                assert abs(edge - right) <= 24, (path, selector, edge, right)
+            else:
+                assert edge <= SIZES[size]["width"], (path, selector, edge)
+        colours = page.locator("details.carnet-source-box").evaluate(
+            "el => [getComputedStyle(el).borderLeftColor, getComputedStyle(el.querySelector('summary'), '::before').backgroundColor,"
+            " getComputedStyle(el.querySelector('summary'), '::after').backgroundColor]")
+        for colour in colours:
+            rgb = [float(v) for v in colour[colour.index("(") + 1:].rstrip(")").split(",")[:3]]
+            assert max(rgb) - min(rgb) <= 16, (path, scheme, colours)
+
+
+def test_an_article_prints_what_the_source_does_not_say(browser, served):
+    page = browser.new_page()
+    for path in ARTICLES:
+        page.goto(served + path, wait_until="networkidle")
+        page.emulate_media(media="print")
+        box = page.locator("details.carnet-source-box")
+        assert box.evaluate("el => !el.open")
+        for item in box.locator("li").all():
+            assert item.is_visible() and item.bounding_box()["height"] > 0, (path, item.inner_text())
+        dateline = page.locator(".carnet-dateline").inner_text().strip()
+        assert not dateline.endswith("·") and "min de lecture" not in dateline, dateline
+        page.emulate_media(media="screen")
+    page.close()
+
+
 def test_every_reference_tip_opens_wholly_on_screen_and_cut_by_nothing(view, served):
     """Every tip of every fiche, opened by focus (as by a tap or a key), at both sizes: within
     the screen, clipped by no box, and the page does not scroll sideways while it is open."""

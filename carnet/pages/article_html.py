@@ -77,7 +77,8 @@ def article_dateline_html(meta: ArticleMeta, minutes: int) -> str:
     else:
         date = "date inconnue"
     outlet = escape(meta.outlet) if meta.outlet else "Média inconnu"
-    return (f'<p class="carnet-dateline">{outlet} · {date} · '
+    # The reading time and its separator are left out in print (carnet.css).
+    return (f'<p class="carnet-dateline">{outlet} · {date}<span class="carnet-reading-sep"> · </span>'
             f'<span class="carnet-reading-time">{minutes}{NBSP}min de lecture</span></p>')
 
 
