@@ -158,6 +158,24 @@ def test_an_article_s_column_is_one_measure_in_the_page_s_greys(view, served):
             assert max(rgb) - min(rgb) <= 16, (path, scheme, colours)
 
 
+def test_the_a_to_z_index_gives_a_line_to_each_name_and_keeps_its_letters_in_view(view, served):
+    size, scheme, page = view
+    page.goto(served + "index-a-z/", wait_until="networkidle")
+    lines = page.eval_on_selector_all(
+        "ul.carnet-index > li", "els => els.map(e => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight))")
+    assert len(lines) == len(FICHES) and max(lines) <= 1.2, lines
+    # Flush with the text, as a list of names: no bullets, no indent.
+    left = page.locator("article p").first.bounding_box()["x"]
+    assert all(abs(x - left) <= 1 for x in page.eval_on_selector_all(
+        "ul.carnet-index > li", "els => els.map(e => e.getBoundingClientRect().left)")), left
+    for letter in page.locator(".carnet-letters a").all()[::-1]:
+        letter.click()
+        page.wait_for_timeout(100)
+        bar = page.locator(".carnet-letters").bounding_box()
+        heading = page.locator(letter.get_attribute("href")).bounding_box()
+        assert 0 <= bar["y"] < 150 and heading["y"] >= bar["y"] + bar["height"] - 1, (size, letter.inner_text(), bar, heading)
+
+
 def test_an_article_prints_what_the_source_does_not_say(browser, served):
     page = browser.new_page()
     for path in ARTICLES:

@@ -249,10 +249,16 @@ INDEX_SUMMARY = 200  # characters of a summary in an index: entries stay light
 
 def index_list_html(notes: list[Note], href: Href, show_kind: bool) -> str:
     """A list of notes for the index pages: name (a link), kind if asked, summary (its
-    beginning, when long)."""
+    beginning, when long).  The A–Z index (``show_kind``) is a list of names, one line
+    each: the name and its kind; its preview, on hover or focus, gives the summary."""
+    if show_kind:
+        return '<ul class="carnet-index carnet-index--names">' + "".join(
+            f'<li><a href="{escape(href(note.page_path))}" data-preview="">{escape(note.name)}</a>'
+            f' <span class="carnet-index-kind">({KINDS[note.kind].singular.lower()})</span></li>'
+            for note in notes) + "</ul>"
     items = []
     for note in notes:
-        kind = f" ({KINDS[note.kind].singular.lower()})" if show_kind else ""
+        kind = ""
         summary = note.summary
         if len(summary) > INDEX_SUMMARY:
             summary = summary[:INDEX_SUMMARY].rsplit(" ", 1)[0] + "…"
