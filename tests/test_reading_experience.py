@@ -213,6 +213,21 @@ def test_every_reference_tip_opens_wholly_on_screen_and_cut_by_nothing(view, ser
     assert opened >= 20
 
 
+def test_no_page_and_no_block_on_a_desktop_scrolls_sideways(view, served, site):
+    """Every page at both sizes: the page never wider than the screen; on a desktop, no
+    block of content (a graph, a table, code) wider than the column it stands in."""
+    size, scheme, page = view
+    pages = sorted(p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("index.html"))
+    for path in pages:
+        page.goto(served + path, wait_until="networkidle")
+        assert page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"), (path, size)
+        if size == "desktop":
+            wide = page.eval_on_selector_all(
+                "article.md-content__inner *", "els => els.filter(e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX)"
+                " && e.scrollWidth > e.clientWidth + 1).map(e => e.className + ' ' + e.scrollWidth + '>' + e.clientWidth)")
+            assert wide == [], (path, wide)
+
+
 def test_infobox_values_get_most_of_the_box(view, served):
     size, scheme, page = view
     rows = 0

@@ -117,14 +117,21 @@ def note_graph(note: Note, catalog: Catalog, href: Callable[[str], str], said_by
         return "<p>Aucune relation à représenter.</p>"
     shown = links[:MAX_NEIGHBOURS]
     height = max(140, 40 + ROW * len(shown))
-    # Between the two columns, room for a relation's label (and its star) beside each edge's end.
-    self_x, other_x = 24 + COLUMN // 2, 24 + COLUMN + int((EDGE_CHARS + 1) * CHAR_WIDTH * EDGE_FONT) + 30
-    me = Placed(note, self_x, height / 2)
+    # As wide as what it draws: the note's name centred over its dot, then room for the
+    # longest relation label (and its star) beside the edges' ends, then the names.
+    edge_room = int((max(len(_label(l.label, EDGE_CHARS)) for l in shown) + 1) * CHAR_WIDTH * EDGE_FONT) + 40
+    half = max(12, int(len(_label(note.name)) * CHAR_WIDTH * FONT / 2))   # of the note's name, over its dot
+    self_x = 16 + half
+    fan_x = self_x + half + 12   # the edges part past the name, then run level into each note:
+    other_x = fan_x + max(96, edge_room)   # a label above that level run crosses no line
+    width = other_x + 30 + max(int(len(_label(l.other.name)) * CHAR_WIDTH * FONT) for l in shown)
+    top = 30 + (height - 40 - ROW * len(shown)) / 2   # of the first related note
+    me = Placed(note, self_x, top + ROW * (len(shown) - 1) / 2)   # level with the middle one
     edges, nodes = [], []
     for i, link in enumerate(shown):
-        other = Placed(link.other, other_x, 30 + ROW * i + (height - 40 - ROW * len(shown)) / 2)
+        other = Placed(link.other, other_x, top + ROW * i)
         star = "*" if link.relation.cite else ""
-        edges.append(_edge(me, other)
+        edges.append(f'<path d="M{me.x:.1f} {me.y:.1f} H{fan_x:.1f} V{other.y:.1f} H{other.x:.1f}" class="carnet-edge"/>'
                      + f'<text x="{other_x - 14:.1f}" y="{other.y - 4:.1f}" text-anchor="end" '
                        f'class="carnet-edge-label">{escape(_label(link.label.lower(), EDGE_CHARS))}{star}</text>')
         nodes.append(_node(other, href(link.other.id)))
@@ -135,7 +142,7 @@ def note_graph(note: Note, catalog: Catalog, href: Callable[[str], str], said_by
     more = f" (et {plural(len(links) - len(shown), 'autre relation', 'autres relations')})" \
         if len(links) > len(shown) else ""
     key = KEY if any(l.relation.cite for l in shown) else ""
-    return _svg(f"Relations de la fiche {note.name}", f"{note.name} — {described}{more}.", other_x + COLUMN, int(height),
+    return _svg(f"Relations de la fiche {note.name}", f"{note.name} — {described}{more}.", width, int(height),
                 f'<g class="carnet-edges">{"".join(edges)}</g><g>{"".join(nodes)}</g>', "graph-" + note.slug,
                 natural=True, key=key)
 
