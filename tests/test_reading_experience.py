@@ -176,6 +176,24 @@ def test_the_a_to_z_index_gives_a_line_to_each_name_and_keeps_its_letters_in_vie
         assert 0 <= bar["y"] < 150 and heading["y"] >= bar["y"] + bar["height"] - 1, (size, letter.inner_text(), bar, heading)
 
 
+def test_home_and_articles_list_an_article_as_a_front_page_does(view, served):
+    """A headline (bold, larger than the text), small metadata, no bullet."""
+    size, scheme, page = view
+    for path in ["", "articles/"]:
+        page.goto(served + path, wait_until="networkidle")
+        body = float(page.locator("article p").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
+        items = page.locator("ul.carnet-articles > li").all()
+        assert items, path
+        for item in items:
+            title = item.locator(".carnet-article-title")
+            size_, weight = title.evaluate("e => [parseFloat(getComputedStyle(e).fontSize), +getComputedStyle(e).fontWeight]")
+            assert size_ >= 1.2 * body and weight >= 600, (path, size_, weight, body)
+            small = item.locator(".carnet-article-dateline").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+            assert small < body, (path, small, body)
+            assert item.evaluate("e => getComputedStyle(e).listStyleType") == "none"
+            assert title.evaluate(CONTRAST) >= 7
+
+
 def test_an_article_prints_what_the_source_does_not_say(browser, served):
     page = browser.new_page()
     for path in ARTICLES:
