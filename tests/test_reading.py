@@ -152,3 +152,26 @@ def test_navigation_links_resolve_from_every_page(site):
         assert targets == listed, url
         active = nav.select(".md-nav__link--active")
         assert bool(active) == (url in listed), url  # only a listed page is highlighted
+
+
+def test_each_article_leads_to_the_one_before_and_after_it_in_the_list(tmp_path):
+    """On a corpus of several articles: the end of each names its neighbours in the order of
+    the articles' list (newest first), and the list itself."""
+    import sys
+    sys.path.insert(0, str(ROOT / "bench"))
+    from corpus import SHAPES, write_corpus
+    (project,) = write_corpus(tmp_path / "corpus", 5, 10, shape=SHAPES["reference"], variants=("carnet",))
+    site = tmp_path / "site"
+    mkdocs_build(project, site)
+    listed = [urljoin("articles/", a["href"]) for a in soup(site, "articles/").select("ul.carnet-articles .carnet-article-title a")]
+    assert len(listed) == 5
+    for i, url in enumerate(listed):
+        nav = soup(site, url).select_one("nav.carnet-article-more")
+        links = {li.get_text().split("\u00a0:")[0]: urljoin(url, li.a["href"]) for li in nav.select("li")}
+        expected = {}
+        if i > 0:
+            expected["Plus récent"] = listed[i - 1]
+        if i + 1 < len(listed):
+            expected["Plus ancien"] = listed[i + 1]
+        assert links == expected, (url, links)
+        assert urljoin(url, nav.select("p a")[-1]["href"]) == "articles/"

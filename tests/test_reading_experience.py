@@ -194,6 +194,20 @@ def test_home_and_articles_list_an_article_as_a_front_page_does(view, served):
             assert title.evaluate(CONTRAST) >= 7
 
 
+def test_every_article_ends_with_a_way_to_the_other_articles(page, served):
+    for path in ARTICLES:
+        page.goto(served + path, wait_until="networkidle")
+        more = page.locator("nav.carnet-article-more")
+        assert more.locator("h2").inner_text() == "Autres articles"
+        links = more.locator("a").all()
+        assert links
+        for link in links:   # each leads to an article or to the list of them
+            link.click()
+            page.wait_for_load_state("networkidle")
+            assert page.locator("ul.carnet-articles, .carnet-article-text").count() >= 1, page.url
+            page.go_back()
+
+
 def test_an_article_prints_what_the_source_does_not_say(browser, served):
     page = browser.new_page()
     for path in ARTICLES:

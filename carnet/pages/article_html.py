@@ -96,6 +96,18 @@ def article_fiches_html(notes: list[Note], href) -> str:
             f'<h2 id="fiches-de-cet-article">Les fiches de cet article</h2><ul>{"".join(groups)}</ul></section>')
 
 
+def other_articles_html(newer: "ArticleEntry | None", older: "ArticleEntry | None", index_href: str, href) -> str:
+    """At an article's end, the way on: the next article in time either side, and the list."""
+    items = [f'<li>{label}{NBSP}: <a href="{escape(href(entry.src))}">{escape(entry.title)}</a></li>'
+             for label, entry in (("Plus récent", newer), ("Plus ancien", older)) if entry is not None]
+    listed = (f'<ul>{"".join(items)}</ul><p><a href="{escape(index_href)}">Tous les articles</a>, '
+              f"du plus récent au plus ancien.</p>" if items else
+              f'<p>C’est pour l’instant le seul article du Carnet minier{NBSP}; '
+              f'<a href="{escape(index_href)}">la liste des articles</a> donnera les suivants.</p>')
+    return (f'<nav class="carnet-article-more" aria-labelledby="autres-articles">'
+            f'<h2 id="autres-articles">Autres articles</h2>{listed}</nav>')
+
+
 OUR_TITLE = "titre du Carnet"   # said wherever a headline we wrote is listed
 
 

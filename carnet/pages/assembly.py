@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..markdown.mention_links import for_search
-from .article_html import ArticleEntry, article_dateline_html, article_fiches_html, source_box_html
+from .article_html import (ArticleEntry, article_dateline_html, article_fiches_html, newest_first,
+                           other_articles_html, source_box_html)
 from .checked import Checked
 from .feeds import JSON_PATH, RSS_PATH, json_feed, rss
 from .fiche import fiche_parts
@@ -91,19 +92,24 @@ def assemble(site: Site, checked: Checked, mentions: Mentions, pages: Rendered) 
     fiche_parts(site, checked, mentions, pages, parts)
     listing_parts(site, checked, entries, pages, parts)
     head_parts(site, pages, parts)
-    article_parts(site, pages, parts)
+    article_parts(site, pages, parts, newest_first(entries))
     return Assembly(site, parts, entries, {src: page.url for src, page in pages.items()}, mentions, pages)
 
 
-def article_parts(site: Site, pages: Rendered, parts: Parts) -> None:
+def article_parts(site: Site, pages: Rendered, parts: Parts, in_order: list[ArticleEntry]) -> None:
     """Under an article's title, its dateline with its reading time (from the words of its
     Markdown, shorter to count than its HTML) and what is known of its source; after its
-    text, its fiches.  Filled in once search has read the page: the same box under every
-    article is not worth searching."""
+    text, its fiches, then the articles before and after it (``in_order``: newest first).
+    Filled in once search has read the page: the same box under every article is not worth
+    searching."""
+    position = {entry.src: i for i, entry in enumerate(in_order)}
     for src, page in pages.items():
         if not site.is_article(src):
             continue
         meta, minutes = site.meta(src), max(1, round(page.words / WORDS_PER_MINUTE))
+        href, i = href_from(pages, page), position[src]
         parts[src].late["source-box"] = article_dateline_html(meta, minutes) + source_box_html(meta)
         parts[src].late["article-fiches"] = article_fiches_html(
-            [site.catalog.notes[n] for n in page.named], href_from(pages, page))
+            [site.catalog.notes[n] for n in page.named], href) + other_articles_html(
+            in_order[i - 1] if i > 0 else None, in_order[i + 1] if i + 1 < len(in_order) else None,
+            href(site.article_pages.pages[0].path), href)

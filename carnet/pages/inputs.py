@@ -61,6 +61,8 @@ def page_inputs(site: Site, mentions: Mentions, pages: Rendered) -> dict[str, fr
         else:   # an article, or a page written by hand (the home page lists the latest articles)
             about = {note_input(m.note_id) for m in site.matcher.find(page.title or "")}
             found = {page_input(src), NAMES, ARTICLES, *map(note_input, page.named), *about}
+            if site.is_article(src):   # its end names the articles before and after it: all dates decide which
+                found |= {page_input(a) for a in articles}
             if src == "index.md":
                 found |= every_article
         out[src] = frozenset(found)
