@@ -260,6 +260,22 @@ def test_no_page_and_no_block_on_a_desktop_scrolls_sideways(view, served, site):
             assert wide == [], (path, wide)
 
 
+def test_no_heading_takes_a_line_for_its_hidden_permalink(view, served, site):
+    """A heading is as tall as its words: its ¶ permalink, hidden until hovered, never
+    wraps onto a line of its own (a 52 px gap on a phone after a long heading)."""
+    size, scheme, page = view
+    pages = sorted(p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("index.html"))
+    for path in pages:
+        page.goto(served + path, wait_until="networkidle")
+        extra = page.eval_on_selector_all("article.md-content__inner :is(h1, h2, h3)", """els => els.map(h => {
+          const range = document.createRange(); range.selectNodeContents(h)
+          const link = h.querySelector('.headerlink'); if (link) range.setEndBefore(link)
+          const words = range.getBoundingClientRect(), all = h.getBoundingClientRect()
+          return [h.textContent, all.height - words.height, 0.6 * parseFloat(getComputedStyle(h).lineHeight)]
+        }).filter(([, gap, line]) => gap > line)""")
+        assert extra == [], (path, size, extra)
+
+
 def test_infobox_values_get_most_of_the_box(view, served):
     size, scheme, page = view
     rows = 0
