@@ -100,12 +100,11 @@ def other_articles_html(newer: "ArticleEntry | None", older: "ArticleEntry | Non
     """At an article's end, the way on: the next article in time either side, and the list."""
     items = [f'<li>{label}{NBSP}: <a href="{escape(href(entry.src))}">{escape(entry.title)}</a></li>'
              for label, entry in (("Plus récent", newer), ("Plus ancien", older)) if entry is not None]
-    listed = (f'<ul>{"".join(items)}</ul><p><a href="{escape(index_href)}">Tous les articles</a>, '
-              f"du plus récent au plus ancien.</p>" if items else
-              f'<p>C’est pour l’instant le seul article du Carnet minier{NBSP}; '
-              f'<a href="{escape(index_href)}">la liste des articles</a> donnera les suivants.</p>')
+    every = f'<p><a href="{escape(index_href)}">Tous les articles</a>, du plus récent au plus ancien.</p>'
+    if not items:   # the only article so far: the list, without a heading over nothing
+        return f'<nav class="carnet-article-more" aria-label="Articles">{every}</nav>'
     return (f'<nav class="carnet-article-more" aria-labelledby="autres-articles">'
-            f'<h2 id="autres-articles">Autres articles</h2>{listed}</nav>')
+            f'<h2 id="autres-articles">Autres articles</h2><ul>{"".join(items)}</ul>{every}</nav>')
 
 
 OUR_TITLE = "titre du Carnet"   # said wherever a headline we wrote is listed
