@@ -323,6 +323,33 @@ def test_search_highlights_read_at_4_5_to_1(view, served):
         assert ratios and min(ratios) >= 4.5, (query, size, scheme, ratios)
 
 
+def test_references_are_a_heading_of_the_contents_and_lead_back_to_each_citation(page, served):
+    """Wikipedia's way: "Références" a heading under "Sources", in the table of contents; each
+    reference links back to every place citing it, and each of those places to it."""
+    checked = 0
+    for path in FICHES:
+        page.goto(served + path, wait_until="networkidle")
+        refs = page.locator("ol.carnet-references > li")
+        if not refs.count():
+            continue
+        heading = page.locator("h3", has_text="Références")
+        assert heading.count() == 1, path
+        anchor = heading.get_attribute("id")
+        toc = page.eval_on_selector_all(".md-nav--secondary a", "els => els.map(a => a.getAttribute('href'))")
+        assert f"#{anchor}" in toc, (path, toc)
+        for ref in refs.all():
+            backs = ref.locator("a.carnet-backref").all()
+            assert backs, (path, ref.inner_text())
+            for back in backs:
+                target = page.locator(back.get_attribute("href"))
+                assert target.count() == 1 and target.get_attribute("href") == "#" + ref.get_attribute("id"), path
+                checked += 1
+        places = page.eval_on_selector_all("sup.carnet-ref > a", "els => els.map(a => [a.id, a.getAttribute('href')])")
+        for place, ref in places:   # every citing place is linked back from its reference
+            assert page.locator(f"{ref} a.carnet-backref[href='#{place}']").count() == 1, (path, place)
+    assert checked >= 20
+
+
 def test_graph_labels_are_legible_or_replaced_by_their_text(view, served):
     size, scheme, page = view
     for path in FICHES + ["graphe/"]:

@@ -63,5 +63,12 @@ def apply_parts(pages: dict[str, Page], parts: Parts) -> None:
     for src, part in parts.items():
         page = pages[src]
         if part.toc and page.toc.items:
-            page.toc.items[0].children = [AnchorLink(html.escape(heading), anchor, 2) for heading, anchor in part.toc]
+            page.toc.items[0].children = [_anchor(heading, anchor, 2, part.toc_children.get(anchor, []))
+                                          for heading, anchor in part.toc]
         page.meta["carnet_head"] = part.head
+
+
+def _anchor(heading: str, anchor: str, level: int, children: list[tuple[str, str]]) -> AnchorLink:
+    link = AnchorLink(html.escape(heading), anchor, level)
+    link.children = [AnchorLink(html.escape(h), a, level + 1) for h, a in children]
+    return link

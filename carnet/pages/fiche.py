@@ -23,7 +23,7 @@ from .graph import note_graph
 from .index_html import index_nav_html
 from .index_plan import IndexPage
 from .mention_index import Mentions, lists_mention
-from .note_html import NoteSections, body_html, lead_html, searched_lead_html, sources_html
+from .note_html import NoteSections, body_html, heading_html, lead_html, searched_lead_html, sources_html
 from .parts import Parts, href_from
 from .site import Rendered, Site
 from .urls import relative_url
@@ -72,14 +72,16 @@ FICHE_SECTIONS = (
 
 def section_anchors(taken: set[str]) -> list[tuple[FicheSection, str]]:
     """Each body section and its id, made unique against ``taken``."""
-    out = []
-    for section in FICHE_SECTIONS:
-        unique, n = section.name, 0
-        while unique in taken:
-            n += 1
-            unique = f"{section.name}_{n}"
-        out.append((section, unique))
-    return out
+    return [(section, unique_id(section.name, taken)) for section in FICHE_SECTIONS]
+
+
+def unique_id(name: str, taken: set) -> str:
+    """``name``, or ``name_1``, ``name_2``… as Python-Markdown makes ids unique."""
+    unique, n = name, 0
+    while unique in taken:
+        n += 1
+        unique = f"{name}_{n}"
+    return unique
 
 
 class _PageFacts:
@@ -123,10 +125,16 @@ def fiche_parts(site: Site, checked: Checked, mentions: Mentions, pages: Rendere
         out.late["lead"], out.search["lead"] = lead_html(sections), searched_lead_html(sections)
         fiche = Fiche(note, site, sections, href, in_articles, elsewhere, all_url)
         anchors = section_anchors({page.title_id} if page.title_id else set())
+        references = unique_id("references", {page.title_id, *(anchor for _, anchor in anchors)})
+        sections.references_heading = heading_html(3, references, "Références", site.settings.permalink,
+                                                   site.settings.permalink_title)
         out.late["body"] = body_html([(anchor, s.heading, s.html(fiche)) for s, anchor in anchors],
                                      site.settings.permalink, site.settings.permalink_title)
-        # The table of contents lists the body's headings, as if Markdown had written them.
+        # The table of contents lists the body's headings, as if Markdown had written them:
+        # the references under the sources, when there are any.
         out.toc = [(s.heading, anchor) for s, anchor in anchors]
+        if sections.has_references:
+            out.toc_children = {anchor: [("Références", references)] for s, anchor in anchors if s.name == "sources"}
 
 
 def _all_mentions(site: Site, note: Note, plan: list[IndexPage], pages: Rendered, parts: Parts,

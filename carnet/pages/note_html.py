@@ -58,6 +58,8 @@ class NoteSections:
         self.attribution, self.article_titles = attribution, attribution.article_titles
         self._refs: dict[tuple, tuple] = {}   # (article, passage, words) -> (number, found), in order
         self._tips: list[int] = []            # tooltips written, for their ids
+        self._cited: dict[int, list[str]] = {}   # reference number -> the ids of the places citing it
+        self.references_heading = "<h3>Références</h3>"   # set by the fiche: its id and permalink
         self._linked: set[str] = set()
 
     def note_link(self, other: Note) -> str:
@@ -77,11 +79,13 @@ class NoteSections:
         words = " […] ".join(found.words)
         key = (found.passage.article, found.passage.id, words)
         number = self._refs.setdefault(key, (len(self._refs) + 1, found))[0]
-        slug = self.note.slug
+        slug, place = self.note.slug, f"cite-{self.note.slug}-{number}-{len(self._tips)}"
+        self._cited.setdefault(number, []).append(place)   # the reference links back here
         # <small>: a side note; out of search, which finds these words in the article itself.
         return (f' <small class="carnet-cite">(<a href="{escape(self.passage_url(found))}">'
                 f"{escape(self.attribution.said_by(cite, self.note))}</a>"
-                f'<sup class="carnet-ref"><a href="#ref-{slug}-{number}" aria-describedby="tip-{slug}-{number}-{len(self._tips)}">'
+                f'<sup class="carnet-ref"><a id="{place}" href="#ref-{slug}-{number}" '
+                f'aria-describedby="tip-{slug}-{number}-{len(self._tips)}">'
                 f"{number}</a>{self._tip(number, words)}</sup>)</small>")
 
     def _tip(self, number: int, words: str) -> str:
@@ -90,15 +94,28 @@ class NoteSections:
                 f'«{NNBSP}<span class="carnet-support">{escape(words)}</span>{NNBSP}»</span>')
 
     def references(self) -> str:
-        """The words each numbered reference quotes, once, with the link to its passage."""
+        """The words each numbered reference quotes, once, with the link to its passage and
+        links back to each place that cites it (↑, or ↑ a b … when several do, as Wikipedia)."""
         if not self._refs:
             return ""
         items = "".join(
-            f'<li id="ref-{self.note.slug}-{number}">«{NNBSP}{escape(words)}{NNBSP}» — '
+            f'<li id="ref-{self.note.slug}-{number}">{self._back_links(number)} «{NNBSP}{escape(words)}{NNBSP}» — '
             f'<a href="{escape(self.passage_url(found))}">{escape(self.attribution.article_name(found.passage.article))}, '
             f"§{NBSP}{found.passage.number}</a></li>"
             for (_, _, words), (number, found) in self._refs.items())
-        return f'<p class="carnet-references-title">Références</p><ol class="carnet-references">{items}</ol>'
+        return f'{self.references_heading}<ol class="carnet-references">{items}</ol>'
+
+    def _back_links(self, number: int) -> str:
+        places = self._cited.get(number, [])
+        if len(places) == 1:
+            return f'<a class="carnet-backref" href="#{places[0]}" aria-label="Retour au texte">↑</a>'
+        letters = " ".join(f'<a class="carnet-backref" href="#{place}" aria-label="Retour au texte ({i + 1})">'
+                           f"{chr(ord('a') + i) if i < 26 else i + 1}</a>" for i, place in enumerate(places))
+        return f"↑{NBSP}{letters}"
+
+    @property
+    def has_references(self) -> bool:
+        return bool(self._refs)
 
     def text(self, text: str, article: str | None = None) -> str:
         """Escaped text with mentions of other notes linked, and each « quote » of
@@ -221,15 +238,17 @@ def sources_html(sections: NoteSections) -> str:
     return f'<ul class="carnet-sources">{"".join(items)}</ul>' + sections.references()
 
 
+def heading_html(level: int, anchor: str, heading: str, permalink: str | None, permalink_title: str) -> str:
+    """A heading as Python-Markdown's toc writes it (its id, its permalink)."""
+    link = (f'<a class="headerlink" href="#{escape(anchor)}" title="{escape(permalink_title)}">'
+            f"{permalink}</a>" if permalink else "")
+    return f'<h{level} id="{escape(anchor)}">{escape(heading)}{link}</h{level}>'
+
+
 def body_html(sections: list[tuple[str, str, str]], permalink: str | None, permalink_title: str) -> str:
-    """A note's body: (id, heading, html) sections, each under an <h2> written the
-    way Python-Markdown's toc writes headings (same ids, same permalink)."""
-    out = []
-    for anchor, heading, content in sections:
-        link = (f'<a class="headerlink" href="#{escape(anchor)}" title="{escape(permalink_title)}">'
-                f"{permalink}</a>" if permalink else "")
-        out.append(f'<h2 id="{escape(anchor)}">{escape(heading)}{link}</h2>\n{content}')
-    return "\n".join(out)
+    """A note's body: (id, heading, html) sections, each under an <h2>."""
+    return "\n".join(f"{heading_html(2, anchor, heading, permalink, permalink_title)}\n{content}"
+                     for anchor, heading, content in sections)
 
 
 def note_sentences(note: Note, matcher: MentionMatcher, attribution: Attribution) -> list[MentionSentence]:

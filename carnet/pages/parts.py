@@ -16,6 +16,7 @@ class PageParts:
     search: dict[str, str] = field(default_factory=dict)  # slot -> HTML filled into what search reads only
     late: dict[str, str] = field(default_factory=dict)    # slot -> HTML, once search has read the page
     toc: list[tuple[str, str]] = field(default_factory=list)  # (heading, id) under the page title
+    toc_children: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # id -> (heading, id) under it
     head: str = ""                      # Open Graph tags and JSON-LD
 
 
