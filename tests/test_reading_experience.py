@@ -212,6 +212,20 @@ def test_every_article_ends_with_a_way_to_the_other_articles(page, served):
             page.go_back()
 
 
+def test_each_kind_s_index_lists_a_name_over_its_summary(view, served):
+    size, scheme, page = view
+    for kind in ["entreprises/", "personnes/", "minerais/", "lieux/"]:
+        page.goto(served + kind, wait_until="networkidle")
+        items = page.locator("ul.carnet-index > li").all()
+        assert items, kind
+        for item in items:
+            name, summary = item.locator("a").first, item.locator(".carnet-index-summary")
+            assert item.evaluate("e => getComputedStyle(e).listStyleType") == "none"
+            assert int(name.evaluate("e => getComputedStyle(e).fontWeight")) >= 600
+            assert summary.bounding_box()["y"] >= name.bounding_box()["y"] + name.bounding_box()["height"] - 1
+            assert summary.evaluate(CONTRAST) >= 4.5, (kind, scheme)
+
+
 def test_an_article_prints_what_the_source_does_not_say(browser, served):
     page = browser.new_page()
     for path in ARTICLES:

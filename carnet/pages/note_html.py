@@ -276,11 +276,11 @@ def index_list_html(notes: list[Note], href: Href, show_kind: bool) -> str:
             f' <span class="carnet-index-kind">({KINDS[note.kind].singular.lower()})</span></li>'
             for note in notes) + "</ul>"
     items = []
-    for note in notes:
-        kind = ""
+    for note in notes:   # the name over its summary, as a front page lists its stories
         summary = note.summary
         if len(summary) > INDEX_SUMMARY:
             summary = summary[:INDEX_SUMMARY].rsplit(" ", 1)[0] + "…"
         items.append(f'<li><a href="{escape(href(note.page_path))}" data-preview="">{escape(note.name)}</a>'
-                     f"{kind} — {escape(french_spacing(summary))}</li>")
+                     f'<span class="carnet-index-sep"> — </span>'
+                     f'<span class="carnet-index-summary">{escape(french_spacing(summary))}</span></li>')
     return f'<ul class="carnet-index">{"".join(items)}</ul>'
