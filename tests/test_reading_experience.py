@@ -164,6 +164,10 @@ def test_the_a_to_z_index_gives_a_line_to_each_name_and_keeps_its_letters_in_vie
     lines = page.eval_on_selector_all(
         "ul.carnet-index > li", "els => els.map(e => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight))")
     assert len(lines) == len(FICHES) and max(lines) <= 1.2, lines
+    # Its bar of letters is its table of contents: no second one beside it.
+    assert not page.locator(".md-sidebar--secondary").is_visible()
+    # The footer's line is not a link: not underlined as one.
+    assert page.locator(".md-copyright__highlight").evaluate("e => getComputedStyle(e).textDecorationLine") == "none"
     # Flush with the text, as a list of names: no bullets, no indent.
     left = page.locator("article p").first.bounding_box()["x"]
     assert all(abs(x - left) <= 1 for x in page.eval_on_selector_all(

@@ -33,10 +33,13 @@ class GeneratedPage:
     title: str         # plain text
     description: str   # plain text
     listing: bool = False  # an index of other pages
+    own_contents: bool = False  # carries its own table of contents (the A–Z's bar of letters)
 
     def meta(self) -> dict:
         # Plain text: the engine escapes what it hands the theme (carnet.engine.theme_text).
         meta = {"title": self.title, "description": self.description}
+        if self.own_contents:   # Material's front matter: no second table of contents beside it
+            meta["hide"] = ["toc"]
         return {**meta, "search": {"boost": LISTING_BOOST}} if self.listing else meta
 
 
@@ -99,7 +102,7 @@ def a_to_z_pages(index: Index) -> dict[str, GeneratedPage]:
     intro = f"{plural(count, 'fiche')}{NBSP}: " + join([kind.plural.lower() for kind in KINDS.values()]) + "."
     return {page.path: GeneratedPage(_index_markdown(index, page, intro), page_title(index.title, page),
                                      f"Toutes les fiches du Carnet minier de A à Z{NBSP}: {plural(count, 'fiche')}."
-                                     + page_suffix(page), listing=True)
+                                     + page_suffix(page), listing=True, own_contents=True)
             for page in index.pages}
 
 
