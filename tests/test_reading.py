@@ -110,9 +110,10 @@ def test_article_shows_reading_time(site):
 SECTIONS = ["Relations", "Dans l’article", "Mentionné dans", "Sources"]
 
 
-def toc_targets(page) -> list[str]:
-    """Headings the page's table of contents points to, in order."""
-    links = page.select("nav.md-nav--secondary a.md-nav__link")
+def toc_targets(page, nested: bool = False) -> list[str]:
+    """Headings the page's table of contents points to, in order (its first level, or all)."""
+    links = page.select("nav.md-nav--secondary a.md-nav__link" if nested else
+                        "nav.md-nav--secondary > ul > li > a.md-nav__link")
     return [page.find(id=a["href"].removeprefix("#")).get_text().replace("¶", "").strip() for a in links]
 
 
@@ -122,6 +123,9 @@ def test_note_pages_list_their_sections_in_the_table_of_contents_with_unique_ids
         ids = [el["id"] for el in page.select("[id]")]
         assert len(ids) == len(set(ids)), note.id
         assert toc_targets(page) == SECTIONS, note.id
+        # "Références" under "Sources" when the fiche numbers references.
+        expected = SECTIONS + (["Références"] if page.select("ol.carnet-references") else [])
+        assert toc_targets(page, nested=True) == expected, note.id
         for heading in page.select("article h2"):
             assert heading.select_one("a.headerlink")["href"] == "#" + heading["id"]
 
