@@ -8,8 +8,9 @@ words read from the worker itself, elisions dropped, accents and case folded).""
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
+
+from carnet.text.fold import fold as _fold   # the site's one fold, the worker's twin
 
 ROOT = Path(__file__).resolve().parents[1]
 ENGINE = ROOT / "overrides" / "assets" / "javascripts" / "workers" / "carnet-search-engine.js"
@@ -42,11 +43,6 @@ def ask(page, base: str, queries: list[str]) -> list[list[tuple[str, str]]]:
     if not page.url.startswith(base):
         page.goto(base)
     return [[(location, text) for location, text, _ in results] for results in page.evaluate(ASK, queries)]
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFD", text.lower())
-    return "".join(c for c in text if not unicodedata.combining(c)).replace("œ", "oe").replace("æ", "ae")
 
 
 def stop_words() -> frozenset[str]:

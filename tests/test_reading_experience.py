@@ -43,6 +43,20 @@ LINE_LENGTHS = """el => {
 }"""
 
 
+def site_pages(site) -> list[str]:
+    """Every page the build wrote, as a path under the site's root."""
+    return sorted(p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("index.html"))
+
+
+def open_search(page, served: str, size: str) -> None:
+    """A page of the site with its search box open, its worker's answers watched."""
+    from search_worker import hook
+    hook(page)
+    page.goto(served, wait_until="networkidle")
+    if size == "phone":
+        page.locator("label.md-header__button[for='__search']").click()
+
+
 @pytest.fixture(scope="module", params=[(s, c) for s in SIZES for c in SCHEMES], ids=lambda p: f"{p[0]}-{p[1]}")
 def view(request, browser):
     size, scheme = request.param
@@ -271,7 +285,7 @@ def test_no_page_and_no_block_on_a_desktop_scrolls_sideways(view, served, site):
     """Every page at both sizes: the page never wider than the screen; on a desktop, no
     block of content (a graph, a table, code) wider than the column it stands in."""
     size, scheme, page = view
-    pages = sorted(p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("index.html"))
+    pages = site_pages(site)
     for path in pages:
         page.goto(served + path, wait_until="networkidle")
         assert page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"), (path, size)
@@ -286,7 +300,7 @@ def test_no_heading_takes_a_line_for_its_hidden_permalink(view, served, site):
     """A heading is as tall as its words: its ¶ permalink, hidden until hovered, never
     wraps onto a line of its own (a 52 px gap on a phone after a long heading)."""
     size, scheme, page = view
-    pages = sorted(p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("index.html"))
+    pages = site_pages(site)
     for path in pages:
         page.goto(served + path, wait_until="networkidle")
         extra = page.eval_on_selector_all("article.md-content__inner :is(h1, h2, h3)", """els => els.map(h => {
@@ -314,7 +328,7 @@ def test_infobox_values_get_most_of_the_box(view, served):
 
 def test_section_headings_are_bold_on_every_page(view, served, site):
     size, scheme, page = view
-    pages = sorted(p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("index.html"))
+    pages = site_pages(site)
     seen = 0
     for path in pages:
         page.goto(served + path, wait_until="networkidle")
@@ -326,12 +340,9 @@ def test_section_headings_are_bold_on_every_page(view, served, site):
 
 
 def test_search_highlights_read_at_4_5_to_1(view, served):
-    from search_worker import hook, type_and_wait
+    from search_worker import type_and_wait
     size, scheme, page = view
-    hook(page)
-    page.goto(served, wait_until="networkidle")
-    if size == "phone":
-        page.locator("label.md-header__button[for='__search']").click()
+    open_search(page, served, size)
     for query in ("algerie", "cooperation miniere", "Khomenko"):
         box = page.locator("input.md-search__input")
         box.fill("")
@@ -425,7 +436,7 @@ def test_every_link_with_a_preview_opens_its_page_s_card_on_every_page(browser, 
     page = context.new_page()
     seen = []
     page.on("request", lambda r: seen.append(r.url))
-    pages = sorted(p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("index.html"))
+    pages = site_pages(site)
     hovered = 0
     for path in pages:
         page.goto(served + path, wait_until="networkidle")
@@ -472,12 +483,9 @@ def test_tap_targets_in_index_bars_are_at_least_24_px(view, served):
 
 
 def test_search_results_say_what_they_are(view, served):
-    from search_worker import hook, type_and_wait
+    from search_worker import type_and_wait
     size, scheme, page = view
-    hook(page)
-    page.goto(served, wait_until="networkidle")
-    if size == "phone":
-        page.locator('label.md-header__button[for="__search"]').click()
+    open_search(page, served, size)
     box = page.locator("input.md-search__input")
     box.fill("")
     box.click()
@@ -503,8 +511,7 @@ WCAG22 = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 def test_axe_finds_no_wcag_2_2_violation_on_any_page(view, served, site):
     size, scheme, page = view
     assert AXE.exists(), "run 'npm install' (make test does) to get axe-core"
-    pages = sorted(p.relative_to(site).as_posix().removesuffix("index.html")
-                   for p in site.rglob("index.html"))
+    pages = site_pages(site)
     found = {}
     for path in pages:
         page.goto(served + path, wait_until="networkidle")
