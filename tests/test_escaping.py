@@ -209,10 +209,12 @@ def test_page_and_configuration_are_shown_as_written(project):
 # -- a note ------------------------------------------------------------------------------------
 
 def note_text(value) -> dict:
-    return {"name": "Essai " + value("name"), "aliases": ["Variante " + value("alias")],
+    short = "Court " + value("short")   # how facts name their source, shown beside each
+    return {"name": "Essai " + value("name"), "aliases": [{"form": "Variante " + value("alias"), "source": short},
+                                                          "Recherche " + value("searched")],
             "summary": "Résumé " + value("summary"),
-            "facts": {"Étiquette " + value("label"): "Valeur " + value("value")},
-            "sources": [{"title": "Source " + value("source"), "url": "https://example.org/essai"}]}
+            "facts": {"Étiquette " + value("label"): {"value": "Valeur " + value("value"), "source": short}},
+            "sources": [{"title": "Source " + value("source"), "url": "https://example.org/essai", "short": short}]}
 
 
 def write_note(project: Path, data: dict) -> None:
@@ -225,7 +227,7 @@ def test_note_fields_run_no_script(project):
     site = build(project)
     assert injected(site) == []
     fiche = texts(pages(site)["entreprises/essai/index.html"])
-    for field in ("name", "summary", "label", "value", "source"):
+    for field in ("name", "alias", "summary", "label", "value", "source", "short"):
         assert attack(field) in fiche, field
 
 
@@ -239,8 +241,9 @@ def test_note_fields_are_shown_as_written(project):
     assert dom.h1.get_text(" ", strip=True).startswith(name)
     assert dom.find("meta", property="og:title")["content"].startswith(name)
     shown = texts(dom)
-    for field in ("alias", "summary", "label", "value", "source"):
+    for field in ("alias", "summary", "label", "value", "source", "short"):
         assert plain(field) in shown, field
+    assert plain("searched") not in shown   # a plain alias is for search: not shown
     assert json.loads(dom.select_one('script[type="application/ld+json"]').string)["name"] == name
     assert name in texts(pages(site)["index-a-z/index.html"])
 

@@ -45,8 +45,17 @@ CASES = [  # (note, what it tests)
     (GOOD + "relations:\n  - type: part_of\n    target: lieux/y\n    cite: {article: a, quote: q}\n", "cited relation"),
     (GOOD + "relations:\n  - type: part_of\n    target: lieux/y\n", "uncited relation, no sources"),
     (GOOD + "relations:\n  - type: part_of\n    target: lieux/y\nsources: [{title: T}]\n", "uncited relation, sources"),
+    (GOOD + "relations:\n  - type: part_of\n    target: lieux/y\n    source: T\nsources: [{title: T}]\n",
+     "relation naming its source"),
+    (GOOD + "relations:\n  - {type: part_of, target: lieux/y, source: W, cite: {article: a, quote: q}}\n"
+     "sources: [{title: T, short: W}]\n", "relation with both a citation and a source"),
     (GOOD + "facts:\n  Capitale: Alger\n", "uncited fact, no sources"),
-    (GOOD + "facts:\n  Capitale: Alger\nsources:\n  - title: T\n    url: https://x.org/\n", "sourced fact"),
+    (GOOD + "facts:\n  Capitale: Alger\nsources:\n  - title: T\n    url: https://x.org/\n", "fact alone, sources"),
+    (GOOD + "facts:\n  Capitale: {value: Alger, source: W}\nsources:\n  - title: T\n    short: W\n", "sourced fact"),
+    (GOOD + "facts:\n  Capitale: {value: Alger, source: T}\nsources:\n  - title: T\n", "fact naming a title"),
+    (GOOD + "aliases:\n  - {form: Y, source: T}\nsources: [{title: T}]\n", "shown form with its source"),
+    (GOOD + "aliases:\n  - {form: Y}\n", "shown form without a source"),
+    (GOOD + "aliases:\n  - {form: Y, cite: {article: a, quote: q}}\n", "shown form cited"),
     (GOOD + "facts:\n  Pays: {value: X, cite: {article: a, quote: q}}\n", "cited fact"),
     (GOOD + "facts:\n  Pays: {value: X, cite: {article: a}}\n", "citation without quote"),
     (GOOD + "facts:\n  Pays: {value: X, cite: a#p2}\n", "citation by position"),
@@ -66,6 +75,22 @@ def test_the_schema_and_the_validator_agree(text, what):
     by_validator = note is not None and not problems
     by_schema = VALIDATOR.is_valid(yaml.safe_load(text))
     assert by_schema == by_validator, what
+
+
+CROSS_FIELD = [  # rules the schema cannot state (one field naming another's value): the build's alone
+    GOOD + "facts:\n  Capitale: {value: Alger, source: Wiki}\nsources:\n  - title: T\n    short: W\n",
+    GOOD + "relations:\n  - {type: part_of, target: lieux/y, source: X}\n",
+    GOOD + "aliases:\n  - {form: Y, source: W}\nsources: [{title: T}]\n",
+    GOOD + "sources: [{title: T, short: W}, {title: U, short: W}]\n",
+]
+
+
+@pytest.mark.parametrize("text", CROSS_FIELD)
+def test_a_statement_naming_a_source_the_note_does_not_list_is_refused(text):
+    doc = read_yaml(text.encode("utf-8"), "notes/lieux/x.yml")
+    note, problems = read_note(doc, "notes/lieux/x.yml", "lieux", "x")
+    assert [p.severity for p in problems] == ["error"], problems
+    assert problems[0].line is not None and problems[0].hint
 
 
 def test_a_misspelt_field_a_missing_name_and_an_unknown_relation_type_fail_the_schema():

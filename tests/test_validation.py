@@ -52,14 +52,18 @@ def problems_for(tmp_path: Path, files: dict[str, str | bytes]) -> list[str]:
     ({"lieux/a.yml": GOOD, "lieux/b.yml": GOOD}, "notes/lieux/b.yml: error: name 'Exemple' is also the name of notes/lieux/a.yml."),
     ({"lieux/a.yml": GOOD + "aliases: [Commun]\n", "lieux/b.yml": "name: B\nsummary: S.\naliases: [Commun]\n"},
      "'Commun' is a name or alias of both notes/lieux/b.yml and notes/lieux/a.yml"),
-    ({"lieux/a.yml": GOOD + "relations:\n  - type: part_of\n    target: lieux/maghrb\nsources: [{title: T}]\n",
+    ({"lieux/a.yml": GOOD + "relations:\n  - type: part_of\n    target: lieux/maghrb\n    source: T\nsources: [{title: T}]\n",
       "lieux/maghreb.yml": "name: Maghreb\nsummary: S.\n"},
      "notes/lieux/a.yml:4: error: relation #1 (part_of) points to 'lieux/maghrb', which is not a note. "
      "Fix: write the target as 'kind/slug' of an existing note. Did you mean 'lieux/maghreb'?"),
     ({"lieux/a.yml": GOOD + "relations:\n  - type: partof\n    target: lieux/a\n"}, "unknown relation type 'partof'"),
     ({"lieux/a.yml": GOOD + "sources:\n  - title: T\n    url: javascript:alert(1)\n"},
      "notes/lieux/a.yml:5:5: error: source #1 has a URL that is not an http(s) address"),
-    ({"lieux/a.yml": GOOD + "facts:\n  Capitale: Alger\n"}, "fact 'Capitale' cites no passage and the note has no sources"),
+    ({"lieux/a.yml": GOOD + "facts:\n  Capitale: Alger\n"},
+     "notes/lieux/a.yml:4:3: error: fact 'Capitale' says neither what in the article backs it nor which source does"),
+    ({"lieux/a.yml": GOOD + "facts:\n  Capitale: {value: Alger, source: Wikipedia}\nsources: [{title: T, short: Wikipédia}]\n"},
+     "names the source 'Wikipedia', which is not among the note's sources. Fix: add it under 'sources:' (with "
+     "'short: <its name>'), or name one of them: 'Wikipédia'. Did you mean 'Wikipédia'?"),
     ({"lieux/a.yml": GOOD + "facts:\n  Pays:\n    value: X\n    cite: sonarem-vesna#p2\n"},
      "notes/lieux/a.yml:6:5: error: citation 'sonarem-vesna#p2' points at a paragraph's position"),
     ({"lieux/a.yml": GOOD + "facts:\n  Pays:\n    value: X\n    cite: sonarem-vesna\n"},
@@ -171,13 +175,13 @@ def test_strict_turns_alias_warnings_into_failures(project, tmp_path):
 
 SPOILED = [  # (note, true words, spoiled words, what the error names)
     ("entreprises/vesna.yml", "quote: VESNA, filiale de Gazprom\n", "quote: VESNA, filiale à 100 % de Gazprom\n",
-     "notes/entreprises/vesna.yml:14:7: error: the fact 'Présentée comme' quotes « VESNA, filiale à 100 % de Gazprom »"),
+     "notes/entreprises/vesna.yml:9:7: error: the fact 'Présentée comme' quotes « VESNA, filiale à 100 % de Gazprom »"),
     ("personnes/stanislav-khomenko.yml", "quote: VESNA, filiale de Gazprom, dirigée par Stanislav Khomenko\n",
      "quote: VESNA, fondée par Stanislav Khomenko\n",
      "notes/personnes/stanislav-khomenko.yml:11:7: error: the fact 'Fonction' quotes « VESNA, fondée par"),
     ("minerais/fer.yml", "quote: Entre phosphate, fer, cuivre et autres minerais stratégiques\n",
      "quote: Entre phosphate, fer, or et autres minerais stratégiques\n",
-     "notes/minerais/fer.yml:13:7: error: the relation #1 quotes « Entre phosphate, fer, or et autres"),
+     "notes/minerais/fer.yml:17:7: error: the relation #1 quotes « Entre phosphate, fer, or et autres"),
     ("lieux/maghreb.yml", "« un trésor pour les ressources minières »", "« un trésor pour les ressources pétrolières »",
      "notes/lieux/maghreb.yml:3:1: error: the summary quotes « un trésor pour les ressources pétrolières »"),
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..citations.passages import quotes_in, unbalanced_guillemet
-from ..model.note import Citation, Fact, Note, Relation, Source
+from ..model.note import Citation, Fact, Note, OtherName, Relation, Source
 from ..model.paths import NOTE_ID_RE, SLUG_RE
 from ..model.problems import Problem, did_you_mean
 from ..model.vocabulary import KINDS, RELATION_TYPES
@@ -109,57 +109,116 @@ def read_note(doc: YamlDocument, rel_path: str, kind: str, slug: str) -> tuple[N
     summary = f.text(data.get("summary"), ("summary",), "'summary'")
     # « … » in a note's texts quotes an article: each quote is checked against the articles.
     quotes: list[Citation] = f.quotes(summary, None, ("summary",), "summary") if summary else []
-    aliases = _aliases(f, data)
+    sources = _sources(f, data)
+    backing = Backing(f, sources)
+    aliases, other_names = _aliases(f, data, backing)
     case_sensitive = data.get("case_sensitive", True)
     if not isinstance(case_sensitive, bool):
         f.report(("case_sensitive",), "'case_sensitive' must be true or false.", "write true or false.")
         case_sensitive = True
-    facts, fact_quotes = _facts(f, data)
-    relations, sources = _relations(f, data), _sources(f, data)
+    facts, fact_quotes = _facts(f, data, backing)
+    relations = _relations(f, data, backing)
     former_ids = _former_ids(f, data, f"{kind}/{slug}")
-    _unsourced(f, data, sources)
     if name is None:
         return None, f.problems
     return Note(id=f"{kind}/{slug}", kind=kind, slug=slug, path=rel_path, name=name, summary=summary or "",
                 aliases=tuple(aliases), case_sensitive=case_sensitive, facts=tuple(facts),
                 relations=tuple(relations), sources=tuple(sources), quotes=tuple(quotes + fact_quotes),
-                former_ids=tuple(former_ids)), f.problems
+                former_ids=tuple(former_ids), other_names=tuple(other_names)), f.problems
 
 
-def _aliases(f: Fields, data: dict) -> list[str]:
+class Backing:
+    """What backs a statement shown to readers (a fact, a relation, a form of the name): the
+    article's words (``cite``) or one of the note's sources, named (``source``).  A statement
+    with neither is refused: no line of a fiche leaves its source untold."""
+
+    def __init__(self, f: Fields, sources: list[Source]):
+        self.f, self.names = f, [s.name for s in sources]
+
+    def __call__(self, raw: dict, path: tuple, where: str) -> tuple[bool, Citation | None, str | None]:
+        """(whether it is backed, its citation, its source's name), each problem reported."""
+        f, cite = self.f, self.f.citation(raw.get("cite"), path + ("cite",), where)
+        source = raw.get("source")
+        if source is not None and raw.get("cite") is not None:
+            f.report(path + ("source",), f"{where} has both 'cite' and 'source'.",
+                     "keep the one the page is to show: the article's words ('cite') or the named source.")
+            return False, None, None
+        if source is None:
+            if raw.get("cite") is None:
+                f.report(path, f"{where} says neither what in the article backs it nor which source does.",
+                         "add " + self.hint())
+            return cite is not None, cite, None
+        if not isinstance(source, str) or source.strip() not in self.names:
+            shown = source if isinstance(source, str) else _kind_of(source)
+            f.report(path + ("source",), f"{where} names the source '{shown}', which is not among the note's sources.",
+                     "add it under 'sources:' (with 'short: <its name>'), or name one of them: "
+                     + (", ".join(f"'{n}'" for n in self.names) or "(none yet)") + "."
+                     + (did_you_mean(shown, self.names) if isinstance(source, str) else ""))
+            return False, None, None
+        return True, None, source.strip()
+
+    def hint(self) -> str:
+        if not self.names:
+            return ("'cite:' with the article's words ('article:' and 'quote:'), or a source under 'sources:' "
+                    "(with 'short: <its name>') named in 'source: <its name>'.")
+        return ("'cite:' with the article's words ('article:' and 'quote:'), or 'source:' naming one of the "
+                "note's sources: " + ", ".join(f"'{n}'" for n in self.names) + ".")
+
+
+def _aliases(f: Fields, data: dict, backing: Backing) -> tuple[list[str], list[OtherName]]:
+    """The other forms of the name.  A plain alias is matched in text and found by search, and
+    not shown; a form shown to readers ("Autres formes du nom") says what backs it:
+    ``- form: SONAREM`` with ``source:`` or ``cite:``."""
     raw_aliases = data.get("aliases", [])
     if raw_aliases is None:
-        return []
+        return [], []
     if not isinstance(raw_aliases, list):
         f.report(("aliases",), f"'aliases' must be a list, not {_kind_of(raw_aliases)}.",
                  "write one alias per line, each starting with '- '.")
-        return []
-    return [value for i, alias in enumerate(raw_aliases) if (value := f.text(alias, ("aliases", i), f"alias #{i + 1}"))]
+        return [], []
+    aliases, shown = [], []
+    for i, alias in enumerate(raw_aliases):
+        path, where = ("aliases", i), f"alias #{i + 1}"
+        if isinstance(alias, dict):
+            f.unknown_keys(alias, ("form", "cite", "source"), path, f" in {where}",
+                           "a form of the name shown to readers takes 'form' and 'cite' or 'source'.")
+            form = f.text(alias.get("form"), path + ("form",), f"{where} 'form'")
+            backed, cite, source = backing(alias, path, f"{where} ('{form}')" if form else where)
+            if form and backed:
+                aliases.append(form)
+                shown.append(OtherName(form, cite, source))
+        elif value := f.text(alias, path, where):
+            aliases.append(value)
+    return aliases, shown
 
 
-def _facts(f: Fields, data: dict) -> tuple[list[Fact], list[Citation]]:
+def _facts(f: Fields, data: dict, backing: Backing) -> tuple[list[Fact], list[Citation]]:
     facts, quotes = [], []
     raw_facts = f.listing(data, "facts", "write one 'Label: value' per line under 'facts:'.", mapping=True)
     for label, raw in raw_facts.items():
-        path, cite = ("facts", label), None
+        path, cite, source, backed = ("facts", label), None, None, False
         if "«" in str(label) or "»" in str(label):
             f.report(path, f"the label of fact '{label}' holds guillemets (« »): a label names the fact, "
                            "it quotes nothing.",
                      "move the article's words into the value, or into 'quote:' under 'cite:'.")
         if isinstance(raw, dict):
-            f.unknown_keys(raw, ("value", "cite"), path, f" in fact '{label}'", "a fact takes 'value' and 'cite'.")
-            cite = f.citation(raw.get("cite"), path + ("cite",), f"fact '{label}'")
+            f.unknown_keys(raw, ("value", "cite", "source"), path, f" in fact '{label}'",
+                           "a fact takes 'value', and 'cite' or 'source'.")
+            backed, cite, source = backing(raw, path, f"fact '{label}'")
             raw, path = raw.get("value"), path + ("value",)
+        elif raw is not None:   # "Label: value" alone says nothing of where it comes from
+            f.report(path, f"fact '{label}' says neither what in the article backs it nor which source does.",
+                     f"write it as 'value: …' under '{label}:', with " + backing.hint())
         value = f.text(raw, path, f"fact '{label}'")
-        if value:
-            facts.append(Fact(str(label), value, cite))
+        if value and backed:
+            facts.append(Fact(str(label), value, cite, source))
             quotes += f.quotes(value, cite.article if cite else None, path, f"value of fact '{label}'")
     return facts, quotes
 
 
-def _relations(f: Fields, data: dict) -> list[Relation]:
+def _relations(f: Fields, data: dict, backing: Backing) -> list[Relation]:
     relations = []
-    for i, path, raw in f.mappings(data, "relations", "relation", ("type", "target", "cite"),
+    for i, path, raw in f.mappings(data, "relations", "relation", ("type", "target", "cite", "source"),
                                    "write each relation as '- type: ...' with 'target: kind/slug'.",
                                    "write '- type: subsidiary_of' and, below it, 'target: entreprises/gazprom'."):
         rtype = f.text(raw.get("type"), path + ("type",), f"relation #{i + 1} 'type'")
@@ -168,16 +227,17 @@ def _relations(f: Fields, data: dict) -> list[Relation]:
             f.report(path + ("type",), f"unknown relation type '{rtype}'.",
                      "use one of: " + ", ".join(RELATION_TYPES) + "." + did_you_mean(rtype, RELATION_TYPES))
             rtype = None
-        cite = f.citation(raw.get("cite"), path + ("cite",), f"relation #{i + 1}")
-        if rtype and target:
-            relations.append(Relation(rtype, target, cite, f.doc.position(path)[0]))
+        backed, cite, source = backing(raw, path, f"relation #{i + 1}")
+        if rtype and target and backed:
+            relations.append(Relation(rtype, target, cite, f.doc.position(path)[0], source))
     return relations
 
 
 def _sources(f: Fields, data: dict) -> list[Source]:
     sources = []
-    for i, path, raw in f.mappings(data, "sources", "source", ("title", "url"),
-                                   "write each source as '- title: ...' with an optional 'url: https://...'.",
+    for i, path, raw in f.mappings(data, "sources", "source", ("title", "url", "short"),
+                                   "write each source as '- title: ...' with an optional 'url: https://...' "
+                                   "and 'short: <the name facts give it>'.",
                                    "write '- title: ...' and, below it, 'url: https://...'."):
         title = f.text(raw.get("title"), path + ("title",), f"source #{i + 1} 'title'")
         url = f.text(raw.get("url"), path + ("url",), f"source #{i + 1} 'url'", required=False)
@@ -185,8 +245,12 @@ def _sources(f: Fields, data: dict) -> list[Source]:
             f.report(path + ("url",), f"source #{i + 1} has a URL that is not an http(s) address: '{url[:80]}'.",
                      HINT + ".")
             url = None
-        if title:
-            sources.append(Source(title, url))
+        short = f.text(raw.get("short"), path + ("short",), f"source #{i + 1} 'short'", required=False)
+        if title and (short or title) in [s.name for s in sources]:
+            f.report(path, f"source #{i + 1} has the name '{short or title}' of an earlier source.",
+                     "give each source its own 'short' name: facts name their source by it.")
+        elif title:
+            sources.append(Source(title, url, short))
     return sources
 
 
@@ -204,21 +268,6 @@ def _former_ids(f: Fields, data: dict, own_id: str) -> list[str]:
         else:
             former_ids.append(raw)
     return former_ids
-
-
-def _unsourced(f: Fields, data: dict, sources: list[Source]) -> None:
-    """The journalism rule: a statement the article does not back needs a named source."""
-    if sources or data.get("sources"):
-        return
-    raw_facts, raw_relations = data.get("facts") or {}, data.get("relations") or []
-    for label, raw in (raw_facts.items() if isinstance(raw_facts, dict) else []):
-        if not (isinstance(raw, dict) and raw.get("cite")):
-            f.report(("facts", label), f"fact '{label}' cites no passage and the note has no sources.",
-                     "cite the article (see below) or add a source under 'sources:'.")
-    for i, raw in enumerate(raw_relations if isinstance(raw_relations, list) else []):
-        if isinstance(raw, dict) and not raw.get("cite"):
-            f.report(("relations", i), f"relation #{i + 1} cites no passage and the note has no sources.",
-                     "cite the article (see below) or add a source under 'sources:'.")
 
 
 CITE_FORM = ("write it as two lines under 'cite:', 'article: <article slug>' and "

@@ -48,18 +48,27 @@ def _citation_schema(slug: str) -> dict:
     }
 
 
+_SOURCE_NAME = _text("The name of one of the note's sources (its 'short', else its 'title'): "
+                     "what backs the statement when the article does not.")
+
+
+def _backed(properties: dict, required: list[str]) -> dict:
+    """An object backed by the article's words ('cite') or by one of the note's sources
+    ('source'), not both: every statement shown to readers says where it comes from."""
+    return {"type": "object", "properties": {**properties, "source": _SOURCE_NAME},
+            "required": required, "additionalProperties": False,
+            "oneOf": [{"required": ["cite"], "properties": {"cite": {"type": "object"}}, "not": {"required": ["source"]}},
+                      {"required": ["source"], "not": {"required": ["cite"]}}]}
+
+
 def _relation_schema(slug: str, kinds: str, citation: dict) -> dict:
-    return {
-        "type": "object",
-        "properties": {
+    return _backed({
             "type": {"oneOf": [{"const": slug_, "description": f"{r.label} (on the other page: {r.inverse_label}" + (f" / {r.inverse_plural}" if r.inverse_plural else "") + ")"}
                                for slug_, r in RELATION_TYPES.items()]},
             "target": {"type": "string", "pattern": f"^({kinds})/{slug[1:]}",
                        "description": "The other note, as kind/slug: " + ", ".join(f"{k}/…" for k in KINDS) + "."},
             "cite": citation,
-        },
-        "required": ["type", "target"], "additionalProperties": False,
-    }
+        }, ["type", "target"])
 
 
 def note_schema() -> dict:
@@ -67,31 +76,34 @@ def note_schema() -> dict:
     kinds = "|".join(KINDS)
     citation = _citation_schema(slug)
     fact_value = _text("The fact, in French; « … » quotes the article.", balanced_quotes=True)
-    fact = {"oneOf": [fact_value, {
-        "type": "object",
-        "properties": {"value": fact_value, "cite": citation},
-        "required": ["value"], "additionalProperties": False}]}
+    fact = _backed({"value": fact_value, "cite": citation}, ["value"])
+    shown_name = _backed({"form": _text("A form of the name shown to readers."), "cite": citation}, ["form"])
     relation = _relation_schema(slug, kinds, citation)
     source = {
         "type": "object",
         "properties": {"title": _text("The source's title."),
+                       "short": _text("The name facts and relations give the source ('source: Wikipédia'), "
+                                      "shown beside them: « selon Wikipédia »."),
                        "url": {"type": ["string", "null"], "pattern": web_address.PATTERN,
                                "description": "http(s) address of the source."}},
         "required": ["title"], "additionalProperties": False,
     }
     properties = {
         "name": _text("The entity's name, as the article writes it."),
-        "aliases": {"type": ["array", "null"], "items": _text("Another form of the name."),
-                    "description": "Other forms the name takes in French text."},
+        "aliases": {"type": ["array", "null"],
+                    "items": {"oneOf": [_text("Another form of the name, matched in text and searched, not shown."),
+                                        shown_name]},
+                    "description": "Other forms the name takes in French text; those shown to readers say "
+                                   "what backs them ('form' with 'cite' or 'source')."},
         "summary": _text("One sentence, in French; « … » quotes the article.", balanced_quotes=True),
         "case_sensitive": {"type": "boolean", "description": "false: match the name in any case."},
         "facts": {"type": ["object", "null"], "additionalProperties": fact,
                   "propertyNames": {"not": {"pattern": "[«»]"}},
-                  "description": "Label: value, shown in the infobox."},
+                  "description": "Label: value, shown in the infobox, each with 'cite' or 'source'."},
         "relations": {"type": ["array", "null"], "items": relation,
                       "description": "Declared once, shown on both pages."},
         "sources": {"type": ["array", "null"], "items": source,
-                    "description": "Where general facts come from (http(s) links only)."},
+                    "description": "Where the facts the article does not state come from (http(s) links only)."},
         "former_ids": {"type": ["array", "null"],
                        "items": {"type": "string", "pattern": f"^({kinds})/{slug[1:]}",
                                  "description": "A former id, kind/slug: the address the note had."},
@@ -99,9 +111,6 @@ def note_schema() -> dict:
                                       "each old address redirects to this fiche."},
     }
     assert set(properties) == set(FIELDS), "the schema must describe every field the validator knows"
-    uncited = {"facts": {"additionalProperties": {"type": "object", "required": ["cite"],
-                                                  "properties": {"cite": {"type": "object"}}}},
-               "relations": {"items": {"required": ["cite"], "properties": {"cite": {"type": "object"}}}}}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://carnet-minier.example.org/schema/note.schema.json",
@@ -111,10 +120,6 @@ def note_schema() -> dict:
         "properties": properties,
         "required": ["name", "summary"],
         "additionalProperties": False,
-        # The house rule: without sources, every fact and relation cites the article.
-        "if": {"anyOf": [{"not": {"required": ["sources"]}},
-                         {"properties": {"sources": {"anyOf": [{"type": "null"}, {"maxItems": 0}]}}}]},
-        "then": {"properties": uncited},
     }
 
 

@@ -25,7 +25,8 @@ class Citation:
 class Fact:
     label: str
     value: str
-    cite: Citation | None     # None: backed by the note's general sources
+    cite: Citation | None     # the article's words that back it, or
+    source: str | None = None  # the name of the note's source that does (Source.name)
 
 
 @dataclass(frozen=True)
@@ -34,12 +35,28 @@ class Relation:
     target: str               # note id "kind/slug"
     cite: Citation | None
     line: int | None = field(default=None, compare=False)  # where it is written, for messages
+    source: str | None = None   # without ``cite``: the name of the note's source that backs it
 
 
 @dataclass(frozen=True)
 class Source:
     title: str
     url: str | None
+    short: str | None = None  # "Wikipédia": how the facts it backs name it
+
+    @property
+    def name(self) -> str:
+        """How a fact or relation names the source, and how the page says who says so."""
+        return self.short or self.title
+
+
+@dataclass(frozen=True)
+class OtherName:
+    """A form of the name shown to readers ("Autres formes du nom"), with what backs it.
+    Plain aliases are only matched in text and searched: a form is shown only with a source."""
+    form: str
+    cite: Citation | None
+    source: str | None
 
 
 @dataclass(frozen=True)
@@ -57,17 +74,23 @@ class Note:
     sources: tuple[Source, ...] = ()
     quotes: tuple[Citation, ...] = ()   # the « … » quotes in its summary and fact values
     former_ids: tuple[str, ...] = ()    # ids it was published under: each address redirects here
+    other_names: tuple[OtherName, ...] = ()   # the forms of the name shown, each sourced (also in aliases)
 
     @cached_property  # asked for often; a frozen note's citations never change
     def citations(self) -> tuple[Citation, ...]:
         """Every quote of an article the note makes: cited facts and relations, « » quotes."""
-        cites = tuple(c for c in [f.cite for f in self.facts] + [r.cite for r in self.relations] if c)
+        cites = tuple(c for c in [f.cite for f in self.facts] + [r.cite for r in self.relations]
+                      + [o.cite for o in self.other_names] if c)
         return cites + self.quotes
 
     @property
     def names(self) -> tuple[str, ...]:
         """Every form under which the note is recognised in text."""
         return (self.name, *self.aliases)
+
+    def source_index(self, name: str | None) -> int | None:
+        """The position of the source a fact or relation names (their names are checked on load)."""
+        return next((i for i, s in enumerate(self.sources) if s.name == name), None) if name else None
 
     @property
     def page_path(self) -> str:

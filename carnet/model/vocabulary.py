@@ -51,10 +51,13 @@ RELATION_TYPES: dict[str, RelationType] = {
         RelationType("subsidiary_of", "Filiale de", "Filiale", "Filiales"),
         # "Direction", not "Dirigée par": the label agrees with no noun (un groupe, une société).
         RelationType("led_by", "Direction", "Dirige"),
-        RelationType("located_in", "Localisation", "Entité liée à ce lieu", "Entités liées à ce lieu"),
+        RelationType("located_in", "Localisation", "Lié à ce lieu", "Liés à ce lieu"),
+        # The country an entity is from ("le groupe algérien"): a nationality, not a location.
+        RelationType("of_country", "Pays", "De ce pays"),
         RelationType("part_of", "Fait partie de", "Comprend"),
         # "Échanges avec", not "En discussion avec": an article reports talks held, not a state.
         RelationType("talks_with", "Échanges avec", "Échanges avec"),
-        RelationType("found_in", "Ressource de", "Ressource minérale citée", "Ressources minérales citées"),
+        # "Parmi les ressources de": agrees with any name (le cuivre, la bauxite), claims no deposit.
+        RelationType("found_in", "Parmi les ressources de", "Ressource minérale citée", "Ressources minérales citées"),
     )
 }

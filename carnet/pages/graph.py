@@ -96,12 +96,13 @@ def _svg(title: str, description: str, width: int, height: int, body: str, ident
             f"{body}</svg><figcaption>{escape(description)}{key}</figcaption></figure>")
 
 
-SaidBy = Callable[[Citation | None, Note], str]   # who says so: "selon l’article, § 2"
+SaidBy = Callable[[Citation | None, Note, str | None], str]   # who says so: "selon l’article, § 2"
 
 
 def _described(links: list[Link], note: Note, said_by: SaidBy) -> str:
     """ "A (selon l’article, § 2) et B (selon …)", or "A et B (selon …)" when one source says both."""
-    said = [said_by(link.relation.cite, note if link.declared_here else link.other) for link in links]
+    said = [said_by(link.relation.cite, note if link.declared_here else link.other, link.relation.source)
+            for link in links]
     if len(set(said)) == 1:
         return f"{join([link.other.name for link in links])} ({said[0]})"
     return join([f"{link.other.name} ({s})" for link, s in zip(links, said)])
@@ -191,7 +192,7 @@ def dossier_graph(catalog: Catalog, href: Callable[[str], str], index_href: Call
                 edges.append(_routed_edge(placed[note.id], placed[rel.target]))
                 label = RELATION_TYPES[rel.type].label.lower()
                 sentences.append(f"{note.name} — {label}{NBSP}: {catalog.notes[rel.target].name} "
-                                 f"({said_by(rel.cite, note)})")
+                                 f"({said_by(rel.cite, note, rel.source)})")
     width = int(max(p.x + 14 + len(_label(p.note.name)) * CHAR_WIDTH * FONT for p in placed.values()) + 10)
     height = int(max(p.y for p in placed.values()) + ROW)
     drawn = "".join(_node(p, href(p.note.id)) for p in placed.values())

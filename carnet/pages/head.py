@@ -48,8 +48,8 @@ def article_jsonld(headline: str, description: str, url: str, about: list[dict],
 
 def entity_jsonld(note: Note, url: str) -> dict:
     node = {"@context": CONTEXT, **entity_ref(note, url), "description": french_spacing(note.summary), "inLanguage": "fr"}
-    if note.aliases:
-        node["alternateName"] = list(note.aliases)
+    if note.other_names:   # the forms shown, each with its source (plain aliases are for search)
+        node["alternateName"] = [other.form for other in note.other_names]
     return node
 
 

@@ -33,12 +33,13 @@ class Attribution:
     citations: Citations
     article_titles: dict[str, str]   # slug -> title, as pages name the articles
 
-    def said_by(self, cite: Citation | None, declaring: Note) -> str:
+    def said_by(self, cite: Citation | None, declaring: Note, source: str | None = None) -> str:
         """Who says what a fact or relation states: "selon l’article, § 2" when ``cite``
-        holds, else the sources of the note that declares it."""
+        holds, "selon Wikipédia" when the note names its ``source``."""
         found = self.citations.get(cite) if cite else None
         if found is None:
-            return f"selon les sources de la fiche {declaring.name}"
+            # (the sources of the declaring note: only when the build checks no citation)
+            return f"selon {source}" if source else f"selon les sources de la fiche {declaring.name}"
         return f"selon {self.article_name(found.passage.article)}, §{NBSP}{found.passage.number}"
 
     def article_name(self, slug: str) -> str:
@@ -165,16 +166,21 @@ class NoteSections:
         found = self.citations.get(link.relation.cite) if link.relation.cite else None
         if found is not None:
             return ("article", found.passage.article, found.passage.id, tuple(found.words))
-        return ("note", (self.note if link.declared_here else link.other).id)
+        return ("note", (self.note if link.declared_here else link.other).id, link.relation.source)
 
     def _relation_source(self, link) -> str:
-        """Who says so: the article's words, or the sources of the note that declares it."""
+        """Who says so: the article's words, or the named source of the note that declares it."""
         if link.relation.cite:
             return self.cite(link.relation.cite)
-        declaring = self.note if link.declared_here else link.other
-        where = "#sources" if link.declared_here else f"{self.href(declaring.page_path)}#sources"
+        return self.named_source(self.note if link.declared_here else link.other, link.relation.source)
+
+    def named_source(self, declaring: Note, source: str | None) -> str:
+        """"(selon Wikipédia)", linked to the source in the declaring fiche's list of sources."""
+        index = declaring.source_index(source)
+        anchor = f"#source-{index + 1}" if index is not None else "#sources"
+        where = anchor if declaring.id == self.note.id else f"{self.href(declaring.page_path)}{anchor}"
         return (f' <small class="carnet-attribution">(<a href="{escape(where)}">'
-                f"{escape(self.attribution.said_by(None, declaring))}</a>)</small>")
+                f"{escape(self.attribution.said_by(None, declaring, source))}</a>)</small>")
 
 def lead_html(sections: NoteSections) -> str:
     """A fiche's lead: its kind, its infobox (other forms of the name, facts, each with who says
@@ -183,17 +189,19 @@ def lead_html(sections: NoteSections) -> str:
     # Other names: search has them already (aliases field), and reads the lead in its own
     # view (``searched_lead``): the summary and the facts.  The name and the kind are the
     # page's title and the line under it: not repeated.
-    names = []
-    if note.aliases:
-        names.append(("Autres formes du nom", escape(", ".join(note.aliases))))
+    # Only the forms of the name that say what backs them are shown (plain aliases are for
+    # matching and search); each line says who says so, as every fact does.
     rows = []
+    if note.other_names:
+        rows.append(("Autres formes du nom", join([
+            escape(other.form) + (sections.cite(other.cite) if other.cite else sections.named_source(note, other.source))
+            for other in note.other_names])))
     summary = sections.text(note.summary)
     for fact in note.facts:
         value = sections.text(fact.value, fact.cite.article if fact.cite else None)
-        if fact.cite:
-            value += sections.cite(fact.cite)
+        value += sections.cite(fact.cite) if fact.cite else sections.named_source(note, fact.source)
         rows.append((escape(french_spacing(fact.label)), value))
-    infobox = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in names) + " ".join(
+    infobox = " ".join(
         f'<dt>{label}<span class="carnet-sep">{NBSP}:</span></dt> <dd>{value}</dd>' for label, value in rows)
     kind_line = (f'<p class="carnet-kind">{kind.singular} · '
                  f'<a href="{escape(sections.href(kind_index_path(note.kind)))}">'
@@ -229,10 +237,10 @@ def sources_html(sections: NoteSections) -> str:
         title = french_spacing(sections.article_titles.get(slug, slug))
         items.append(f'<li>L’article «{NNBSP}<a href="{escape(url)}">{escape(title)}</a>{NNBSP}», reproduit tel '
                      f"que reçu sur ce site et cité ci-dessus ({paragraphs(numbers)}).</li>")
-    for source in note.sources:
+    for n, source in enumerate(note.sources, 1):   # facts and relations link to their source: #source-N
         title = escape(source.title)
-        items.append(f'<li><a href="{escape(source.url)}" rel="noopener">{title}</a></li>'
-                     if source.url else f"<li>{title}</li>")
+        items.append(f'<li id="source-{n}"><a href="{escape(source.url)}" rel="noopener">{title}</a></li>'
+                     if source.url else f'<li id="source-{n}">{title}</li>')
     if not items:
         return "<p>Aucune source n’est renseignée.</p>" + sections.references()
     return f'<ul class="carnet-sources">{"".join(items)}</ul>' + sections.references()
@@ -255,7 +263,8 @@ def note_sentences(note: Note, matcher: MentionMatcher, attribution: Attribution
     """Sentences of a note's own texts that name other notes (for their "Mentionné dans"):
     its summary's, and each fact as "Label : value (who says so)", never the bare value."""
     out = []
-    facts = [f"{fact.label}{NBSP}: {fact.value} ({attribution.said_by(fact.cite, note)})" for fact in note.facts]
+    facts = [f"{fact.label}{NBSP}: {fact.value} ({attribution.said_by(fact.cite, note, fact.source)})"
+             for fact in note.facts]
     for text in (note.summary, *facts):
         text = french_spacing(text)  # as the note's page shows it (same length, same mentions)
         mentions = [m for m in matcher.find(text) if m.note_id != note.id]
