@@ -4,12 +4,15 @@ the site publishes no article it did not receive."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import xml.etree.ElementTree as ET
+from email.utils import format_datetime
 from urllib.parse import urljoin
 
 import pytest
 
+from carnet.pages.article_html import MONTHS
 from conftest import copy_project, mkdocs_build, soup
 
 SITE_URL = "https://carnet-minier.example.org/"
@@ -55,7 +58,8 @@ def newsroom(tmp_path_factory):
     return project, site
 
 
-ORDER = ["articles/essai-lundi/", "articles/essai-date/", "articles/sonarem-vesna/", "articles/essai-nu/"]
+# essai-nu has no date: the build that publishes it records today as the day it came to the site.
+ORDER = ["articles/essai-nu/", "articles/sonarem-vesna/", "articles/essai-lundi/", "articles/essai-date/"]
 
 
 def test_the_index_lists_every_article_newest_first_with_what_is_known(newsroom):
@@ -65,13 +69,17 @@ def test_the_index_lists_every_article_newest_first_with_what_is_known(newsroom)
     hrefs = [urljoin(SITE_URL + "articles/", i.select_one(".carnet-article-title a")["href"]) for i in items]
     assert hrefs == [SITE_URL + u for u in ORDER]
     lines = [i.select_one(".carnet-article-dateline").get_text() for i in items]
-    assert lines[0] == ("Titre du Carnet · Média\u00a0: inconnu · date de la source\u00a0: inconnue\u202f; le texte dit seulement "
+    lines = dict(zip(ORDER, lines))
+    assert lines[ORDER[2]] == ("Titre du Carnet · Média\u00a0: inconnu · date de la source\u00a0: inconnue\u202f; le texte dit seulement "
                         "«\u202fLundi\u202f», sans préciser la semaine · ajouté au Carnet le 1er\u00a0novembre 2026")
-    assert lines[1] == ("Média\u00a0: Le Journal d’essai · publié le 15\u00a0septembre 2026 · "
+    assert lines[ORDER[3]] == ("Média\u00a0: Le Journal d’essai · publié le 15\u00a0septembre 2026 · "
                         "ajouté au Carnet le 20\u00a0novembre 2026")
-    assert lines[3] == "Média\u00a0: inconnu · date de la source\u00a0: inconnue · date d’ajout inconnue"
-    assert items[1].select_one(".carnet-verbatim").get_text() == "Un article d’essai nomme VESNA une fois."
-    assert "Entreprises\u00a0: VESNA" in items[1].get_text() and "Ressources minérales\u00a0: Phosphate" in items[0].get_text()
+    today = dt.date.today()
+    assert lines[ORDER[0]] == ("Média\u00a0: inconnu · date de la source\u00a0: inconnue · ajouté au Carnet le "
+                               + ("1er" if today.day == 1 else str(today.day)) + f"\u00a0{MONTHS[today.month - 1]} {today.year}")
+    assert lines[ORDER[1]].endswith("ajouté au Carnet le 29\u00a0novembre 2026")
+    assert items[3].select_one(".carnet-verbatim").get_text() == "Un article d’essai nomme VESNA une fois."
+    assert "Entreprises\u00a0: VESNA" in items[3].get_text() and "Ressources minérales\u00a0: phosphate" in items[2].get_text()
     nav = [a.get_text(strip=True) for a in page.select("nav.md-nav--primary > ul > li > a, "
                                                        "nav.md-nav--primary > ul > li > label")]
     assert "Articles" in nav
@@ -80,17 +88,17 @@ def test_the_index_lists_every_article_newest_first_with_what_is_known(newsroom)
 def test_each_article_says_what_its_source_does_not(newsroom):
     _, site = newsroom
     bare = soup(site, "articles/essai-nu").select_one(".carnet-source-box").get_text()
-    assert "Ce que la source ne dit pas" in bare and "Média d’origine\u00a0: inconnu" in bare
+    assert "Ce texte et ce que sa source ne dit pas" in bare and "Média d’origine\u00a0: inconnu" in bare
     assert "Auteur\u00a0: inconnu" in bare and "Date\u00a0: inconnue." in bare
     dated = soup(site, "articles/essai-date").select_one(".carnet-source-box").get_text()
-    assert dated.startswith("La source") and "Camille Essai" in dated and "15\u00a0septembre 2026" in dated
+    assert dated.startswith("Ce texte et sa source") and "Camille Essai" in dated and "15\u00a0septembre 2026" in dated
 
 
 def test_the_home_page_shows_the_latest_articles_and_leads_to_the_index(newsroom):
     _, site = newsroom
     home = soup(site, "")
     titles = [a.get_text() for a in home.select(".carnet-articles .carnet-article-title a")]
-    assert titles[0] == "Essai du lundi sur le phosphate" and len(titles) == 4
+    assert titles[0] == "Essai sans métadonnées" and len(titles) == 4   # published today, by this build
     assert home.select_one('a[href="articles/"]') is not None
 
 
@@ -100,15 +108,21 @@ def test_the_feeds_list_every_article_with_absolute_links_and_honest_dates(newsr
     items = channel.findall("item")
     assert [i.findtext("link") for i in items] == [SITE_URL + u for u in ORDER]
     dates = [i.findtext("pubDate") for i in items]
-    assert dates[0] == "Sun, 01 Nov 2026 00:00:00 +0000"   # date added: the item says so
-    assert "date de la source inconnue" in items[0].findtext("description")
-    assert dates[1] == "Tue, 15 Sep 2026 00:00:00 +0000"   # the source's own date
-    assert "date de la source inconnue" not in items[1].findtext("description")
-    assert dates[2:] == [None, None]                          # no date known: none given
+    assert dates[0] == format_datetime(dt.datetime.combine(dt.date.today(), dt.time(), dt.timezone.utc))   # the day this build published it
+    assert dates[1] == "Sun, 29 Nov 2026 00:00:00 +0000"   # the day the record holds for it
+    assert dates[2] == "Sun, 01 Nov 2026 00:00:00 +0000"   # date added: the item says so
+    for item in items[:3]:
+        assert "date de la source inconnue" in item.findtext("description")
+    assert dates[3] == "Tue, 15 Sep 2026 00:00:00 +0000"   # the source's own date
+    assert "date de la source inconnue" not in items[3].findtext("description")
+    # The article's words in « », said to be its own; never given as the Carnet's.
+    assert items[3].findtext("description").startswith(
+        "Début de l’article, tel que reçu\u00a0: «\u202fUn article d’essai nomme VESNA une fois.\u202f» — ")
     feed = json.loads((site / "feed.json").read_text(encoding="utf-8"))
     assert [i["url"] for i in feed["items"]] == [SITE_URL + u for u in ORDER]
-    assert feed["items"][0]["_carnet"] == {"date_of_source": None, "date_as_written": "Lundi",
+    assert feed["items"][2]["_carnet"] == {"date_of_source": None, "date_as_written": "Lundi",
                                            "added": "2026-11-01", "outlet": None}
+    assert feed["items"][1]["date_published"] == "2026-11-29T00:00:00Z"
     head = soup(site, "personnes/stanislav-khomenko").select('link[rel~="alternate"][type]')
     assert {l["href"] for l in head} == {SITE_URL + "feed.xml", SITE_URL + "feed.json"}
 
@@ -117,9 +131,9 @@ def test_entity_pages_group_their_quotes_by_article_newest_first(newsroom):
     _, site = newsroom
     groups = soup(site, "entreprises/vesna").select("#dans-larticle ~ p.carnet-source")
     titles = [g.a.get_text() for g in groups]
-    assert titles == ["Essai du lundi sur le phosphate", "Essai daté\u00a0: VESNA ouvre un bureau",
-                      "Sonarem a accueilli VESNA, présentée comme filiale de Gazprom"]
-    assert "publié le 15\u00a0septembre 2026" in groups[1].get_text()
+    assert titles == ["Sonarem a accueilli VESNA, présentée comme filiale de Gazprom",
+                      "Essai du lundi sur le phosphate", "Essai daté\u00a0: VESNA ouvre un bureau"]
+    assert "publié le 15\u00a0septembre 2026" in groups[2].get_text()
 
 
 def test_news_article_json_ld_claims_only_what_is_known(newsroom):

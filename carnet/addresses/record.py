@@ -11,15 +11,18 @@ build compares the site it is about to publish with that record:
 - a recorded anchor must still name a paragraph of its article (a reworded paragraph keeps
   its anchor with ``{ #p-… }`` under it); an older name is written beside it.
 
-The record changes only when an editor runs ``carnet publish-record``: never silently.
+The record changes only when an editor runs ``carnet publish-record``, never silently, with
+one exception that only adds: the first build that publishes an article records the day it came
+to the site (``added``), which every later build shows.
 Pure functions over the model; reading and writing the file is ``load_record``/``dump_record``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape
 from pathlib import Path
 
@@ -45,6 +48,9 @@ class Record:
     aliases: dict[str, dict[str, str]] = field(default_factory=dict)      # page -> older name -> anchor
     path: str = RECORD_FILE
     doc: YamlDocument | None = None                                       # positions, for messages
+    # An article's page -> the day it came to the site ("2026-11-29"): recorded by the first
+    # build that publishes it (``with_added``), never changed after.
+    added: dict[str, str] = field(default_factory=dict)
 
     def where(self, *keys) -> tuple[int | None, int | None]:
         return self.doc.position(keys) if self.doc else (None, None)
@@ -61,14 +67,26 @@ def load_record(file: Path, rel: str) -> tuple[Record, list[Problem]]:
     pages = data.get("pages") if data else None
     anchors = data.get("anchors") or {} if data else None
     aliases = data.get("aliases") or {} if data else None
+    added = data.get("added") or {} if data else None
     if (not isinstance(pages, list) or not all(isinstance(p, str) for p in pages)
-            or not _mapping_of(anchors, list) or not _mapping_of(aliases, dict)):
+            or not _mapping_of(anchors, list) or not _mapping_of(aliases, dict) or not _dates(added)):
         return Record(path=rel), [Problem(rel, None, None, "the record of published addresses is not in its form "
-                                          "(pages: a list; anchors and aliases: by page).",
+                                          "(pages: a list; anchors and aliases: by page; added: a date by page).",
                                           "restore it from version control, or write it again with "
                                           "'carnet publish-record'.")]
     return Record([str(p) for p in pages], {str(k): [str(a) for a in v] for k, v in anchors.items()},
-                  {str(k): {str(a): str(t) for a, t in v.items()} for k, v in aliases.items()}, rel, doc), []
+                  {str(k): {str(a): str(t) for a, t in v.items()} for k, v in aliases.items()}, rel, doc,
+                  {str(k): str(v) for k, v in added.items()}), []
+
+
+def _dates(value) -> bool:
+    """A mapping page -> ISO date (YAML reads an unquoted date as a date)."""
+    if not isinstance(value, dict):
+        return False
+    try:
+        return all(dt.date.fromisoformat(str(v)) is not None for v in value.values())
+    except ValueError:
+        return False
 
 
 def _mapping_of(value, kind) -> bool:
@@ -79,6 +97,8 @@ def dump_record(record: Record) -> str:
     data = {"pages": sorted(record.pages),
             "anchors": {page: list(anchors) for page, anchors in sorted(record.anchors.items())},
             "aliases": {page: dict(sorted(a.items())) for page, a in sorted(record.aliases.items()) if a}}
+    if record.added:
+        data["added"] = dict(sorted(record.added.items()))
     return RECORD_HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 
 
@@ -226,7 +246,14 @@ def current_record(old: Record, pages: list[str], anchors: dict[str, list[str]],
         names = {alias: anchor for alias, anchor in names.items() if anchor in held}
         if names:
             aliases[page] = names
-    return Record(sorted(set(pages) | set(kept)), {p: list(a) for p, a in anchors.items() if a}, aliases, old.path)
+    return Record(sorted(set(pages) | set(kept)), {p: list(a) for p, a in anchors.items() if a}, aliases, old.path,
+                  added=dict(old.added))   # the day an article came to the site stays, whatever moves
+
+
+def with_added(record: Record, dates: dict[str, dt.date]) -> Record:
+    """The record with the day each newly published article came to the site (``dates``:
+    page -> day), the days already recorded kept."""
+    return replace(record, added={**{page: day.isoformat() for page, day in dates.items()}, **record.added})
 
 
 def redirect_html(source: str, target: str, site_url: str) -> str:

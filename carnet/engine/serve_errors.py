@@ -35,7 +35,7 @@ def problems_html(problems: list[Problem]) -> str:
         for p in errors)
     return (f'<h1 id="carnet-problemes">Le site ne peut pas être publié</h1>'
             f'<div class="admonition failure" role="alert"><p class="admonition-title">'
-            f"{plural(len(errors), 'problème')} à corriger</p>"
+            f"{plural(len(errors), 'problème', start=True)} à corriger</p>"
             f"<p>Carnet a arrêté la construction du site. Corrigez ces fichiers et enregistrez-les{NBSP}: "
             f"cette page se rechargera d’elle-même.</p></div>"
             f'<ol class="carnet-problems">{items}</ol>')

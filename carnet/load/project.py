@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import datetime as dt
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..addresses.record import RECORD_FILE, Addresses, address_of, load_record, page_problems, redirects_from
+from ..addresses.record import (RECORD_FILE, Addresses, Record, address_of, load_record, page_problems,
+                                redirects_from)
 from ..citations.check import check_citations
 from ..citations.passages import PassageIndex
 from ..citations.resolve import Citations
@@ -49,9 +51,26 @@ def load_project(notes_dir: Path, docs_dir: Path, articles_dir: str, project_dir
                 article_problems.append(found)
     project = Project(catalog, articles)
     project.addresses, address_problems = site_addresses(catalog, articles, written, articles_dir, project_dir)
+    project.articles = [with_day_added(a, project.addresses.record) for a in articles]
     project.problems = problems + article_problems + cited_articles_exist(project.checked_notes,
                                                                       {a.slug for a in articles}) + address_problems
     return project
+
+
+def with_day_added(article: Article, record: Record) -> Article:
+    """The article with the day it came to the site: its front matter's ``added``, else the
+    day the record holds (written by the build that first published it)."""
+    recorded = record.added.get(address_of(article.src))
+    if article.meta.added or not recorded:
+        return article
+    return replace(article, meta=replace(article.meta, added=dt.date.fromisoformat(recorded)))
+
+
+def unrecorded_days(articles: list[Article], today: dt.date) -> tuple[list[Article], dict[str, dt.date]]:
+    """A build that publishes: the articles, each not yet dated given ``today``, and those
+    days by page, for the record (``with_added``)."""
+    new = {address_of(a.src): today for a in articles if a.meta.added is None}
+    return [a if a.meta.added else replace(a, meta=replace(a.meta, added=today)) for a in articles], new
 
 
 def site_addresses(catalog: Catalog, articles: list[Article], written: list[tuple[str, str]], articles_dir: str,

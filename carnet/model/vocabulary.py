@@ -16,6 +16,7 @@ class Kind:
     plural: str          # "Entreprises"
     schema_type: str     # schema.org type used in JSON-LD
     of_plural: str = ""  # "d’entreprises": "toutes les fiches d’entreprises"
+    common_nouns: bool = False  # names are common nouns ("le cuivre"): lower case within a sentence
 
 
 KINDS: dict[str, Kind] = {
@@ -25,10 +26,19 @@ KINDS: dict[str, Kind] = {
         Kind("personnes", "Personne", "Personnes", "Person", "de personnes"),
         # Copper and iron are metals, phosphate is mined as rock: "minerai" (an ore) fits
         # none of them, "ressource minérale" fits all three.
-        Kind("minerais", "Ressource minérale", "Ressources minérales", "Thing", "de ressources minérales"),
+        Kind("minerais", "Ressource minérale", "Ressources minérales", "Thing", "de ressources minérales", True),
         Kind("lieux", "Lieu", "Lieux", "Place", "de lieux"),
     )
 }
+
+
+def running_name(name: str, kind: str) -> str:
+    """A name as it stands within a sentence or a list: "cuivre, fer et phosphate" for common
+    nouns, as they are written in French; a title, a heading or a line of its own keeps "Cuivre".
+    An acronym or a name with a capital inside ("ADN", "McKinsey") is left as written."""
+    if KINDS[kind].common_nouns and name[:1].isupper() and name[1:].islower():
+        return name[0].lower() + name[1:]
+    return name
 
 
 @dataclass(frozen=True)

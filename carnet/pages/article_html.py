@@ -10,7 +10,7 @@ from html import escape
 from ..load.article_meta import ArticleMeta
 from ..model.catalog import sort_key
 from ..model.note import Note
-from ..model.vocabulary import KINDS
+from ..model.vocabulary import KINDS, running_name
 from ..text.typography import NBSP, NNBSP, french_spacing, join, plural
 
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
@@ -60,7 +60,8 @@ def source_box_html(meta: ArticleMeta) -> str:
     rows.append(("Texte", f"reproduit tel que reçu, mot pour mot{changes}. "
                           "Les liens vers les fiches sont ajoutés automatiquement."))
     known = meta.outlet and meta.author and meta.date and meta.title_by == "source"
-    heading = "La source" if known else "Ce que la source ne dit pas"
+    # What the box holds: the source, what it leaves untold, and how the text was reproduced.
+    heading = "Ce texte et sa source" if known else "Ce texte et ce que sa source ne dit pas"
     items = "".join(f"<li><strong>{label}</strong>{NBSP}: {value}</li>" for label, value in rows)
     # Collapsed: on a phone the text starts on the first screen; one tap opens it.
     return (f'<details class="info carnet-source-box"><summary>{heading}</summary>'
@@ -88,7 +89,8 @@ def article_fiches_html(notes: list[Note], href) -> str:
     for kind in KINDS.values():
         names = sorted((n for n in notes if n.kind == kind.slug), key=lambda n: sort_key(n.name))
         if names:
-            links = join([f'<a href="{escape(href(n.page_path))}" data-preview="">{escape(n.name)}</a>' for n in names])
+            links = join([f'<a href="{escape(href(n.page_path))}" data-preview="">'
+                          f'{escape(running_name(n.name, n.kind))}</a>' for n in names])
             groups.append(f"<li><strong>{kind.plural}</strong>{NBSP}: {links}</li>")
     if not groups:
         return ""
@@ -125,7 +127,8 @@ def dateline(meta: ArticleMeta) -> str:
         parts.append(f"publié le {french_date(meta.date)}")
     else:
         parts.append(f"date de la source{NBSP}: {source_date_text(meta)}")
-    parts.append(f"ajouté au Carnet le {french_date(meta.added)}" if meta.added else "date d’ajout inconnue")
+    # No day added: a preview (``mkdocs serve``) of an article no build has published yet.
+    parts.append(f"ajouté au Carnet le {french_date(meta.added)}" if meta.added else "pas encore publié sur le Carnet")
     return " · ".join(parts)
 
 
@@ -153,12 +156,12 @@ def entry_html(entry: ArticleEntry, href, with_entities: bool = True) -> str:
         names = sorted((n for n in entry.notes if n.kind == kind.slug), key=lambda n: sort_key(n.name))[:room]
         room -= len(names)
         if names:
-            links = join([f'<a href="{escape(href(n.page_path))}" data-preview="">{escape(n.name)}</a>'
-                          for n in names])
+            links = join([f'<a href="{escape(href(n.page_path))}" data-preview="">'
+                          f'{escape(running_name(n.name, n.kind))}</a>' for n in names])
             by_kind.append(f"{kind.plural}{NBSP}: {links}")
     more = len(entry.notes) - MAX_ENTITIES
     if more > 0:
-        by_kind.append(f"et {plural(more, 'autre entité', 'autres entités')}")
+        by_kind.append(f"et {plural(more, 'autre', 'autres')}")
     entities = (f'<p class="carnet-article-entities">{" · ".join(by_kind)}</p>'
                 if with_entities and by_kind else "")
     sentence = entry.first_sentence

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html import escape
+from typing import Any
 
 from ..markdown.mentions import MentionSentence
 from ..text.typography import NBSP, NNBSP, plural
@@ -57,24 +58,29 @@ def _see_all(what: str, all_url: str | None) -> str:
     return f'<p class="carnet-see-all">{what}{link}</p>'
 
 
+def quoted(articles: list[tuple[Any, list[MentionSentence]]]) -> list[tuple[Any, list[MentionSentence], int]]:
+    """The articles "Dans l’article" quotes, newest first (each as given: a PageRef, or
+    what the caller keys it by), with the sentences it shows and how many more name the
+    note (the fiche's sources list the paragraphs of the first)."""
+    named = [(ref, quotes) for ref, quotes in articles if quotes]
+    return [(ref, quotes[:MAX_SENTENCES], len(quotes) - MAX_SENTENCES) for ref, quotes in named[:MAX_ARTICLES]]
+
+
 def in_article_html(note_id: str, articles: list[tuple[PageRef, list[MentionSentence]]],
                     all_url: str | None = None) -> str:
     """The sentences naming the note in the newest ``MAX_ARTICLES`` articles; the older
     ones, up to ``LIST_ALL``, by title; past that, ``all_url``: the page of all its mentions."""
     blocks = []
     named = [(ref, quotes) for ref, quotes in articles if quotes]
-    for ref, quotes in named[:MAX_ARTICLES]:
-        more = len(quotes) - MAX_SENTENCES
-        quotes = quotes[:MAX_SENTENCES]
+    for ref, quotes, more in quoted(named):
         items = "".join([
             f'<li><blockquote class="carnet-quote"><p>{_quote(s, note_id)}</p></blockquote>'
             f'<a class="carnet-passage" href="{ref.url_html}#{_escaped(s.anchor or "")}">'
-            f"Lire le passage (§{NBSP}{ref.numbers.get(s.anchor or '', '?')}) dans "
-            f"«{NNBSP}{ref.title_html}{NNBSP}»</a></li>"
+            f"Lire le passage (§{NBSP}{ref.numbers.get(s.anchor or '', '?')})</a></li>"
             for s in quotes])
         date = f' <span class="carnet-article-dateline">({ref.dateline})</span>' if ref.dateline else ""
         count = len(quotes) + max(0, more)
-        blocks.append(f'<p class="carnet-source">{plural(count, "phrase")} de l’article «{NNBSP}'
+        blocks.append(f'<p class="carnet-source">{plural(count, "phrase", start=True)} de l’article «{NNBSP}'
                       f'<a href="{ref.url_html}">{ref.title_html}</a>{NNBSP}»{date}{NBSP}:</p>'
                       f'<ul class="carnet-quotes">{items}</ul>'
                       + (f'<p class="carnet-more">Et {plural(more, "autre phrase", "autres phrases")} dans '
@@ -84,9 +90,9 @@ def in_article_html(note_id: str, articles: list[tuple[PageRef, list[MentionSent
                           for ref, quotes in named[MAX_ARTICLES:])
         blocks.append(f'<p class="carnet-older">Aussi dans{NBSP}: {older}.</p>')
     elif len(named) > LIST_ALL:
-        blocks.append(_see_all(f"{plural(len(named), 'article')} la nomment{NBSP}: "
+        blocks.append(_see_all(f"{plural(len(named), 'article', start=True)} la nomment{NBSP}: "
                                f"les {MAX_ARTICLES} plus récents ci-dessus.", all_url))
-    return "".join(blocks) or "<p>Aucun article ne nomme cette entité.</p>"
+    return "".join(blocks) or "<p>Aucun article n’en parle.</p>"
 
 
 def mentioned_in_html(note_id: str, pages: list[tuple[PageRef, list[MentionSentence]]],
@@ -102,10 +108,10 @@ def mentioned_in_html(note_id: str, pages: list[tuple[PageRef, list[MentionSente
         quote = "" if ref.numbers else f' — <span class="carnet-excerpt">{_quote(first, note_id)}</span>'
         items.append(f'<li><a href="{ref.url_html}">{ref.title_html}</a>{quote}</li>')
     if not items:
-        return "<p>Aucune autre page ne nomme cette entité.</p>"
+        return "<p>Aucune autre page n’en parle.</p>"
     more = ""
     if len(items) > LIST_ALL:
-        more = _see_all(f"{plural(len(items), 'page')} la nomment{NBSP}: "
+        more = _see_all(f"{plural(len(items), 'page', start=True)} la nomment{NBSP}: "
                         f"les {MAX_PAGES} premières ci-dessus.", all_url)
         items = items[:MAX_PAGES]
     return f'<ul class="carnet-mentioned-in">{"".join(items)}</ul>{more}'

@@ -21,6 +21,7 @@ from html import unescape
 from urllib.parse import urljoin
 from xml.etree import ElementTree as ET
 
+from ..text.typography import NBSP, NNBSP
 from .article_html import ArticleEntry, dateline, listed_title, newest_first
 
 RSS_PATH, JSON_PATH = "feed.xml", "feed.json"
@@ -35,7 +36,9 @@ def _summary(entry: ArticleEntry) -> str:
     meta = entry.meta
     note = ("" if meta.date or not meta.added
             else " (date de la source inconnue : la date de l’élément est celle de son ajout au Carnet)")
-    return f"{entry.first_sentence} — {_plain(dateline(meta))}{note}"
+    # The article's words, in « » and said to be its own: never given as the Carnet's.
+    return (f"Début de l’article, tel que reçu{NBSP}: «{NNBSP}{entry.first_sentence}{NNBSP}» — "
+            f"{_plain(dateline(meta))}{note}")
 
 
 def _plain(text: str) -> str:

@@ -17,7 +17,7 @@ from typing import Callable
 
 from ..model.note import Note
 from .article_html import dateline
-from .backlinks import PageRef, all_mention_lines, in_article_html, mentioned_in_html
+from .backlinks import PageRef, all_mention_lines, in_article_html, mentioned_in_html, quoted
 from .checked import Checked
 from .graph import note_graph
 from .index_html import index_nav_html
@@ -66,8 +66,17 @@ FICHE_SECTIONS = (
     # Index pages repeat every summary: they list entities rather than mention them.
     FicheSection("mentionne-dans", "Mentionné dans",
                  lambda f: mentioned_in_html(f.note.id, [(r, s) for _, r, s in f.elsewhere], f.all_url)),
-    FicheSection("sources", "Sources", lambda f: sources_html(f.sections)),
+    FicheSection("sources", "Sources", lambda f: sources_html(f.sections, _quoted_paragraphs(f))),
 )
+
+
+def _quoted_paragraphs(f: Fiche) -> dict[str, set[int]]:
+    """Article slug -> the paragraphs "Dans l’article" quotes: the sources say so too."""
+    slugs = {src: a.slug for src, a in f.site.articles.items()}
+    out: dict[str, set[int]] = {}
+    for (src, ref), sentences, _ in quoted([((src, ref), s) for src, ref, s in f.in_articles if s]):
+        out.setdefault(slugs[src], set()).update(ref.numbers[s.anchor] for s in sentences if s.anchor in ref.numbers)
+    return out
 
 
 def section_anchors(taken: set[str]) -> list[tuple[FicheSection, str]]:

@@ -85,7 +85,7 @@ def _index_markdown(index: Index, page: IndexPage, intro: str) -> str:
 def kind_index_pages(kind_slug: str, index: Index) -> dict[str, GeneratedPage]:
     kind = KINDS[kind_slug]
     count = sum(len(p.items) for p in index.pages)
-    intro = (f"{plural(count, 'fiche')}, par ordre alphabétique. Toutes les fiches{NBSP}: "
+    intro = (f"{plural(count, 'fiche', start=True)}, par ordre alphabétique. Toutes les fiches{NBSP}: "
              f"[index A–Z](../{A_TO_Z_PATH}), [graphe du dossier](../{GRAPH_PATH}).")
     return {page.path: GeneratedPage(_index_markdown(index, page, intro), page_title(kind.plural, page),
                                      f"Les fiches {kind.of_plural} du Carnet minier{NBSP}: "
@@ -99,7 +99,7 @@ def page_suffix(page: IndexPage) -> str:
 
 def a_to_z_pages(index: Index) -> dict[str, GeneratedPage]:
     count = sum(len(p.items) for p in index.pages)
-    intro = f"{plural(count, 'fiche')}{NBSP}: " + join([kind.plural.lower() for kind in KINDS.values()]) + "."
+    intro = f"{plural(count, 'fiche', start=True)}{NBSP}: " + join([kind.plural.lower() for kind in KINDS.values()]) + "."
     return {page.path: GeneratedPage(_index_markdown(index, page, intro), page_title(index.title, page),
                                      f"Toutes les fiches du Carnet minier de A à Z{NBSP}: {plural(count, 'fiche')}."
                                      + page_suffix(page), listing=True, own_contents=True)
@@ -112,29 +112,34 @@ def graph_page(catalog: Catalog) -> GeneratedPage:
             f"Les {MAX_NODES} fiches les plus reliées, chacune un point")
     return GeneratedPage("\n\n".join([
         "# Graphe du dossier",
-        f"{what} (couleur selon sa nature), chaque trait une relation{NNBSP}; "
+        f"{what}, d’une couleur par catégorie ({_kinds()}), chaque trait une relation{NNBSP}; "
         "un clic sur un nom ouvre sa fiche. Le même contenu, en texte, suit le graphe, "
-        "avec l’index de chaque nature, qui les liste toutes.",
+        "avec l’index de chaque catégorie, qui les liste toutes.",
         slot("dossier-graph"),
     ]) + "\n", "Graphe du dossier", f"Les fiches du Carnet minier ({plural(len(catalog), 'fiche')}) et leurs relations, en un graphe.",
         listing=True)
 
 
 def articles_pages(index: Index, count: int) -> dict[str, GeneratedPage]:
-    what = ("sa source et les entités qu’il nomme" if count < 2 else
-            "leur source et les entités qu’ils nomment")
-    intro = (f"{plural(count, 'article')}, avec ce que l’on sait de {what}." if count < 2 else
-             f"{plural(count, 'article')}, du plus récent au plus ancien, avec ce que l’on sait de {what}.")
+    what = (f"sa source, et les {_kinds()} qu’il nomme" if count < 2 else
+            f"leur source, et les {_kinds()} qu’ils nomment")
+    intro = (f"{plural(count, 'article', start=True)}, avec ce que l’on sait de {what}." if count < 2 else
+             f"{plural(count, 'article', start=True)}, du plus récent au plus ancien, avec ce que l’on sait de {what}.")
     return {page.path: GeneratedPage(_index_markdown(index, page, intro), page_title("Articles", page),
                                      f"Les articles du Carnet minier{NBSP}: {plural(count, 'article')}, "
                                      f"{what}." + page_suffix(page), listing=True)
             for page in index.pages}
 
 
+def _kinds() -> str:
+    """"entreprises, personnes, ressources minérales et lieux": what the fiches are of."""
+    return join([kind.plural.lower() for kind in KINDS.values()])
+
+
 def mentions_pages(note: Note, plan: list[IndexPage], articles: int, others: int) -> dict[str, GeneratedPage]:
     """The pages listing every mention of a note (see backlinks)."""
     title = f"Toutes les mentions de {note.name}"
-    counts = (f"{plural(articles, 'article')} et {plural(others, 'autre page', 'autres pages')} "
+    counts = (f"{plural(articles, 'article', start=True)} et {plural(others, 'autre page', 'autres pages')} "
               f"nomment {note.name}")
     return {page.path: GeneratedPage("\n\n".join([f"# {md_text(page_title(title, page))}", md_text(counts) + ".",
                                                     slot("index-nav"), slot("group-0")]) + "\n",

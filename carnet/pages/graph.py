@@ -19,7 +19,7 @@ from typing import Callable
 
 from ..model.catalog import Catalog, Link, sort_key
 from ..model.note import Citation, Note
-from ..model.vocabulary import KINDS, RELATION_TYPES
+from ..model.vocabulary import KINDS, RELATION_TYPES, running_name
 from ..text.typography import NBSP, NNBSP, join, plural
 
 MAX_NODES = 150       # in any drawing
@@ -67,7 +67,7 @@ def _edge(a: Placed, b: Placed) -> str:
     return f'<line x1="{a.x:.1f}" y1="{a.y:.1f}" x2="{b.x:.1f}" y2="{b.y:.1f}" class="carnet-edge"/>'
 
 
-KEY = f"* selon l’article{NNBSP}; sans astérisque{NBSP}: selon les sources des fiches."
+KEY = f"* selon l’article{NNBSP}; sans astérisque{NBSP}: selon la source que la fiche nomme."
 
 
 def _routed_edge(a: Placed, b: Placed) -> str:
@@ -103,9 +103,10 @@ def _described(links: list[Link], note: Note, said_by: SaidBy) -> str:
     """ "A (selon l’article, § 2) et B (selon …)", or "A et B (selon …)" when one source says both."""
     said = [said_by(link.relation.cite, note if link.declared_here else link.other, link.relation.source)
             for link in links]
+    names = [running_name(link.other.name, link.other.kind) for link in links]
     if len(set(said)) == 1:
-        return f"{join([link.other.name for link in links])} ({said[0]})"
-    return join([f"{link.other.name} ({s})" for link, s in zip(links, said)])
+        return f"{join(names)} ({said[0]})"
+    return join([f"{name} ({s})" for name, s in zip(names, said)])
 
 
 def note_graph(note: Note, catalog: Catalog, href: Callable[[str], str], said_by: SaidBy) -> str:
@@ -191,13 +192,14 @@ def dossier_graph(catalog: Catalog, href: Callable[[str], str], index_href: Call
             if rel.target in placed:
                 edges.append(_routed_edge(placed[note.id], placed[rel.target]))
                 label = RELATION_TYPES[rel.type].label.lower()
-                sentences.append(f"{note.name} — {label}{NBSP}: {catalog.notes[rel.target].name} "
+                target = catalog.notes[rel.target]
+                sentences.append(f"{note.name} — {label}{NBSP}: {running_name(target.name, target.kind)} "
                                  f"({said_by(rel.cite, note, rel.source)})")
     width = int(max(p.x + 14 + len(_label(p.note.name)) * CHAR_WIDTH * FONT for p in placed.values()) + 10)
     height = int(max(p.y for p in placed.values()) + ROW)
     drawn = "".join(_node(p, href(p.note.id)) for p in placed.values())
     whole = len(notes) == len(catalog)
-    what = (f"{plural(len(notes), 'fiche')} et {plural(len(edges), 'relation')}" if whole else
+    what = (f"{plural(len(notes), 'fiche', start=True)} et {plural(len(edges), 'relation')}" if whole else
             f"Les {len(notes)} fiches les plus reliées sur {len(catalog)}, et {plural(len(edges), 'relation')} entre elles")
     description = what + (". " + f"{NNBSP}; ".join(sentences) if sentences else "") + "."
     graph = _svg("Graphe du dossier", description, width, height,
@@ -216,10 +218,10 @@ def dossier_graph(catalog: Catalog, href: Callable[[str], str], index_href: Call
                   for kind, count in counts if drawn_by_kind[kind])
     listed = "".join(
         f'<li><strong>{escape(KINDS[kind].plural)}</strong>{NBSP}: '
-        + join([f'<a href="{escape(href(n.id))}">{escape(n.name)}</a>'
+        + join([f'<a href="{escape(href(n.id))}">{escape(running_name(n.name, n.kind))}</a>'
                 for n in sorted((n for n in notes if n.kind == kind), key=lambda n: sort_key(n.name))]) + "</li>"
         for kind, count in counts if drawn_by_kind[kind])
     return (f'<ul class="carnet-graph-key-list" aria-label="Légende">{key}'
             f"<li>un trait{NBSP}: une relation entre deux fiches</li></ul>" + graph
             + f'<p>Les fiches du graphe{NBSP}:</p><ul class="carnet-graph-fiches">{listed}</ul>'
-            + f'<p>Toutes les fiches, par nature{NBSP}:</p><ul class="carnet-graph-kinds">{items}</ul>')
+            + f'<p>Toutes les fiches, par catégorie{NBSP}:</p><ul class="carnet-graph-kinds">{items}</ul>')

@@ -37,6 +37,8 @@ def article_jsonld(headline: str, description: str, url: str, about: list[dict],
     if meta is not None:
         if meta.date:
             node["datePublished"] = meta.date.isoformat()
+        if meta.added:   # this page's own day: the day the article came to the site
+            node["dateCreated"] = meta.added.isoformat()
         if meta.author:
             node["author"] = {"@type": "Person", "name": meta.author}
         if meta.outlet:

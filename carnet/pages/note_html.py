@@ -19,7 +19,7 @@ from ..markdown.mentions import MentionSentence, links_to_make, sentences_with_m
 from ..model.catalog import Catalog
 from ..model.note import Citation, Note
 from ..model.paths import article_path, kind_index_path
-from ..model.vocabulary import KINDS
+from ..model.vocabulary import KINDS, running_name
 from ..text.attributed import attributed
 from ..text.typography import NBSP, NNBSP, french_spacing, join, paragraphs
 
@@ -64,8 +64,9 @@ class NoteSections:
         self._linked: set[str] = set()
 
     def note_link(self, other: Note) -> str:
+        """A link to another fiche, its name as it stands within a sentence (``running_name``)."""
         return (f'<a href="{escape(self.href(other.page_path))}" data-preview="">'
-                f"{escape(other.name)}</a>")
+                f"{escape(running_name(other.name, other.kind))}</a>")
 
     def passage_url(self, found: Found) -> str:
         return f"{self.href(article_path(self.articles_dir, found.passage.article))}#{found.fragment()}"
@@ -208,7 +209,7 @@ def lead_html(sections: NoteSections) -> str:
                  f"toutes les fiches {kind.of_plural}</a></p>")
     # The infobox first, floated: the summary wraps around it (search reads its own view).
     box = (f'<aside class="carnet-infobox" aria-labelledby="infobox-{note.slug}">'
-           f'<p class="carnet-infobox-title" id="infobox-{note.slug}">Fiche d’identité</p>'
+           f'<p class="carnet-infobox-title" id="infobox-{note.slug}">{escape(note.name)}</p>'
            f"<dl>{infobox}</dl></aside>") if infobox else ""
     return f'{kind_line}<div class="carnet-lead">{box}<p class="carnet-summary">{summary}</p></div>'
 
@@ -222,17 +223,18 @@ def searched_lead_html(sections: NoteSections) -> str:
                     for fact in sections.note.facts)
     return f'<p class="carnet-summary">{escape(french_spacing(sections.note.summary))}</p>{rows}'
 
-def sources_html(sections: NoteSections) -> str:
-    """Every passage the page quotes, by article, then the note's named sources, then the references."""
+def sources_html(sections: NoteSections, shown: dict[str, set[int]] | None = None) -> str:
+    """Every passage the page quotes, by article (``shown``: the paragraphs of the sentences
+    "Dans l’article" shows), then the note's named sources, then the references."""
     note = sections.note
     # Every passage the page quotes: the note's own citations, and those of the relations
     # other notes declare with it (listed under Relations).
     cites = [*note.citations, *(l.relation.cite for l in sections.catalog.links(note.id)
                                  if l.relation.cite and not l.declared_here)]
     passages = [found.passage for found in map(sections.citations.get, cites) if found]
-    items = []
-    for slug in sorted({p.article for p in passages}):
-        numbers = {p.number for p in passages if p.article == slug}
+    items, shown = [], shown or {}
+    for slug in sorted({p.article for p in passages} | set(shown)):
+        numbers = {p.number for p in passages if p.article == slug} | shown.get(slug, set())
         url = sections.href(article_path(sections.articles_dir, slug))
         title = french_spacing(sections.article_titles.get(slug, slug))
         items.append(f'<li>L’article «{NNBSP}<a href="{escape(url)}">{escape(title)}</a>{NNBSP}», reproduit tel '

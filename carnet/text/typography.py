@@ -12,6 +12,9 @@ the inside of « quotes » alone but for their edges, since those are the articl
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from num2words import num2words
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 
@@ -19,11 +22,32 @@ _QUOTE_RE = re.compile(r"«[^«»]*»")
 _BEFORE_RE = re.compile(r"[ \u00a0\u202f](?=[;!?:])")
 
 
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """ "1 fiche", "3 fiches", "0 fiche": French counts 0 and 1 in the singular."""
+# The nouns Carnet counts that are feminine: "une fiche", "vingt et une phrases".
+FEMININE = frozenset({"fiche", "phrase", "page", "relation", "entité", "mention", "ressource", "personne"})
+
+
+def plural(count: int, singular: str, plural_form: str | None = None, start: bool = False) -> str:
+    """A count in the house style: "deux fiches", "une phrase", "aucune relation", "11 fiches";
+    in words below ten and, with ``start`` (it opens a sentence), always, capitalised:
+    "Onze fiches".  French counts 0 and 1 in the singular."""
     word = singular if abs(count) < 2 else (plural_form or singular + "s")
+    if 0 <= count < 10 or start:
+        text = f"{number_words(count, singular.split()[-1] in FEMININE)} {word}"
+        return (text[0].upper() + text[1:]) if start else text
     number = f"{count:,}".replace(",", NNBSP)  # 1 000: a narrow no-break space between thousands
     return f"{number}{NBSP}{word}"
+
+
+@lru_cache(maxsize=1024)
+def number_words(count: int, feminine: bool = False) -> str:
+    """ "un", "vingt et une", "deux cent cinquante" (num2words, the 1990 spelling's hyphens
+    as it writes them); zero is "aucun" / "aucune", as a count reads."""
+    if count == 0:
+        return "aucune" if feminine else "aucun"
+    words = num2words(count, lang="fr")
+    if feminine and (words == "un" or words.endswith((" un", "-un"))):
+        words = words[:-2] + "une"
+    return words
 
 
 def _before_marks(text: str) -> str:
