@@ -113,7 +113,7 @@ def make_notes(m: int, n_articles: int, rng: random.Random, shape: Shape = REFER
         other = rng.choice(notes)
         note["article"] = rng.randrange(n_articles)
         data = {"name": note["name"], "aliases": note["aliases"],
-                "summary": f"Entité citée par les articles du corpus, en lien avec {other['name']}."}
+                "summary": f"Nom cité par les articles du corpus, en lien avec {other['name']}."}
         if shape.rich:
             data["facts"] = {"Rôle": {"value": "cité dans un article", "cite": None}}
             data["relations"] = ([{"type": "talks_with", "target": f"{other['kind']}/{other['slug']}",

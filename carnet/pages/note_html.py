@@ -21,6 +21,7 @@ from ..model.note import Citation, Note
 from ..model.paths import article_path, kind_index_path
 from ..model.vocabulary import KINDS, running_name
 from ..text.attributed import attributed
+from ..text.sentences import sentence_spans
 from ..text.typography import NBSP, NNBSP, french_spacing, join, paragraphs
 
 Href = Callable[[str], str]
@@ -274,7 +275,18 @@ def note_sentences(note: Note, matcher: MentionMatcher, attribution: Attribution
     return out
 
 
-INDEX_SUMMARY = 200  # characters of a summary in an index: entries stay light
+INDEX_SUMMARY = 400  # characters of a summary in an index: entries stay light, and a sentence stays whole
+
+
+def index_summary(summary: str) -> str:
+    """A summary as an index lists it: whole up to ``INDEX_SUMMARY`` characters, else its
+    first sentences that fit (a sentence is never cut but the first, when it alone is longer)."""
+    if len(summary) <= INDEX_SUMMARY:
+        return summary
+    ends = [end for _, end in sentence_spans(summary) if end <= INDEX_SUMMARY]
+    if ends:
+        return summary[:ends[-1]].rstrip()
+    return summary[:INDEX_SUMMARY].rsplit(" ", 1)[0] + "…"
 
 
 def index_list_html(notes: list[Note], href: Href, show_kind: bool) -> str:
@@ -288,9 +300,7 @@ def index_list_html(notes: list[Note], href: Href, show_kind: bool) -> str:
             for note in notes) + "</ul>"
     items = []
     for note in notes:   # the name over its summary, as a front page lists its stories
-        summary = note.summary
-        if len(summary) > INDEX_SUMMARY:
-            summary = summary[:INDEX_SUMMARY].rsplit(" ", 1)[0] + "…"
+        summary = index_summary(note.summary)
         items.append(f'<li><a href="{escape(href(note.page_path))}" data-preview="">{escape(note.name)}</a>'
                      f'<span class="carnet-index-sep"> — </span>'
                      f'<span class="carnet-index-summary">{escape(french_spacing(summary))}</span></li>')
