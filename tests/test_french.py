@@ -190,8 +190,10 @@ def test_a_headline_we_wrote_says_so_wherever_it_is_listed(site):
 
 def test_every_relation_says_who_says_so_in_lists_and_graphs(site):
     """Each relation, on both of its pages: in the list, and in the graph's text alternative,
-    with "selon l’article, § N" when the article backs it, else the declaring note's sources."""
+    with "selon l’article, § N" when the article backs it, else the source the declaring note
+    names ("selon Wikipédia"); names as they stand in a sentence ("cuivre")."""
     from carnet.load.notes_dir import load_notes
+    from carnet.model.vocabulary import running_name
     catalog, _ = load_notes(ROOT / "notes", ROOT)
     checked = 0
     for note in catalog:
@@ -200,10 +202,12 @@ def test_every_relation_says_who_says_so_in_lists_and_graphs(site):
         desc = page.select_one(".carnet-graph desc")
         for link in catalog.links(note.id):
             declaring = note if link.declared_here else link.other
-            said = "selon l’article, §\u00a0" if link.relation.cite else f"selon les sources de la fiche {declaring.name}"
-            item = next(li for li in relations.find_all("li") if link.other.name in li.get_text())
+            assert link.relation.cite or declaring.source_index(link.relation.source) is not None
+            said = "selon l’article, §\u00a0" if link.relation.cite else f"selon {link.relation.source}"
+            other = running_name(link.other.name, link.other.kind)
+            item = next(li for li in relations.find_all("li") if other in li.get_text())
             assert said in item.get_text(), (note.id, link.other.id)
-            pattern = re.escape(link.other.name) + r"[^;]*\(" + re.escape(said)
+            pattern = re.escape(other) + r"[^;]*\(" + re.escape(said)
             assert re.search(pattern, desc.get_text()), (note.id, desc.get_text())
             checked += 1
         # In the drawing, a star on the edges the article states, none on the others.
@@ -217,8 +221,9 @@ def test_every_relation_says_who_says_so_in_lists_and_graphs(site):
     desc = dossier.select_one(".carnet-graph desc").get_text()
     for note in catalog:
         for rel in note.relations:
-            said = "selon l’article" if rel.cite else f"selon les sources de la fiche {note.name}"
-            assert re.search(re.escape(note.name) + r" — [^;]*" + re.escape(catalog.notes[rel.target].name)
+            said = "selon l’article" if rel.cite else f"selon {rel.source}"
+            target = catalog.notes[rel.target]
+            assert re.search(re.escape(note.name) + r" — [^;]*" + re.escape(running_name(target.name, target.kind))
                              + r" \(" + re.escape(said), desc), (note.id, rel.target)
 
 
@@ -246,7 +251,8 @@ def test_a_fiche_s_sources_name_every_paragraph_it_quotes(site):
     catalog, _ = load_notes(ROOT / "notes", ROOT)
     for note in catalog:
         page = BeautifulSoup((site / note.kind / note.slug / "index.html").read_text(encoding="utf-8"), "html.parser")
-        quoted = {int(m) for a in page.select(".carnet-cite a, .carnet-quote-ref a")
+        # Every paragraph the page quotes: its citations, and the sentences "Dans l’article" shows.
+        quoted = {int(m) for a in page.select(".carnet-cite a, .carnet-quote-ref a, a.carnet-passage")
                   for m in re.findall(r"§\u00a0(\d+)", a.get_text())}
         listed = page.select_one(".carnet-sources li")
         if not quoted:

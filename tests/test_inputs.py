@@ -59,7 +59,8 @@ def _summary(data):
 
 
 def _fact(data):
-    data.setdefault("facts", {})["Essai"] = "une valeur d’essai"
+    data.setdefault("facts", {})["Essai"] = {"value": "une valeur d’essai", "cite": {
+        "article": "sonarem-vesna", "quote": "Le Maghreb"}}
     data.setdefault("sources", [{"title": "Source d’essai", "url": "https://example.org/essai"}])
 
 

@@ -49,9 +49,8 @@ def errors_of_check(project) -> list[str]:
     return [line for line in printed.getvalue().splitlines() if ": error: " in line]
 
 
-@pytest.mark.parametrize("field", NOTE_MISTAKES)
-def test_one_mistake_in_a_note_is_one_error(tmp_path, field):
-    project = copy_project(tmp_path / "project")
+def spoil_note(project, field: str) -> None:
+    """One mistake in ``field`` of the note ``NOTE``."""
     path = project / NOTE
     if NOTE_MISTAKES[field] is None:
         path.write_text(path.read_text(encoding="utf-8").replace("name: VESNA", "name: [VESNA"), encoding="utf-8")
@@ -59,13 +58,10 @@ def test_one_mistake_in_a_note_is_one_error(tmp_path, field):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         NOTE_MISTAKES[field](data)
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    for errors in (errors_of_build(project), errors_of_check(project)):
-        assert len(errors) == 1 and errors[0].lstrip().startswith(NOTE), errors
 
 
-@pytest.mark.parametrize("field", ARTICLE_MISTAKES)
-def test_one_mistake_in_an_article_is_one_error(tmp_path, field):
-    project = copy_project(tmp_path / "project")
+def spoil_article(project, field: str) -> None:
+    """One mistake in ``field`` of the article's front matter."""
     path = project / ARTICLE
     _, head, body = path.read_text(encoding="utf-8").split("---\n", 2)
     meta = yaml.safe_load(head)
@@ -74,5 +70,19 @@ def test_one_mistake_in_an_article_is_one_error(tmp_path, field):
         meta.pop("date_as_written")
     path.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body,
                     encoding="utf-8")
+
+
+@pytest.mark.parametrize("field", NOTE_MISTAKES)
+def test_one_mistake_in_a_note_is_one_error(tmp_path, field):
+    project = copy_project(tmp_path / "project")
+    spoil_note(project, field)
+    for errors in (errors_of_build(project), errors_of_check(project)):
+        assert len(errors) == 1 and errors[0].lstrip().startswith(NOTE), errors
+
+
+@pytest.mark.parametrize("field", ARTICLE_MISTAKES)
+def test_one_mistake_in_an_article_is_one_error(tmp_path, field):
+    project = copy_project(tmp_path / "project")
+    spoil_article(project, field)
     for errors in (errors_of_build(project), errors_of_check(project)):
         assert len(errors) == 1 and errors[0].lstrip().startswith(ARTICLE), errors

@@ -19,6 +19,7 @@ from bs4 import BeautifulSoup
 from carnet.pages.backlinks import LIST_ALL, MAX_ARTICLES, MAX_PAGES
 from carnet.model.catalog import Catalog, sort_key
 from carnet.pages.graph import CHAR_WIDTH, EDGE_FONT, FONT, LABEL_CHARS, MAX_NEIGHBOURS, MAX_NODES, dossier_graph, note_graph
+from carnet.text.typography import plural
 from carnet.pages.index_plan import PER_PAGE, initial, plan_index
 from carnet.model.note import Note, Relation
 from carnet.model.vocabulary import KINDS, RELATION_TYPES
@@ -102,7 +103,7 @@ def check_drawing(html: str, max_nodes: int) -> BeautifulSoup:
     return svg
 
 
-SAID_BY = lambda cite, declaring: f"selon la fiche {declaring.name}"  # noqa: E731
+SAID_BY = lambda cite, declaring, source=None: f"selon la fiche {declaring.name}"  # noqa: E731
 
 
 @pytest.mark.parametrize("shape", list(CATALOGS))
@@ -120,7 +121,7 @@ def test_dossier_graph_is_an_overview_of_legible_labels_with_every_note_reachabl
         count = len(catalog.by_kind(kind))
         link = page.select_one(f'ul.carnet-graph-kinds a[href="{kind}/index/"]')
         if count:
-            assert link is not None and f"{count:,}".replace(",", "\u202f") in link.parent.get_text()
+            assert link is not None and plural(count, "fiche") in link.parent.get_text()
         else:
             assert link is None
 
@@ -236,7 +237,7 @@ def test_an_entity_named_everywhere_shows_the_newest_and_links_to_every_mention(
     quoted_articles = page.select("p.carnet-source")
     assert len(quoted_articles) == MAX_ARTICLES
     see_all = page.select_one("p.carnet-see-all a")
-    assert see_all is not None and re.search(r"300\u00a0articles la nomment", see_all.parent.get_text())
+    assert see_all is not None and re.search(r"En tout, 300\u00a0articles la nomment", see_all.parent.get_text())
     assert len(page.select("ul.carnet-mentioned-in > li")) <= MAX_PAGES
     assert section
     # One click away: every article naming the hub, on the pages of all mentions.

@@ -78,6 +78,29 @@ def test_a_broken_note_shows_in_the_browser_and_fixing_it_brings_the_site_back(s
     assert "Le site ne peut pas être publié" not in body
 
 
+def test_one_mistake_shows_as_one_problem_in_the_browser(served_project):
+    """#32: under `mkdocs serve`, one mistake in any field of a note or of an article's front
+    matter shows in the browser as exactly one problem, naming that file; fixing it brings
+    the page back."""
+    from bs4 import BeautifulSoup
+    from test_one_mistake import ARTICLE, ARTICLE_MISTAKES, NOTE, NOTE_MISTAKES, spoil_article, spoil_note
+    project, base = served_project
+    wait_for(base + "entreprises/vesna/", "Société russe")
+    files = {path: (project / path).read_text(encoding="utf-8") for path in (NOTE, ARTICLE)}
+    mistakes = [(NOTE, spoil_note, f) for f in NOTE_MISTAKES] + [(ARTICLE, spoil_article, f) for f in ARTICLE_MISTAKES]
+    for path, spoil, field in mistakes:
+        spoil(project, field)
+        try:
+            body = wait_for(base + "lieux/russie/", "Le site ne peut pas être publié")
+        except AssertionError as error:
+            raise AssertionError(f"{path}, {field}: {error}") from None
+        problems = BeautifulSoup(body, "html.parser").select("ol.carnet-problems > li")
+        assert [p.code.get_text().split(":")[0] for p in problems] == [path], (field, [p.get_text() for p in problems])
+        assert "Un problème à corriger" in body, field
+        (project / path).write_text(files[path], encoding="utf-8")
+        assert "Le site ne peut pas être publié" not in wait_for(base + "lieux/russie/", "Moscou")
+
+
 @pytest.mark.browser
 def test_search_works_under_serve_and_follows_an_edit(served_project, browser):
     """Search under `mkdocs serve`: Pagefind's index is written on every rebuild, so a name

@@ -51,8 +51,13 @@ def render_late_page(path: str, generated: GeneratedPage, config, files: Files) 
 
 def rendered_page(site: Site, src: str, page: Page, scan: PageScan | None) -> RenderedPage:
     toc = page.toc.items
-    return RenderedPage(src=src, url=page.url, title=page.meta.get("title") or page.title or "",
-                        description=page.meta.get("description") or "", title_id=toc[0].id if toc else None,
+    # Text only: under serve, a page whose front matter was refused (a title of 12) is still
+    # rendered, so that the editor sees the one problem rather than a crash.
+    title = next((t for t in (page.meta.get("title"), page.title) if isinstance(t, str) and t), "")
+    description = page.meta.get("description")
+    return RenderedPage(src=src, url=page.url, title=title,
+                        description=description if isinstance(description, str) else "",
+                        title_id=toc[0].id if toc else None,
                         sentences=tuple(scan.sentences) if scan else (), passages=tuple(scan.passages) if scan else (),
                         headings=tuple(item.id for item in toc[0].children) if toc else (),
                         words=len(page.markdown.split()) if site.is_article(src) else 0)

@@ -53,7 +53,7 @@ def _quote(sentence: MentionSentence, note_id: str) -> str:
 
 
 def _see_all(what: str, all_url: str | None) -> str:
-    """"312 articles la nomment : les 10 plus récents ci-dessus. Toutes les mentions"."""
+    """"En tout, 312 articles la nomment : les 10 plus récents ci-dessus. Toutes les mentions"."""
     link = f' <a href="{escape(all_url)}">Toutes les mentions</a>' if all_url else ""
     return f'<p class="carnet-see-all">{what}{link}</p>'
 
@@ -90,7 +90,7 @@ def in_article_html(note_id: str, articles: list[tuple[PageRef, list[MentionSent
                           for ref, quotes in named[MAX_ARTICLES:])
         blocks.append(f'<p class="carnet-older">Aussi dans{NBSP}: {older}.</p>')
     elif len(named) > LIST_ALL:
-        blocks.append(_see_all(f"{plural(len(named), 'article', start=True)} la nomment{NBSP}: "
+        blocks.append(_see_all(f"En tout, {plural(len(named), 'article')} la nomment{NBSP}: "
                                f"les {MAX_ARTICLES} plus récents ci-dessus.", all_url))
     return "".join(blocks) or "<p>Aucun article n’en parle.</p>"
 
@@ -111,7 +111,7 @@ def mentioned_in_html(note_id: str, pages: list[tuple[PageRef, list[MentionSente
         return "<p>Aucune autre page n’en parle.</p>"
     more = ""
     if len(items) > LIST_ALL:
-        more = _see_all(f"{plural(len(items), 'page', start=True)} la nomment{NBSP}: "
+        more = _see_all(f"En tout, {plural(len(items), 'page')} la nomment{NBSP}: "
                         f"les {MAX_PAGES} premières ci-dessus.", all_url)
         items = items[:MAX_PAGES]
     return f'<ul class="carnet-mentioned-in">{"".join(items)}</ul>{more}'
