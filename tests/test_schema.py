@@ -45,15 +45,21 @@ CASES = [  # (note, what it tests)
     (GOOD + "relations:\n  - type: part_of\n    target: lieux/y\n    cite: {article: a, quote: q}\n", "cited relation"),
     (GOOD + "relations:\n  - type: part_of\n    target: lieux/y\n", "uncited relation, no sources"),
     (GOOD + "relations:\n  - type: part_of\n    target: lieux/y\nsources: [{title: T}]\n", "uncited relation, sources"),
-    (GOOD + "relations:\n  - type: part_of\n    target: lieux/y\n    source: T\nsources: [{title: T}]\n",
+    (GOOD + "relations:\n  - type: part_of\n    target: lieux/y\n    source: T\nsources: [{title: T}]\nsummary_source: T\n",
      "relation naming its source"),
+    (GOOD + "relations:\n  - type: part_of\n    target: lieux/y\n    source: T\nsources: [{title: T}]\n",
+     "sources, and a summary that does not say what it rests on"),
+    (GOOD + "sources: [{title: T}]\nsummary_source: article\n", "a summary that only reports the article"),
     (GOOD + "relations:\n  - {type: part_of, target: lieux/y, source: W, cite: {article: a, quote: q}}\n"
      "sources: [{title: T, short: W}]\n", "relation with both a citation and a source"),
     (GOOD + "facts:\n  Capitale: Alger\n", "uncited fact, no sources"),
     (GOOD + "facts:\n  Capitale: Alger\nsources:\n  - title: T\n    url: https://x.org/\n", "fact alone, sources"),
-    (GOOD + "facts:\n  Capitale: {value: Alger, source: W}\nsources:\n  - title: T\n    short: W\n", "sourced fact"),
-    (GOOD + "facts:\n  Capitale: {value: Alger, source: T}\nsources:\n  - title: T\n", "fact naming a title"),
-    (GOOD + "aliases:\n  - {form: Y, source: T}\nsources: [{title: T}]\n", "shown form with its source"),
+    (GOOD + "facts:\n  Capitale: {value: Alger, source: W}\nsources:\n  - title: T\n    short: W\nsummary_source: W\n",
+     "sourced fact"),
+    (GOOD + "facts:\n  Capitale: {value: Alger, source: T}\nsources:\n  - title: T\nsummary_source: T\n",
+     "fact naming a title"),
+    (GOOD + "aliases:\n  - {form: Y, source: T}\nsources: [{title: T}]\nsummary_source: article\n",
+     "shown form with its source"),
     (GOOD + "aliases:\n  - {form: Y}\n", "shown form without a source"),
     (GOOD + "aliases:\n  - {form: Y, cite: {article: a, quote: q}}\n", "shown form cited"),
     (GOOD + "facts:\n  Pays: {value: X, cite: {article: a, quote: q}}\n", "cited fact"),
@@ -78,10 +84,11 @@ def test_the_schema_and_the_validator_agree(text, what):
 
 
 CROSS_FIELD = [  # rules the schema cannot state (one field naming another's value): the build's alone
-    GOOD + "facts:\n  Capitale: {value: Alger, source: Wiki}\nsources:\n  - title: T\n    short: W\n",
+    GOOD + "facts:\n  Capitale: {value: Alger, source: Wiki}\nsources:\n  - title: T\n    short: W\nsummary_source: W\n",
     GOOD + "relations:\n  - {type: part_of, target: lieux/y, source: X}\n",
-    GOOD + "aliases:\n  - {form: Y, source: W}\nsources: [{title: T}]\n",
-    GOOD + "sources: [{title: T, short: W}, {title: U, short: W}]\n",
+    GOOD + "aliases:\n  - {form: Y, source: W}\nsources: [{title: T}]\nsummary_source: T\n",
+    GOOD + "sources: [{title: T, short: W}, {title: U, short: W}]\nsummary_source: article\n",
+    GOOD + "sources: [{title: T, short: W}]\nsummary_source: Wiki\n",
 ]
 
 

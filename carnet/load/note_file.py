@@ -12,7 +12,9 @@ from ..model.vocabulary import KINDS, RELATION_TYPES
 from ..text.web_address import HINT, is_web_address
 from .yaml_source import YamlDocument
 
-FIELDS = ("name", "aliases", "summary", "case_sensitive", "facts", "relations", "sources", "former_ids")
+FIELDS = ("name", "aliases", "summary", "summary_source", "case_sensitive", "facts", "relations", "sources",
+          "former_ids")
+ARTICLE_ONLY = "article"   # summary_source: the summary only reports the article (its words in « »)
 MAX_TEXT = 2000
 
 
@@ -119,12 +121,38 @@ def read_note(doc: YamlDocument, rel_path: str, kind: str, slug: str) -> tuple[N
     facts, fact_quotes = _facts(f, data, backing)
     relations = _relations(f, data, backing)
     former_ids = _former_ids(f, data, f"{kind}/{slug}")
+    summary_source = _summary_source(f, data, backing)
     if name is None:
         return None, f.problems
     return Note(id=f"{kind}/{slug}", kind=kind, slug=slug, path=rel_path, name=name, summary=summary or "",
                 aliases=tuple(aliases), case_sensitive=case_sensitive, facts=tuple(facts),
                 relations=tuple(relations), sources=tuple(sources), quotes=tuple(quotes + fact_quotes),
-                former_ids=tuple(former_ids), other_names=tuple(other_names)), f.problems
+                former_ids=tuple(former_ids), other_names=tuple(other_names),
+                summary_source=summary_source), f.problems
+
+
+def _summary_source(f: Fields, data: dict, backing: "Backing") -> str | None:
+    """What the summary's own words rest on, when the note has sources: one of them, named
+    (shown after the summary: "d’après Wikipédia"), or 'article' when it only reports the
+    article.  Without sources, the summary reports the article alone."""
+    raw = data.get("summary_source")
+    if raw is None:
+        if backing.names:
+            f.report(("summary",), "the summary does not say what its own words rest on, and the note has sources.",
+                     "add 'summary_source:' naming the source they come from ("
+                     + ", ".join(f"'{n}'" for n in backing.names) + f"), or 'summary_source: {ARTICLE_ONLY}' when "
+                     "the summary only reports what the article says.")
+        return None
+    if raw == ARTICLE_ONLY:
+        return None
+    if not isinstance(raw, str) or raw.strip() not in backing.names:
+        shown = raw if isinstance(raw, str) else _kind_of(raw)
+        f.report(("summary_source",), f"'summary_source' names '{shown}', which is not among the note's sources.",
+                 "name one of them (" + (", ".join(f"'{n}'" for n in backing.names) or "none yet")
+                 + f"), or write '{ARTICLE_ONLY}' when the summary only reports the article."
+                 + (did_you_mean(shown, backing.names) if isinstance(raw, str) else ""))
+        return None
+    return raw.strip()
 
 
 class Backing:

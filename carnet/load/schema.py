@@ -96,6 +96,8 @@ def note_schema() -> dict:
                     "description": "Other forms the name takes in French text; those shown to readers say "
                                    "what backs them ('form' with 'cite' or 'source')."},
         "summary": _text("One sentence, in French; « … » quotes the article.", balanced_quotes=True),
+        "summary_source": _text("With sources: the one the summary's own words rest on (its 'short', else its "
+                                "'title'), or 'article' when the summary only reports the article."),
         "case_sensitive": {"type": "boolean", "description": "false: match the name in any case."},
         "facts": {"type": ["object", "null"], "additionalProperties": fact,
                   "propertyNames": {"not": {"pattern": "[«»]"}},
@@ -120,6 +122,9 @@ def note_schema() -> dict:
         "properties": properties,
         "required": ["name", "summary"],
         "additionalProperties": False,
+        # With sources, the summary says what its own words rest on.
+        "if": {"required": ["sources"], "properties": {"sources": {"type": "array", "minItems": 1}}},
+        "then": {"required": ["summary_source"]},
     }
 
 

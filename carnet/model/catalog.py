@@ -38,9 +38,9 @@ class Catalog:
                 target = self.notes.get(rel.target)
                 if target is None:
                     continue
-                rtype = RELATION_TYPES[rel.type]
-                self._links[note.id].append(Link(rtype.label, target, rel, True))
-                self._links[target.id].append(Link(rtype.inverse_label, note, rel, False))
+                rtype, reported = RELATION_TYPES[rel.type], rel.cite is not None
+                self._links[note.id].append(Link(rtype.side_label(True, 1, reported, target.kind), target, rel, True))
+                self._links[target.id].append(Link(rtype.side_label(False, 1, reported, note.kind), note, rel, False))
 
     def __iter__(self):
         return iter(self.notes.values())
@@ -54,14 +54,25 @@ class Catalog:
     def grouped_links(self, note_id: str) -> list[tuple[str, list[Link]]]:
         """The note's relations as a page lists them: one label per kind of relation, said
         once and agreeing with the number of notes ("Filiale : A", "Filiales : A et B")."""
-        groups: dict[tuple[str, bool], list[Link]] = {}
-        for link in sorted(self._links[note_id], key=lambda l: sort_key(l.other.name)):
-            groups.setdefault((link.relation.type, link.declared_here), []).append(link)
-        labelled: dict[str, list[Link]] = {}   # a relation both ways ("Échanges avec"): one label
-        for (rtype, here), links in groups.items():
-            labelled.setdefault(RELATION_TYPES[rtype].side_label(here, len(links)), []).extend(links)
-        return sorted(((label, sorted(links, key=lambda l: sort_key(l.other.name)))
-                       for label, links in labelled.items()), key=lambda group: sort_key(group[0]))
+        # One label per kind of relation: the label of one link (it depends on the side, on
+        # whether an article states it, on the kind of the other note where it names it:
+        # "Entreprise de ce pays"); a relation both ways ("Échanges avec") under one label.
+        labelled: dict[str, list[Link]] = {}
+        for link in sorted(self._links[note_id], key=lambda l: (sort_key(l.other.name), not l.declared_here)):
+            labelled.setdefault(link.label, []).append(link)
+        out = []
+        for links in labelled.values():
+            # Declared by both notes (each "Échanges avec" the other): listed once, as this note says it.
+            seen, once = set(), []
+            for link in links:
+                if link.other.id not in seen:
+                    seen.add(link.other.id)
+                    once.append(link)
+            first = once[0]
+            label = RELATION_TYPES[first.relation.type].side_label(
+                first.declared_here, len(once), first.relation.cite is not None, first.other.kind)
+            out.append((label, once))
+        return sorted(out, key=lambda group: sort_key(group[0]))
 
     def by_kind(self, kind: str) -> list[Note]:
         return sorted((n for n in self if n.kind == kind), key=lambda n: sort_key(n.name))

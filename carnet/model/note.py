@@ -75,6 +75,7 @@ class Note:
     quotes: tuple[Citation, ...] = ()   # the « … » quotes in its summary and fact values
     former_ids: tuple[str, ...] = ()    # ids it was published under: each address redirects here
     other_names: tuple[OtherName, ...] = ()   # the forms of the name shown, each sourced (also in aliases)
+    summary_source: str | None = None   # the source the summary's own words rest on (None: the article)
 
     @cached_property  # asked for often; a frozen note's citations never change
     def citations(self) -> tuple[Citation, ...]:

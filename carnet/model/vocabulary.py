@@ -47,23 +47,32 @@ class RelationType:
     label: str           # shown on the page of the note that declares it: "Filiale de"
     inverse_label: str   # on the target's page, for one note: "Filiale"
     inverse_plural: str = ""  # for several: "Filiales" (empty: the same as for one)
+    # When an article states it, the hedge the site keeps ("présentée comme filiale de", as
+    # the headline and the infobox say it): label, inverse, inverse plural (empty: the plain ones).
+    reported: tuple[str, str, str] = ("", "", "")
 
-    def side_label(self, declared_here: bool, count: int = 1) -> str:
-        """The label of this relation on one page, agreeing with how many notes it lists."""
-        if declared_here:
-            return self.label
-        return self.inverse_plural if count > 1 and self.inverse_plural else self.inverse_label
+    def side_label(self, declared_here: bool, count: int = 1, reported: bool = False, kind: str | None = None) -> str:
+        """The label of this relation on one page, agreeing with how many notes it lists;
+        ``reported``: an article backs it; ``kind``: the kind of the notes listed, for a label
+        that names it ("Entreprise de ce pays", "Entreprises de ce pays")."""
+        forms = self.reported if reported and self.reported[0] else (self.label, self.inverse_label, self.inverse_plural)
+        text = forms[0] if declared_here else (forms[2] if count > 1 and forms[2] else forms[1])
+        if kind is not None:
+            text = text.replace("{kinds}", KINDS[kind].plural).replace("{kind}", KINDS[kind].singular)
+        return text
 
 
 RELATION_TYPES: dict[str, RelationType] = {
     r.slug: r
     for r in (
-        RelationType("subsidiary_of", "Filiale de", "Filiale", "Filiales"),
+        # "Présentée": agrees with the kind, une entreprise.
+        RelationType("subsidiary_of", "Filiale de", "Filiale", "Filiales",
+                     ("Présentée comme filiale de", "Présentée comme sa filiale", "Présentées comme ses filiales")),
         # "Direction", not "Dirigée par": the label agrees with no noun (un groupe, une société).
         RelationType("led_by", "Direction", "Dirige"),
         RelationType("located_in", "Localisation", "Lié à ce lieu", "Liés à ce lieu"),
         # The country an entity is from ("le groupe algérien"): a nationality, not a location.
-        RelationType("of_country", "Pays", "De ce pays"),
+        RelationType("of_country", "Pays", "{kind} de ce pays", "{kinds} de ce pays"),
         RelationType("part_of", "Fait partie de", "Comprend"),
         # "Échanges avec", not "En discussion avec": an article reports talks held, not a state.
         RelationType("talks_with", "Échanges avec", "Échanges avec"),

@@ -191,8 +191,8 @@ def dossier_graph(catalog: Catalog, href: Callable[[str], str], index_href: Call
         for rel in note.relations:
             if rel.target in placed:
                 edges.append(_routed_edge(placed[note.id], placed[rel.target]))
-                label = RELATION_TYPES[rel.type].label.lower()
                 target = catalog.notes[rel.target]
+                label = RELATION_TYPES[rel.type].side_label(True, 1, rel.cite is not None, target.kind).lower()
                 sentences.append(f"{note.name} — {label}{NBSP}: {running_name(target.name, target.kind)} "
                                  f"({said_by(rel.cite, note, rel.source)})")
     width = int(max(p.x + 14 + len(_label(p.note.name)) * CHAR_WIDTH * FONT for p in placed.values()) + 10)

@@ -212,7 +212,19 @@ def lead_html(sections: NoteSections) -> str:
     box = (f'<aside class="carnet-infobox" aria-labelledby="infobox-{note.slug}">'
            f'<p class="carnet-infobox-title" id="infobox-{note.slug}">{escape(note.name)}</p>'
            f"<dl>{infobox}</dl></aside>") if infobox else ""
+    if note.summary_source:   # what the summary's own words rest on (previews show it too)
+        index = note.source_index(note.summary_source)
+        summary += (f' <small class="carnet-attribution">{summary_source_text(note, f"#source-{index + 1}")}</small>')
     return f'{kind_line}<div class="carnet-lead">{box}<p class="carnet-summary">{summary}</p></div>'
+
+def summary_source_text(note: Note, anchor: str | None = None) -> str:
+    """"Résumé d’après Wikipédia et l’article." (HTML): what a summary's own words rest on, its
+    « quotes » being the article's; the source linked to ``anchor`` on the fiche itself."""
+    source = escape(note.summary_source or "")
+    if anchor:
+        source = f'<a href="{escape(anchor)}">{source}</a>'
+    return f"Résumé d’après {source}" + (" et l’article." if "«" in note.summary else ".")
+
 
 def searched_lead_html(sections: NoteSections) -> str:
     """What search reads of the lead: the summary and the facts, as text.  The page shows
@@ -303,5 +315,7 @@ def index_list_html(notes: list[Note], href: Href, show_kind: bool) -> str:
         summary = index_summary(note.summary)
         items.append(f'<li><a href="{escape(href(note.page_path))}" data-preview="">{escape(note.name)}</a>'
                      f'<span class="carnet-index-sep"> — </span>'
-                     f'<span class="carnet-index-summary">{escape(french_spacing(summary))}</span></li>')
+                     f'<span class="carnet-index-summary">{escape(french_spacing(summary))}'
+                     + (f' <small class="carnet-attribution">{summary_source_text(note)}</small>'
+                        if note.summary_source else "") + '</span></li>')
     return f'<ul class="carnet-index">{"".join(items)}</ul>'

@@ -68,7 +68,7 @@
       if (!data || !(data.total > data.items.length)) return
       setTimeout(function () {  /* once Material has written its own count */
         var meta = document.querySelector(".md-search-result__meta")
-        if (meta) meta.textContent = data.total.toLocaleString("fr-FR") + " documents trouvés, les " +
+        if (meta) meta.textContent = data.total.toLocaleString("fr-FR") + " résultats, les " +
           data.items.length + " premiers affichés"
       })
     })
