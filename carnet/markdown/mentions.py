@@ -97,9 +97,11 @@ def links_to_make(mentions: Iterable[Mention], self_note: str | None, policy: st
 
 
 def sentences_with_mentions(text: str, mentions: list[Mention], page: str, anchor: str | None,
-                            visible: Callable[[str], str] | None = None) -> list[MentionSentence]:
+                            visible: Callable[[str], str] | None = None,
+                            quotes_whole: bool = False) -> list[MentionSentence]:
     """Each sentence of ``text`` that holds a mention, split into plain and mention parts;
-    ``visible`` turns Markdown's placeholders into what they display."""
+    ``visible`` turns Markdown's placeholders into what they display; ``quotes_whole``: a
+    sentence never ends inside « » (``sentence_spans``)."""
     if not mentions:
         return []
     if "\x02" not in text:  # no placeholder in the whole block: the text is what shows
@@ -107,7 +109,7 @@ def sentences_with_mentions(text: str, mentions: list[Mention], page: str, ancho
     out = []
     mentions = sorted(mentions)
     i, count = 0, len(mentions)
-    for start, end in sentence_spans(text):
+    for start, end in sentence_spans(text, quotes_whole):
         while i < count and mentions[i].start < start:
             i += 1
         if i == count:

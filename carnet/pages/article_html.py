@@ -47,7 +47,7 @@ def source_box_html(meta: ArticleMeta) -> str:
     elif meta.title_by == "source":
         title = "celui de la source."
     else:
-        title = "on ne sait pas si celui ci-dessus est celui de la source."
+        title = "on ignore s’il s’agit du titre d’origine."
     rows = [("Titre", title),
             ("Média d’origine", f"{escape(meta.outlet)}." if meta.outlet else "inconnu."),
             ("Auteur", f"{escape(meta.author)}." if meta.author else "inconnu."),
@@ -58,7 +58,7 @@ def source_box_html(meta: ArticleMeta) -> str:
         rows.append(("Ajouté au Carnet", f"le {french_date(meta.added)}."))
     changes = f"{NNBSP}; {escape(french_spacing(meta.changes))}" if meta.changes else ""
     rows.append(("Texte", f"reproduit tel que reçu, mot pour mot{changes}. "
-                          "Les liens vers les fiches sont ajoutés automatiquement."))
+                          "Les liens vers les fiches ont été ajoutés par le Carnet."))
     known = meta.outlet and meta.author and meta.date and meta.title_by == "source"
     # What the box holds: the source, what it leaves untold, and how the text was reproduced.
     heading = "Ce texte et sa source" if known else "Ce texte et ce que sa source ne dit pas"
@@ -98,10 +98,19 @@ def article_fiches_html(notes: list[Note], href) -> str:
             f'<h2 id="fiches-de-cet-article">Les fiches de cet article</h2><ul>{"".join(groups)}</ul></section>')
 
 
-def other_articles_html(newer: "ArticleEntry | None", older: "ArticleEntry | None", index_href: str, href) -> str:
-    """At an article's end, the way on: the next article in time either side, and the list."""
-    items = [f'<li>{label}{NBSP}: <a href="{escape(href(entry.src))}">{escape(entry.title)}</a></li>'
-             for label, entry in (("Plus récent", newer), ("Plus ancien", older)) if entry is not None]
+FIRST_SENTENCE = "Première phrase, telle que reçue"   # lists and feeds: the article's words, said to be
+
+
+def other_articles_html(newer: "ArticleEntry | None", older: "ArticleEntry | None", index_href: str, href,
+                        day: "dt.date | None" = None) -> str:
+    """At an article's end, the way on: the next article in time either side, and the list.
+    "Plus récent" only when its day (``sort_date``) says so; else its place in the list."""
+    def label(entry, word, place):
+        return word if day is None or entry.meta.sort_date() != day else place
+    items = [f'<li>{text}{NBSP}: <a href="{escape(href(entry.src))}">{escape(entry.title)}</a></li>'
+             for text, entry in ((label(newer, "Plus récent", "Avant dans la liste") if newer else "", newer),
+                                 (label(older, "Plus ancien", "Après dans la liste") if older else "", older))
+             if entry is not None]
     every = f'<p><a href="{escape(index_href)}">Tous les articles</a>, du plus récent au plus ancien.</p>'
     if not items:   # the only article so far: the list, without a heading over nothing
         return f'<nav class="carnet-article-more" aria-label="Articles">{every}</nav>'
@@ -109,7 +118,7 @@ def other_articles_html(newer: "ArticleEntry | None", older: "ArticleEntry | Non
             f'<h2 id="autres-articles">Autres articles</h2><ul>{"".join(items)}</ul>{every}</nav>')
 
 
-OUR_TITLE = "titre du Carnet"   # said wherever a headline we wrote is listed
+OUR_TITLE = "titre de la rédaction"   # said wherever a headline we wrote is listed
 
 
 def listed_title(title: str, meta: ArticleMeta) -> str:
@@ -121,15 +130,18 @@ def listed_title(title: str, meta: ArticleMeta) -> str:
 def dateline(meta: ArticleMeta) -> str:
     """One line: whose headline, outlet and dates as known, the date added never passed off
     as the source's."""
-    parts = ["Titre du Carnet"] if meta.title_by == "carnet" else []
-    parts.append(f"Média{NBSP}: {escape(meta.outlet) if meta.outlet else 'inconnu'}")
+    parts = ["titre de la rédaction"] if meta.title_by == "carnet" else []
+    parts.append(escape(meta.outlet) if meta.outlet else "média inconnu")
     if meta.date:
         parts.append(f"publié le {french_date(meta.date)}")
+    elif meta.date_as_written:
+        parts.append(f"date inconnue (le texte dit seulement {in_guillemets(meta.date_as_written)})")
     else:
-        parts.append(f"date de la source{NBSP}: {source_date_text(meta)}")
+        parts.append("date inconnue")
     # No day added: a preview (``mkdocs serve``) of an article no build has published yet.
     parts.append(f"ajouté au Carnet le {french_date(meta.added)}" if meta.added else "pas encore publié sur le Carnet")
-    return " · ".join(parts)
+    line = " · ".join(parts)
+    return line[0].upper() + line[1:]
 
 
 @dataclass(frozen=True)
@@ -170,7 +182,7 @@ def entry_html(entry: ArticleEntry, href, with_entities: bool = True) -> str:
     return (f'<li class="carnet-article"><p class="carnet-article-title"><a href="{escape(href(entry.src))}">'
             f"{escape(french_spacing(entry.title))}</a></p>"
             f'<p class="carnet-article-dateline">{dateline(entry.meta)}</p>'
-            f'<p>Première phrase{NBSP}: «{NNBSP}<span class="carnet-verbatim">{escape(sentence)}</span>{NNBSP}»</p>'
+            f'<p>{FIRST_SENTENCE}{NBSP}: «{NNBSP}<span class="carnet-verbatim">{escape(sentence)}</span>{NNBSP}»</p>'
             f"{entities}</li>")
 
 

@@ -112,4 +112,4 @@ def article_parts(site: Site, pages: Rendered, parts: Parts, in_order: list[Arti
         parts[src].late["article-fiches"] = article_fiches_html(
             [site.catalog.notes[n] for n in page.named], href) + other_articles_html(
             in_order[i - 1] if i > 0 else None, in_order[i + 1] if i + 1 < len(in_order) else None,
-            href(site.article_pages.pages[0].path), href)
+            href(site.article_pages.pages[0].path), href, meta.sort_date())

@@ -84,7 +84,7 @@ def in_article_html(note_id: str, articles: list[tuple[PageRef, list[MentionSent
                       f'<a href="{ref.url_html}">{ref.title_html}</a>{NNBSP}»{date}{NBSP}:</p>'
                       f'<ul class="carnet-quotes">{items}</ul>'
                       + (f'<p class="carnet-more">Et {plural(more, "autre phrase", "autres phrases")} dans '
-                         f'<a href="{ref.url_html}">l’article</a>.</p>' if more > 0 else ""))
+                         f'<a href="{ref.url_html}">cet article</a>.</p>' if more > 0 else ""))
     if MAX_ARTICLES < len(named) <= LIST_ALL:
         older = ", ".join(f'<a href="{ref.url_html}">{ref.title_html}</a> ({plural(len(quotes), "phrase")})'
                           for ref, quotes in named[MAX_ARTICLES:])

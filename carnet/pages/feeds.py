@@ -22,7 +22,7 @@ from urllib.parse import urljoin
 from xml.etree import ElementTree as ET
 
 from ..text.typography import NBSP, NNBSP
-from .article_html import ArticleEntry, dateline, listed_title, newest_first
+from .article_html import FIRST_SENTENCE, ArticleEntry, dateline, listed_title, newest_first
 
 RSS_PATH, JSON_PATH = "feed.xml", "feed.json"
 SITE_TITLE = "Carnet minier"
@@ -35,9 +35,9 @@ def _item_date(entry: ArticleEntry) -> dt.date | None:
 def _summary(entry: ArticleEntry) -> str:
     meta = entry.meta
     note = ("" if meta.date or not meta.added
-            else " (date de la source inconnue : la date de l’élément est celle de son ajout au Carnet)")
+            else " (faute de date de la source, le fil date l’article du jour de son ajout au Carnet)")
     # The article's words, in « » and said to be its own: never given as the Carnet's.
-    return (f"Début de l’article, tel que reçu{NBSP}: «{NNBSP}{entry.first_sentence}{NNBSP}» — "
+    return (f"{FIRST_SENTENCE}{NBSP}: «{NNBSP}{entry.first_sentence}{NNBSP}» — "
             f"{_plain(dateline(meta))}{note}")
 
 

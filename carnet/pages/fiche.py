@@ -46,8 +46,11 @@ class Fiche:
 @dataclass(frozen=True)
 class FicheSection:
     name: str                            # and anchor: the ids earlier versions got from Markdown headings
-    heading: str
+    heading: str | Callable[[Fiche], str]   # or made for the fiche ("Dans les articles")
     html: Callable[[Fiche], str]
+
+    def heading_for(self, fiche: Fiche) -> str:
+        return self.heading if isinstance(self.heading, str) else self.heading(fiche)
 
 
 def _relations(f: Fiche) -> str:
@@ -61,10 +64,12 @@ def _relations(f: Fiche) -> str:
 # them as HTML rather than Markdown spares the engine most of a fiche's rendering.
 FICHE_SECTIONS = (
     FicheSection("relations", "Relations", _relations),
-    FicheSection("dans-larticle", "Dans l’article",
+    FicheSection("dans-larticle", lambda f: "Dans les articles" if sum(1 for *_, s in f.in_articles if s) > 1
+                 else "Dans l’article",
                  lambda f: in_article_html(f.note.id, [(r, s) for _, r, s in f.in_articles], f.all_url)),
     # Index pages repeat every summary: they list entities rather than mention them.
-    FicheSection("mentionne-dans", "Mentionné dans",
+    # "Ailleurs sur le Carnet": no participle to agree with the fiche (une société, un groupe).
+    FicheSection("mentionne-dans", "Ailleurs sur le Carnet",
                  lambda f: mentioned_in_html(f.note.id, [(r, s) for _, r, s in f.elsewhere], f.all_url)),
     FicheSection("sources", "Sources", lambda f: sources_html(f.sections, _quoted_paragraphs(f))),
 )
@@ -137,11 +142,12 @@ def fiche_parts(site: Site, checked: Checked, mentions: Mentions, pages: Rendere
         references = unique_id("references", {page.title_id, *(anchor for _, anchor in anchors)})
         sections.references_heading = heading_html(3, references, "Références", site.settings.permalink,
                                                    site.settings.permalink_title)
-        out.late["body"] = body_html([(anchor, s.heading, s.html(fiche)) for s, anchor in anchors],
+        headings = [s.heading_for(fiche) for s, _ in anchors]
+        out.late["body"] = body_html([(anchor, heading, s.html(fiche)) for (s, anchor), heading in zip(anchors, headings)],
                                      site.settings.permalink, site.settings.permalink_title)
         # The table of contents lists the body's headings, as if Markdown had written them:
         # the references under the sources, when there are any.
-        out.toc = [(s.heading, anchor) for s, anchor in anchors]
+        out.toc = [(heading, anchor) for (_, anchor), heading in zip(anchors, headings)]
         if sections.has_references:
             out.toc_children = {anchor: [("Références", references)] for s, anchor in anchors if s.name == "sources"}
 

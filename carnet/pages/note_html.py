@@ -231,7 +231,8 @@ def searched_lead_html(sections: NoteSections) -> str:
     them with their links, citations and layout (``lead``); search keeps the words, and weighs
     a fact cited from an article as the article's (carnet.text.attributed)."""
     # A fact cited from an article is the article's statement: search weighs it as a quotation.
-    rows = " ".join(f"{escape(french_spacing(fact.label))}{NBSP}: "
+    # Rows apart (" · "): a search result shows them as one line of text.
+    rows = " · ".join(f"{escape(french_spacing(fact.label))}{NBSP}: "
                     + (attributed if fact.cite else str)(escape(french_spacing(fact.value)))
                     for fact in sections.note.facts)
     return f'<p class="carnet-summary">{escape(french_spacing(sections.note.summary))}</p>{rows}'
@@ -283,7 +284,7 @@ def note_sentences(note: Note, matcher: MentionMatcher, attribution: Attribution
     for text in (note.summary, *facts):
         text = french_spacing(text)  # as the note's page shows it (same length, same mentions)
         mentions = [m for m in matcher.find(text) if m.note_id != note.id]
-        out += sentences_with_mentions(text, mentions, note.page_path, None)
+        out += sentences_with_mentions(text, mentions, note.page_path, None, quotes_whole=True)
     return out
 
 

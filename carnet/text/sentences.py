@@ -30,11 +30,14 @@ def _ends(text: str):
             yield m
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, whitespace trimmed, in order."""
+def sentence_spans(text: str, quotes_whole: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, whitespace trimmed, in order; ``quotes_whole``: never
+    inside « » (a note's text quoting an article: a quote cut in two leaves its « open)."""
     spans, start = [], 0
     for m in _ends(text):
         end = m.start() + 1
+        if quotes_whole and text.count("«", 0, end) > text.count("»", 0, end):
+            continue
         # The sentence is sliced only when it may end on an abbreviation ("M.", "etc.").
         if text.endswith(_ABBREVIATIONS, start, end) and text[start:end].rsplit(None, 1)[-1] in _ABBREVIATIONS:
             continue
