@@ -131,7 +131,9 @@ class NoteSections:
             if found is not None:
                 # A raised "§ N", no brackets: the quote may itself stand in parentheses. Its
                 # spoken name opens with what it shows (WCAG 2.5.3, "label in name").
-                label = f"§{NBSP}{found.passage.number}{NBSP}: lire ce passage dans l’article"
+                # The article named when the site has several ("dans l’article « Titre »").
+                label = (f"§{NBSP}{found.passage.number}{NBSP}: lire ce passage dans "
+                         f"{self.attribution.article_name(found.passage.article)}")
                 inserts.append((q.end(), q.end(), (
                                 f'{NNBSP}<sup class="carnet-quote-ref"><a '
                                 f'href="{escape(self.passage_url(found))}" aria-label="{escape(label)}">'
