@@ -1,0 +1,146 @@
+"""The copy desk's rules (#34), over every page Carnet writes, on the project and on a
+synthetic corpus of many articles and notes:
+
+- every line of a fiche's infobox and relations says who says so: the article (its words,
+  a paragraph) or a source the fiche lists, linked to it;
+- a summary resting on a source says so ("Résumé d’après Wikipédia");
+- counts in the house style: words below ten and at a sentence's start;
+- no database words ("entité", "nature" for a kind) in what Carnet writes;
+- common nouns (mineral names) in lower case within a list;
+- the feeds give the article's words in « », as its own.
+
+What Carnet writes is the page minus the article's own text and the « quotations »."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from carnet.model.vocabulary import KINDS
+from conftest import ROOT, mkdocs_build
+
+sys.path.insert(0, str(ROOT / "bench"))
+from corpus import SHAPES, write_corpus  # noqa: E402
+
+COUNTED = r"(fiche|phrase|article|page|relation|autre|problème|résultat|mention)s?"
+SMALL_DIGIT_COUNT = re.compile(r"(?<![\d§\u00a0\u202f,.])(?<!§\u00a0)\b[0-9][\u00a0 ]" + COUNTED + r"\b")
+DIGIT_AT_START = re.compile(r"(?:^|[.!?]\s)\d")
+DATABASE_WORDS = re.compile(r"\b(entités?|nature|slug|null|None)\b", re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def corpus_site(tmp_path_factory) -> Path:
+    """Forty articles and forty notes of the reference shape: facts and relations cited."""
+    tmp = tmp_path_factory.mktemp("copydesk")
+    (project,) = write_corpus(tmp / "corpus", 40, 40, shape=SHAPES["reference"], variants=("carnet",))
+    site = tmp / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site
+
+
+def pages_of(site: Path) -> dict[str, BeautifulSoup]:
+    return {p.relative_to(site).as_posix(): BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")
+            for p in sorted(site.rglob("*.html"))
+            if "carnet-staging" not in p.as_posix() and 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")[:600]}
+
+
+def carnet_text(dom: BeautifulSoup) -> list[tuple[str, str]]:
+    """The texts Carnet writes on a page: its <article> without the article's paragraphs,
+    the quotations of it, code and the search index; (tag, text) per block."""
+    article = dom.select_one("article")
+    if article is None:
+        return []
+    article = BeautifulSoup(str(article), "html.parser")
+    for tag in article.select("script, style, svg, code, .carnet-quote, .carnet-verbatim, .carnet-ref-tip, "
+                              ".carnet-excerpt, .carnet-support, [data-carnet-article] > p, .carnet-article-body p"):
+        tag.decompose()
+    blocks = []
+    for tag in article.find_all(["p", "li", "h1", "h2", "h3", "dt", "dd", "figcaption", "summary"]):
+        text = tag.get_text(" ", strip=True)
+        blocks.append((tag.name, re.sub(r"«[^«»]*»", "« »", text)))   # quotations are the article's words
+    return blocks
+
+
+def is_article_page(path: str, dom: BeautifulSoup) -> bool:
+    return dom.select_one(".carnet-source-box") is not None
+
+
+@pytest.mark.parametrize("which", ["project", "corpus"])
+def test_counts_words_and_capitals_follow_the_house_style(site, corpus_site, which):
+    built = site if which == "project" else corpus_site
+    checked = 0
+    for path, dom in pages_of(built).items():
+        texts = carnet_text(dom)
+        if is_article_page(path, dom):   # an article's paragraphs are the source's, not ours
+            texts = [(tag, t) for tag, t in texts if "Ce texte" in t or "Média" in t or "fiches de cet article" in t]
+        for tag, text in texts:
+            assert not SMALL_DIGIT_COUNT.search(text), (path, text)
+            if tag != "dd":   # a value ("29") is no sentence
+                assert not DIGIT_AT_START.match(text), (path, text)
+            assert not DATABASE_WORDS.search(text), (path, text)
+            checked += 1
+        # Mineral names within a list: "Ressources minérales : cuivre, fer et phosphate".
+        for item in dom.select(".carnet-article-entities, .carnet-article-fiches li, .carnet-relations li, "
+                               ".carnet-graph-fiches li"):
+            for link in item.select("a[data-preview], a[href]"):
+                if any(f"/{kind}/" in "/" + link.get("href", "") and KINDS[kind].common_nouns for kind in KINDS):
+                    name = link.get_text()
+                    if name[1:].islower():
+                        assert name[0].islower(), (path, name)
+    assert checked > (50 if which == "project" else 500)
+
+
+@pytest.mark.parametrize("which", ["project", "corpus"])
+def test_every_line_of_a_fiche_says_who_says_so(site, corpus_site, which):
+    built = site if which == "project" else corpus_site
+    fiches = 0
+    for path, dom in pages_of(built).items():
+        box = dom.select_one(".carnet-infobox")
+        relations = dom.select_one(".carnet-relations")
+        if box is None and relations is None:
+            continue
+        fiches += 1
+        sources = {li["id"] for li in dom.select(".carnet-sources li[id]")}
+        for dd in (box.select("dd") if box else []):
+            said = dd.select(".carnet-cite, .carnet-attribution")
+            assert said, (path, dd.get_text())
+            for link in dd.select(".carnet-attribution a"):
+                assert link["href"].lstrip("#") in sources, (path, link["href"])
+        for li in (relations.select("li") if relations else []):
+            assert li.select(".carnet-cite, .carnet-attribution"), (path, li.get_text())
+        summary = dom.select_one(".carnet-summary")
+        if summary is not None and dom.select(".carnet-sources li[id]"):
+            # A fiche listing sources says what its summary's own words rest on.
+            assert "Résumé d’après" in summary.get_text(), path
+    assert fiches == (11 if which == "project" else 40)
+
+
+def test_the_project_s_notes_show_every_source_they_name():
+    """Each source a note lists backs something shown: a fact, a relation or the summary."""
+    from carnet.load.notes_dir import load_notes
+    catalog, problems = load_notes(ROOT / "notes", ROOT)
+    assert not problems
+    for note in catalog:
+        named = {f.source for f in note.facts} | {r.source for r in note.relations} | {note.summary_source} \
+            | {o.source for o in note.other_names}
+        assert {s.name for s in note.sources} <= named, note.id
+
+
+def test_the_feeds_give_the_article_s_words_as_its_own(site):
+    channel = ET.fromstring((site / "feed.xml").read_text(encoding="utf-8")).find("channel")
+    feed = json.loads((site / "feed.json").read_text(encoding="utf-8"))
+    first = "Le Maghreb, avec ses étendues désertiques et ses montagnes aux sols riches, demeure un trésor pour " \
+            "les ressources minières."
+    for text in [item.findtext("description") for item in channel.findall("item")] + \
+            [item["content_text"] for item in feed["items"]]:
+        assert text.startswith(f"Première phrase, telle que reçue\u00a0: «\u202f{first}\u202f» — "), text
+        assert "ajouté au Carnet le 29\u00a0novembre 2026" in text
+    assert [i["date_published"] for i in feed["items"]] == ["2026-11-29T00:00:00Z"]
+    assert [i.findtext("pubDate") for i in channel.findall("item")] == ["Sun, 29 Nov 2026 00:00:00 +0000"]
