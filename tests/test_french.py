@@ -177,13 +177,13 @@ def test_a_headline_we_wrote_says_so_wherever_it_is_listed(site):
     title = "Sonarem a accueilli VESNA, présentée comme filiale de Gazprom"
     for page in ("index.html", "articles/index.html"):
         html = (site / page).read_text(encoding="utf-8")
-        assert title in html and "Titre du Carnet" in html, page
-    assert f"{title} (titre du Carnet)" in (site / "feed.xml").read_text(encoding="utf-8")
-    assert json.loads((site / "feed.json").read_text(encoding="utf-8"))["items"][0]["title"] == f"{title} (titre du Carnet)"
+        assert title in html and "Titre de la rédaction" in html, page
+    assert f"{title} (titre de la rédaction)" in (site / "feed.xml").read_text(encoding="utf-8")
+    assert json.loads((site / "feed.json").read_text(encoding="utf-8"))["items"][0]["title"] == f"{title} (titre de la rédaction)"
     head = BeautifulSoup((site / "articles/sonarem-vesna/index.html").read_text(encoding="utf-8"), "html.parser")
-    assert head.select_one('meta[property="og:title"]')["content"] == f"{title} (titre du Carnet)"
+    assert head.select_one('meta[property="og:title"]')["content"] == f"{title} (titre de la rédaction)"
     ld = json.loads(head.select_one('script[type="application/ld+json"]').string)
-    assert ld["headline"] == f"{title} (titre du Carnet)"
+    assert ld["headline"] == f"{title} (titre de la rédaction)"
     box = head.select_one(".carnet-source-box").get_text()
     assert "le texte reçu n’en porte pas" in box and "la source n’a pas de titre" not in box
 

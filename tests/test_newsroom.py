@@ -70,12 +70,12 @@ def test_the_index_lists_every_article_newest_first_with_what_is_known(newsroom)
     assert hrefs == [SITE_URL + u for u in ORDER]
     lines = [i.select_one(".carnet-article-dateline").get_text() for i in items]
     lines = dict(zip(ORDER, lines))
-    assert lines[ORDER[2]] == ("Titre du Carnet · Média\u00a0: inconnu · date de la source\u00a0: inconnue\u202f; le texte dit seulement "
-                        "«\u202fLundi\u202f», sans préciser la semaine · ajouté au Carnet le 1er\u00a0novembre 2026")
-    assert lines[ORDER[3]] == ("Média\u00a0: Le Journal d’essai · publié le 15\u00a0septembre 2026 · "
+    assert lines[ORDER[2]] == ("Titre de la rédaction · média inconnu · date inconnue (le texte dit seulement "
+                               "«\u202fLundi\u202f») · ajouté au Carnet le 1er\u00a0novembre 2026")
+    assert lines[ORDER[3]] == ("Le Journal d’essai · publié le 15\u00a0septembre 2026 · "
                         "ajouté au Carnet le 20\u00a0novembre 2026")
     today = dt.date.today()
-    assert lines[ORDER[0]] == ("Média\u00a0: inconnu · date de la source\u00a0: inconnue · ajouté au Carnet le "
+    assert lines[ORDER[0]] == ("Média inconnu · date inconnue · ajouté au Carnet le "
                                + ("1er" if today.day == 1 else str(today.day)) + f"\u00a0{MONTHS[today.month - 1]} {today.year}")
     assert lines[ORDER[1]].endswith("ajouté au Carnet le 29\u00a0novembre 2026")
     assert items[3].select_one(".carnet-verbatim").get_text() == "Un article d’essai nomme VESNA une fois."
@@ -112,12 +112,12 @@ def test_the_feeds_list_every_article_with_absolute_links_and_honest_dates(newsr
     assert dates[1] == "Sun, 29 Nov 2026 00:00:00 +0000"   # the day the record holds for it
     assert dates[2] == "Sun, 01 Nov 2026 00:00:00 +0000"   # date added: the item says so
     for item in items[:3]:
-        assert "date de la source inconnue" in item.findtext("description")
+        assert "faute de date de la source" in item.findtext("description")
     assert dates[3] == "Tue, 15 Sep 2026 00:00:00 +0000"   # the source's own date
-    assert "date de la source inconnue" not in items[3].findtext("description")
+    assert "faute de date de la source" not in items[3].findtext("description")
     # The article's words in « », said to be its own; never given as the Carnet's.
     assert items[3].findtext("description").startswith(
-        "Début de l’article, tel que reçu\u00a0: «\u202fUn article d’essai nomme VESNA une fois.\u202f» — ")
+        "Première phrase, telle que reçue\u00a0: «\u202fUn article d’essai nomme VESNA une fois.\u202f» — ")
     feed = json.loads((site / "feed.json").read_text(encoding="utf-8"))
     assert [i["url"] for i in feed["items"]] == [SITE_URL + u for u in ORDER]
     assert feed["items"][2]["_carnet"] == {"date_of_source": None, "date_as_written": "Lundi",

@@ -64,7 +64,7 @@ def test_dossier_graph_shows_every_note(site):
 def test_article_carries_news_article_json_ld(site):
     data = jsonld(soup(site, "articles/sonarem-vesna"))
     assert data["@type"] == "NewsArticle" and data["inLanguage"] == "fr"
-    assert data["headline"] == "Sonarem a accueilli VESNA, présentée comme filiale de Gazprom (titre du Carnet)"
+    assert data["headline"] == "Sonarem a accueilli VESNA, présentée comme filiale de Gazprom (titre de la rédaction)"
     assert {e["name"] for e in data["about"]} == {"Sonarem", "VESNA", "Gazprom"}
     mentioned = {e["name"]: e["@type"] for e in data["mentions"]}
     assert mentioned == {n.name: SCHEMA[n.kind] for n in CATALOG}
@@ -107,7 +107,7 @@ def test_article_shows_reading_time(site):
         assert abs(minutes - max(1, words / 230)) <= 0.5 + 0.05 * words / 230, (path, minutes, words)
 
 
-SECTIONS = ["Relations", "Dans l’article", "Mentionné dans", "Sources"]
+SECTIONS = ["Relations", "Dans l’article", "Ailleurs sur le Carnet", "Sources"]
 
 
 def toc_targets(page, nested: bool = False) -> list[str]:
@@ -133,7 +133,8 @@ def test_note_pages_list_their_sections_in_the_table_of_contents_with_unique_ids
 def test_a_note_named_like_a_section_keeps_every_anchor_unique(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "notes" / "lieux" / "sources.yml").write_text("name: Sources\nsummary: Un lieu d’essai.\n"
-                                                             "sources: [{title: Essai}]\n", encoding="utf-8")
+                                                             "sources: [{title: Essai}]\nsummary_source: Essai\n",
+                                                             encoding="utf-8")
     site = tmp_path / "site"
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stderr
@@ -172,10 +173,11 @@ def test_each_article_leads_to_the_one_before_and_after_it_in_the_list(tmp_path)
     for i, url in enumerate(listed):
         nav = soup(site, url).select_one("nav.carnet-article-more")
         links = {li.get_text().split("\u00a0:")[0]: urljoin(url, li.a["href"]) for li in nav.select("li")}
+        # One build published them all: the same day, so their place in the list, not "plus récent".
         expected = {}
         if i > 0:
-            expected["Plus récent"] = listed[i - 1]
+            expected["Avant dans la liste"] = listed[i - 1]
         if i + 1 < len(listed):
-            expected["Plus ancien"] = listed[i + 1]
+            expected["Après dans la liste"] = listed[i + 1]
         assert links == expected, (url, links)
         assert urljoin(url, nav.select("p a")[-1]["href"]) == "articles/"

@@ -45,7 +45,7 @@ def problems_for(tmp_path: Path, files: dict[str, str | bytes]) -> list[str]:
     ({"lieux/x.yml": "name: X\nsummary: 12\n"}, "notes/lieux/x.yml:2:1: error: 'summary' must be text, not a number."),
     ({"lieux/x.yml": "name: X\nsummary: S.\naliases: Y\n"}, "'aliases' must be a list, not text"),
     ({"lieux/x.yml": "name: X\nsumary: S.\n"}, "unknown field 'sumary'. Fix: known fields: name, aliases, summary, "
-                                              "case_sensitive, facts, relations, sources, former_ids. Did you mean 'summary'?"),
+                                              "summary_source, case_sensitive, facts, relations, sources, former_ids. Did you mean 'summary'?"),
     ({"lieux/Mauvais_Nom.yml": GOOD}, "notes/lieux/Mauvais_Nom.yml: error: file name 'Mauvais_Nom.yml' is not a valid slug."),
     ({"societes/x.yml": GOOD}, "error: 'societes' is not a kind of note."),
     ({"lieux/x.txt": GOOD}, "notes/lieux/x.txt: error: not a note: notes are '.yml' files."),
@@ -167,7 +167,7 @@ def test_a_bad_note_stops_the_build_clearly_and_keeps_the_previous_site(project,
 
 def test_strict_turns_alias_warnings_into_failures(project, tmp_path):
     (project / "notes" / "minerais" / "or.yml").write_text(
-        "name: Or\nsummary: Métal précieux.\nsources: [{title: T}]\n", encoding="utf-8")
+        "name: Or\nsummary: Métal précieux.\nsources: [{title: T}]\nsummary_source: T\n", encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site", strict=True, expect_failure=True)
     assert result.returncode != 0 and "'Or' is too short or a frequent French word" in result.stderr
     mkdocs_build(project, tmp_path / "site2", strict=False, allow_warnings=True)
@@ -181,7 +181,7 @@ SPOILED = [  # (note, true words, spoiled words, what the error names)
      "notes/personnes/stanislav-khomenko.yml:11:7: error: the fact 'Fonction' quotes « VESNA, fondée par"),
     ("minerais/fer.yml", "quote: Entre phosphate, fer, cuivre et autres minerais stratégiques\n",
      "quote: Entre phosphate, fer, or et autres minerais stratégiques\n",
-     "notes/minerais/fer.yml:17:7: error: the relation #1 quotes « Entre phosphate, fer, or et autres"),
+     "notes/minerais/fer.yml:18:7: error: the relation #1 quotes « Entre phosphate, fer, or et autres"),
     ("lieux/maghreb.yml", "« un trésor pour les ressources minières »", "« un trésor pour les ressources pétrolières »",
      "notes/lieux/maghreb.yml:3:1: error: the summary quotes « un trésor pour les ressources pétrolières »"),
 ]
@@ -247,6 +247,7 @@ def test_html_in_notes_is_shown_as_text_everywhere(project, tmp_path):
         "summary": "Résumé " + HOSTILE + " [lien](javascript:alert(1)) **gras** `code`",
         "facts": {"Label " + HOSTILE: {"value": "Valeur " + HOSTILE, "cite": {"article": "sonarem-vesna", "quote": "Le Maghreb"}}},
         "sources": [{"title": "Titre " + HOSTILE, "url": "https://example.org/?q=%3Cx%3E&y=%22z%22"}],
+        "summary_source": "article",
     }, allow_unicode=True), encoding="utf-8")
     site = tmp_path / "site"
     result = mkdocs_build(project, site)
