@@ -43,9 +43,10 @@ def test_the_article_keeps_its_own_spaces(site):
 
 
 def test_plurals():
-    assert [plural(n, "fiche") for n in (0, 1, 2, 11)] == [f"0{NBSP}fiche", f"1{NBSP}fiche", f"2{NBSP}fiches",
+    # The house style: in words below ten, in digits from ten (French counts 0 and 1 in the singular).
+    assert [plural(n, "fiche") for n in (0, 1, 2, 11)] == ["aucune fiche", "une fiche", "deux fiches",
                                                           f"11{NBSP}fiches"]
-    assert plural(3, "relation") == f"3{NBSP}relations"
+    assert plural(3, "relation") == "trois relations"
 
 
 @given(st.text(alphabet=" a«»:;!?’", max_size=40))
@@ -61,3 +62,18 @@ def test_french_spacing_keeps_length_and_only_turns_spaces_into_no_break_ones(te
 def test_french_spacing_of_a_note_text():
     assert french_spacing("Pays ; selon l’article, « un outil : essentiel » !") == \
         f"Pays{NNBSP}; selon l’article, «{NNBSP}un outil : essentiel{NNBSP}»{NNBSP}!"
+
+
+def test_counts_in_words_are_written_as_num2words_writes_them():
+    """Carnet's own number words (num2words imports fifty languages on start: every build
+    would pay for it) agree with num2words, the well-kept library, over every count up to
+    200,000 and some beyond."""
+    from num2words import num2words
+    from carnet.text.typography import number_words, plural
+    counts = [*range(1, 200_001), 1_000_000, 2_000_080, 80_000_000, 123_456_789, 10 ** 9]
+    assert [c for c in counts if number_words(c) != num2words(c, lang="fr")] == []
+    assert number_words(21, feminine=True) == "vingt et une" and number_words(81, feminine=True) == "quatre-vingt-une"
+    assert plural(0, "fiche") == "aucune fiche" and plural(1, "article") == "un article"
+    assert plural(9, "phrase") == "neuf phrases" and plural(10, "phrase") == "10\u00a0phrases"
+    assert plural(250, "fiche", start=True) == "Deux cent cinquante fiches"
+    assert plural(1234, "fiche") == "1\u202f234\u00a0fiches"

@@ -14,8 +14,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from num2words import num2words
-
 NBSP, NNBSP = "\u00a0", "\u202f"
 
 _QUOTE_RE = re.compile(r"«[^«»]*»")
@@ -38,13 +36,53 @@ def plural(count: int, singular: str, plural_form: str | None = None, start: boo
     return f"{number}{NBSP}{word}"
 
 
+_UNITS = ("zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize "
+          "dix-sept dix-huit dix-neuf").split()
+_TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
+
+
+def _below_100(n: int) -> str:
+    if n < 20:
+        return _UNITS[n]
+    tens, unit = divmod(n, 10)
+    if tens in (7, 9):   # soixante-dix…, quatre-vingt-dix…: counted from the ten below
+        base, unit = ("soixante" if tens == 7 else "quatre-vingt"), unit + 10
+        return base + (" et " if (tens, unit) == (7, 11) else "-") + _UNITS[unit]
+    base = _TENS.get(tens, "quatre-vingt")
+    if unit == 0:
+        return "quatre-vingts" if tens == 8 else base
+    return base + (" et " if unit == 1 and tens != 8 else "-") + _UNITS[unit]
+
+
+def _below_1000(n: int) -> str:
+    hundreds, rest = divmod(n, 100)
+    words = [] if hundreds == 0 else ["cent" if hundreds == 1 else f"{_UNITS[hundreds]} cent" + ("s" if not rest else "")]
+    if rest or not words:
+        words.append(_below_100(rest))
+    return " ".join(words)
+
+
 @lru_cache(maxsize=1024)
 def number_words(count: int, feminine: bool = False) -> str:
-    """ "un", "vingt et une", "deux cent cinquante" (num2words, the 1990 spelling's hyphens
-    as it writes them); zero is "aucun" / "aucune", as a count reads."""
+    """ "un", "vingt et une", "deux cent cinquante": a count in words, in the traditional
+    spelling (the one num2words writes, which the tests hold it to; num2words itself imports
+    its fifty languages on start, a cost every build would pay).  Zero is "aucun" / "aucune",
+    as a count reads."""
     if count == 0:
         return "aucune" if feminine else "aucun"
-    words = num2words(count, lang="fr")
+    parts, rest = [], count
+    for value, one, many in ((10 ** 9, "un milliard", "milliards"), (10 ** 6, "un million", "millions")):
+        big, rest = divmod(rest, value)
+        if big:
+            parts.append(one if big == 1 else f"{number_words(big)} {many}")
+    thousands, rest = divmod(rest, 1000)
+    if thousands:
+        # "mille" does not vary; "vingts" and "cents" lose their s before it.
+        words = _below_1000(thousands)
+        parts.append("mille" if thousands == 1 else (words[:-1] if words.endswith(("vingts", "cents")) else words) + " mille")
+    if rest:
+        parts.append(_below_1000(rest))
+    words = " ".join(parts)
     if feminine and (words == "un" or words.endswith((" un", "-un"))):
         words = words[:-2] + "une"
     return words
