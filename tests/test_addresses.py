@@ -69,7 +69,7 @@ def test_a_published_fiche_renamed_stops_the_build_until_its_old_address_redirec
 def test_a_note_never_published_is_renamed_freely(tmp_path):
     project = copy_project(tmp_path / "project")
     path = project / "notes" / "lieux" / "tamanrasset.yml"
-    path.write_text("name: Tamanrasset\nsummary: Ville d’Algérie.\nsources: [{title: T}]\n", encoding="utf-8")
+    path.write_text("name: Tamanrasset\nsummary: Ville d’Algérie.\nsources: [{title: T}]\nsummary_source: T\n", encoding="utf-8")
     mkdocs_build(project, tmp_path / "site")
     path.rename(path.with_name("tamanrasset-ville.yml"))
     mkdocs_build(project, tmp_path / "site")

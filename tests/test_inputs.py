@@ -59,9 +59,12 @@ def _summary(data):
 
 
 def _fact(data):
-    data.setdefault("facts", {})["Essai"] = {"value": "une valeur d’essai", "cite": {
-        "article": "sonarem-vesna", "quote": "Le Maghreb"}}
-    data.setdefault("sources", [{"title": "Source d’essai", "url": "https://example.org/essai"}])
+    # A general fact, backed by the note's source (one added, if it has none).
+    if not data.get("sources"):
+        data["sources"] = [{"title": "Source d’essai", "url": "https://example.org/essai"}]
+        data["summary_source"] = "article"
+    source = data["sources"][0].get("short") or data["sources"][0]["title"]
+    data.setdefault("facts", {})["Essai"] = {"value": "une valeur d’essai", "source": source}
 
 
 def _relation(data):

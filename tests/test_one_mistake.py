@@ -24,7 +24,7 @@ NOTE_MISTAKES = {   # every field of the note schema, one mistake each
     "case_sensitive": lambda d: d.update(case_sensitive="oui"),
     "facts": lambda d: d.update(facts=["Pays: Russie"]),
     "relations": lambda d: d["relations"][1].update(type="led_byy"),
-    "sources": lambda d: d.update(sources=[{"title": "Source", "url": "ftp://example.org/"}]),
+    "sources": lambda d: d.update(sources=[{"title": "Source", "url": "ftp://example.org/"}], summary_source="article"),
     "former_ids": lambda d: d.update(former_ids=["Entreprises/Vesna"]),
     "unknown field": lambda d: d.update(sumary="x"),
     "yaml": None,

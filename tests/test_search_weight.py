@@ -118,7 +118,7 @@ def test_results_past_the_first_twenty_are_counted(browser, corpus_served):
     shown = page.locator(".md-search-result__list > li").count()
     context.close()
     assert shown == 20
-    count = int(re.sub(r"\D", "", meta.split("documents")[0]))
+    count = int(re.sub(r"\D", "", meta.split("résultats")[0]))
     assert count == expected and "les 20 premiers affichés" in meta, meta
 
 

@@ -28,7 +28,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
-from ..addresses.record import RECORD_FILE, dump_record, load_record, with_added
 from ..load.project import load_for_build, unrecorded_days
 from ..markdown import site_extensions
 from ..markdown.matcher import MentionMatcher
@@ -98,7 +97,6 @@ class CarnetPlugin(StagedPublishing, PageViews, BasePlugin[CarnetConfig]):
                                  config.markdown_extensions, config.mdx_configs, config.strict)
         self._stop_on(project.problems, strict=config.strict)
         self.catalog, self.articles = project.catalog, project.articles
-        self.days_added: dict = {}
         if self.publish_to:   # a build that publishes: an article's first is the day it came to the site
             self.articles, self.days_added = unrecorded_days(self.articles, dt.date.today())
         self.matcher = MentionMatcher(self.catalog)
@@ -106,18 +104,6 @@ class CarnetPlugin(StagedPublishing, PageViews, BasePlugin[CarnetConfig]):
         self.assembly: Assembly | None = None
         self.scans = {}
         self._timed("load", started)
-
-    def on_shutdown(self):
-        published = bool(self.publish_to) and not self.failed
-        StagedPublishing.on_shutdown(self)
-        if published and getattr(self, "days_added", None):
-            # Only once the site is published: a failed build records nothing.
-            file = self.project_dir / RECORD_FILE
-            record, problems = load_record(file, RECORD_FILE)
-            if not problems:
-                file.write_text(dump_record(with_added(record, self.days_added)), encoding="utf-8")
-                log.info(f"Carnet: {RECORD_FILE} records the day these articles came to the site: "
-                         + ", ".join(f"/{page} ({day.isoformat()})" for page, day in sorted(self.days_added.items())))
 
     def _stop_on(self, problems: list[Problem], strict: bool) -> None:
         problems = [p for p in problems if p not in self.problems]  # under serve: reported once

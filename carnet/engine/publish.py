@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import shutil
+from pathlib import Path
+
+from ..addresses.record import RECORD_FILE, dump_record, load_record, with_added
 
 STAGING_SUFFIX = ".carnet-staging"
 OLD_SUFFIX = ".carnet-old"
@@ -32,6 +36,18 @@ def finish(site_dir: str, succeeded: bool) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def record_days_added(project_dir: Path, days: dict[str, dt.date]) -> None:
+    """Once the site is published (a failed build records nothing): the day each article it
+    published first came to the site, in the record of addresses (carnet.addresses.record)."""
+    file = project_dir / RECORD_FILE
+    record, problems = load_record(file, RECORD_FILE)
+    if not problems:
+        file.write_text(dump_record(with_added(record, days)), encoding="utf-8")
+        logging.getLogger("mkdocs.plugins.carnet").info(
+            f"Carnet: {RECORD_FILE} records the day these articles came to the site: "
+            + ", ".join(f"/{page} ({day.isoformat()})" for page, day in sorted(days.items())))
+
+
 class StagedPublishing:
     """The plugin's side of it, as a mixin over the engine's plugin events: a clean
     ``build`` writes into staging (``stage``, from ``on_config``), swapped in at
@@ -40,10 +56,12 @@ class StagedPublishing:
     command: str | None = None
     publish_to: str | None = None
     failed = False
+    project_dir: Path | None = None
+    days_added: dict[str, dt.date] = {}   # articles this build publishes first: page -> today
 
     def on_startup(self, *, command, dirty):
         self.command, self.dirty = command, dirty
-        self.publish_to, self.failed = None, False
+        self.publish_to, self.failed, self.days_added = None, False, {}
 
     def on_build_error(self, *, error):
         self.failed = True
@@ -56,6 +74,8 @@ class StagedPublishing:
     def on_shutdown(self):
         if self.publish_to:
             finish(self.publish_to, succeeded=not self.failed)
+            if not self.failed and self.days_added and self.project_dir:
+                record_days_added(self.project_dir, self.days_added)
             if self.failed:
                 kept = (f"the site in {self.publish_to} was left as it was" if os.path.isdir(self.publish_to)
                         else f"nothing was published (there is no site in {self.publish_to} yet)")

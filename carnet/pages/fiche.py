@@ -75,12 +75,11 @@ FICHE_SECTIONS = (
 )
 
 
-def _quoted_paragraphs(f: Fiche) -> dict[str, set[int]]:
-    """Article slug -> the paragraphs "Dans l’article" quotes: the sources say so too."""
-    slugs = {src: a.slug for src, a in f.site.articles.items()}
-    out: dict[str, set[int]] = {}
+def _quoted_paragraphs(f: Fiche) -> dict[str, tuple[str, set[int]]]:
+    """Article slug -> its URL and the paragraphs "Dans l’article" quotes: the sources say so too."""
+    out: dict[str, tuple[str, set[int]]] = {}
     for (src, ref), sentences, _ in quoted([((src, ref), s) for src, ref, s in f.in_articles if s]):
-        out.setdefault(slugs[src], set()).update(ref.numbers[s.anchor] for s in sentences if s.anchor in ref.numbers)
+        out[f.site.articles[src].slug] = (ref.url, {ref.numbers[s.anchor] for s in sentences if s.anchor in ref.numbers})
     return out
 
 

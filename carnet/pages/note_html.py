@@ -239,9 +239,9 @@ def searched_lead_html(sections: NoteSections) -> str:
                     for fact in sections.note.facts)
     return f'<p class="carnet-summary">{escape(french_spacing(sections.note.summary))}</p>{rows}'
 
-def sources_html(sections: NoteSections, shown: dict[str, set[int]] | None = None) -> str:
-    """Every passage the page quotes, by article (``shown``: the paragraphs of the sentences
-    "Dans l’article" shows), then the note's named sources, then the references."""
+def sources_html(sections: NoteSections, shown: dict[str, tuple[str, set[int]]] | None = None) -> str:
+    """Every passage the page quotes, by article (``shown``: the URL and the paragraphs of the
+    sentences "Dans l’article" shows, by article), then the note's named sources, then the references."""
     note = sections.note
     # Every passage the page quotes: the note's own citations, and those of the relations
     # other notes declare with it (listed under Relations).
@@ -250,8 +250,9 @@ def sources_html(sections: NoteSections, shown: dict[str, set[int]] | None = Non
     passages = [found.passage for found in map(sections.citations.get, cites) if found]
     items, shown = [], shown or {}
     for slug in sorted({p.article for p in passages} | set(shown)):
-        numbers = {p.number for p in passages if p.article == slug} | shown.get(slug, set())
-        url = sections.href(article_path(sections.articles_dir, slug))
+        url, numbers = shown.get(slug, (None, set()))
+        numbers = numbers | {p.number for p in passages if p.article == slug}
+        url = url or sections.href(article_path(sections.articles_dir, slug))
         title = french_spacing(sections.article_titles.get(slug, slug))
         items.append(f'<li>L’article «{NNBSP}<a href="{escape(url)}">{escape(title)}</a>{NNBSP}», reproduit tel '
                      f"que reçu sur ce site et cité ci-dessus ({paragraphs(numbers)}).</li>")
