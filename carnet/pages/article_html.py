@@ -108,8 +108,8 @@ def other_articles_html(newer: "ArticleEntry | None", older: "ArticleEntry | Non
     def label(entry, word, place):
         return word if day is None or entry.meta.sort_date() != day else place
     items = [f'<li>{text}{NBSP}: <a href="{escape(href(entry.src))}">{escape(entry.title)}</a></li>'
-             for text, entry in ((label(newer, "Plus récent", "Avant dans la liste") if newer else "", newer),
-                                 (label(older, "Plus ancien", "Après dans la liste") if older else "", older))
+             for text, entry in ((label(newer, "Plus récent", "Précédent dans la liste") if newer else "", newer),
+                                 (label(older, "Plus ancien", "Suivant dans la liste") if older else "", older))
              if entry is not None]
     every = f'<p><a href="{escape(index_href)}">Tous les articles</a>, du plus récent au plus ancien.</p>'
     if not items:   # the only article so far: the list, without a heading over nothing
@@ -127,7 +127,7 @@ def listed_title(title: str, meta: ArticleMeta) -> str:
     return f"{title} ({OUR_TITLE})" if meta.title_by == "carnet" else title
 
 
-def dateline(meta: ArticleMeta) -> str:
+def dateline(meta: ArticleMeta, capital: bool = True) -> str:
     """One line: whose headline, outlet and dates as known, the date added never passed off
     as the source's."""
     parts = ["titre de la rédaction"] if meta.title_by == "carnet" else []
@@ -135,13 +135,13 @@ def dateline(meta: ArticleMeta) -> str:
     if meta.date:
         parts.append(f"publié le {french_date(meta.date)}")
     elif meta.date_as_written:
-        parts.append(f"date inconnue (le texte dit seulement {in_guillemets(meta.date_as_written)})")
+        parts.append(f"date inconnue, le texte dit seulement {in_guillemets(meta.date_as_written)}")
     else:
         parts.append("date inconnue")
     # No day added: a preview (``mkdocs serve``) of an article no build has published yet.
     parts.append(f"ajouté au Carnet le {french_date(meta.added)}" if meta.added else "pas encore publié sur le Carnet")
     line = " · ".join(parts)
-    return line[0].upper() + line[1:]
+    return line[0].upper() + line[1:] if capital else line   # within brackets: no capital
 
 
 @dataclass(frozen=True)

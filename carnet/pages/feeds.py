@@ -35,10 +35,10 @@ def _item_date(entry: ArticleEntry) -> dt.date | None:
 def _summary(entry: ArticleEntry) -> str:
     meta = entry.meta
     note = ("" if meta.date or not meta.added
-            else " (faute de date de la source, le fil date l’article du jour de son ajout au Carnet)")
+            else " Faute de date de la source, le fil le date du jour de son ajout au Carnet.")
     # The article's words, in « » and said to be its own: never given as the Carnet's.
     return (f"{FIRST_SENTENCE}{NBSP}: «{NNBSP}{entry.first_sentence}{NNBSP}» — "
-            f"{_plain(dateline(meta))}{note}")
+            f"{_plain(dateline(meta))}.{note}")
 
 
 def _plain(text: str) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from html import escape
 from typing import Callable
 
+from ..model.catalog import sort_key
 from ..model.note import Note
 from .article_html import dateline
 from .backlinks import PageRef, all_mention_lines, in_article_html, mentioned_in_html, quoted
@@ -75,11 +76,12 @@ FICHE_SECTIONS = (
 )
 
 
-def _quoted_paragraphs(f: Fiche) -> dict[str, tuple[str, set[int]]]:
-    """Article slug -> its URL and the paragraphs "Dans l’article" quotes: the sources say so too."""
-    out: dict[str, tuple[str, set[int]]] = {}
+def _quoted_paragraphs(f: Fiche) -> dict[str, tuple[PageRef, set[int]]]:
+    """Article slug -> the article (as a reference) and the paragraphs "Dans l’article" quotes:
+    the sources say so too."""
+    out: dict[str, tuple[PageRef, set[int]]] = {}
     for (src, ref), sentences, _ in quoted([((src, ref), s) for src, ref, s in f.in_articles if s]):
-        out[f.site.articles[src].slug] = (ref.url, {ref.numbers[s.anchor] for s in sentences if s.anchor in ref.numbers})
+        out[f.site.articles[src].slug] = (ref, {ref.numbers[s.anchor] for s in sentences if s.anchor in ref.numbers})
     return out
 
 
@@ -106,10 +108,13 @@ class _PageFacts:
 
     def __call__(self, src: str) -> tuple:
         if src not in self.seen:
-            article, meta = self.site.is_article(src), self.site.meta(src)
-            self.seen[src] = ((not article, -meta.sort_date().toordinal(), src),
-                              self.pages[src].title or src,
-                              {p.id: p.number for p in self.pages[src].passages}, dateline(meta) if article else "")
+            article, title = self.site.is_article(src), self.pages[src].title or src
+            # Articles newest first; then the fiches, by name; then the other pages, by title.
+            order = ((0, -self.site.meta(src).sort_date().toordinal(), "", src) if article else
+                     (1 if src in self.site.note_by_page else 2, 0, sort_key(title), src))
+            self.seen[src] = (order, title,
+                              {p.id: p.number for p in self.pages[src].passages},
+                              dateline(self.site.meta(src), capital=False) if article else "")
         return self.seen[src]
 
 

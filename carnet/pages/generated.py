@@ -126,7 +126,7 @@ def articles_pages(index: Index, count: int) -> dict[str, GeneratedPage]:
     intro = (f"{plural(count, 'article', start=True)}, avec ce que l’on sait de {what}." if count < 2 else
              f"{plural(count, 'article', start=True)}, du plus récent au plus ancien, avec ce que l’on sait de {what}.")
     return {page.path: GeneratedPage(_index_markdown(index, page, intro), page_title("Articles", page),
-                                     f"Les articles du Carnet minier{NBSP}: {plural(count, 'article')}, "
+                                     f"Le Carnet minier compte {plural(count, 'article')}, "
                                      f"avec ce que l’on sait de {what}." + page_suffix(page), listing=True)
             for page in index.pages}
 

@@ -27,7 +27,7 @@ MAX_NEIGHBOURS = 16   # around one note
 LABEL_CHARS = 24      # longer names are cut, the full name is the link's label
 FONT = 13             # px in the drawing's units (CSS: .carnet-graph text)
 EDGE_FONT = 11
-EDGE_CHARS = 24       # of a relation's label beside its edge
+EDGE_CHARS = 30       # of a relation's label beside its edge
 CHAR_WIDTH = 0.7      # of the font size: wide enough for capitals and digits
 ROW = 26              # vertical distance between two nodes of a column
 COLUMN = 36 + int(LABEL_CHARS * CHAR_WIDTH * FONT)  # dot, gap, label
@@ -199,7 +199,7 @@ def dossier_graph(catalog: Catalog, href: Callable[[str], str], index_href: Call
     height = int(max(p.y for p in placed.values()) + ROW)
     drawn = "".join(_node(p, href(p.note.id)) for p in placed.values())
     whole = len(notes) == len(catalog)
-    what = (f"{plural(len(notes), 'fiche', start=True)} et {plural(len(edges), 'relation')}" if whole else
+    what = (f"Le graphe compte {plural(len(notes), 'fiche')} et {plural(len(edges), 'relation')}" if whole else
             f"Les {len(notes)} fiches les plus reliées sur {len(catalog)}, et {plural(len(edges), 'relation')} entre elles")
     description = what + (". " + f"{NNBSP}; ".join(sentences) if sentences else "") + "."
     graph = _svg("Graphe du dossier", description, width, height,
@@ -222,6 +222,6 @@ def dossier_graph(catalog: Catalog, href: Callable[[str], str], index_href: Call
                 for n in sorted((n for n in notes if n.kind == kind), key=lambda n: sort_key(n.name))]) + "</li>"
         for kind, count in counts if drawn_by_kind[kind])
     return (f'<ul class="carnet-graph-key-list" aria-label="Légende">{key}'
-            f"<li>un trait{NBSP}: une relation entre deux fiches</li></ul>" + graph
+            f"<li>Un trait{NBSP}: une relation entre deux fiches</li></ul>" + graph
             + f'<p>Les fiches du graphe{NBSP}:</p><ul class="carnet-graph-fiches">{listed}</ul>'
             + f'<p>Toutes les fiches, par catégorie{NBSP}:</p><ul class="carnet-graph-kinds">{items}</ul>')

@@ -99,6 +99,8 @@ def head_parts(site: Site, pages: Rendered, parts: Parts) -> None:
         title, description = page.title or "", page.description or site.settings.site_description
         note = site.note_by_page.get(src)
         jsonld, og_type = None, "website"
+        if src == "index.md":   # a link to the home page is previewed with the site's name, not "Accueil"
+            title = "Carnet minier"
         if note is not None:
             jsonld = entity_jsonld(note, url)
         elif site.is_article(src):

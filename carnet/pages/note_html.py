@@ -85,11 +85,12 @@ class NoteSections:
         slug, place = self.note.slug, f"cite-{self.note.slug}-{number}-{len(self._tips)}"
         self._cited.setdefault(number, []).append(place)   # the reference links back here
         # <small>: a side note; out of search, which finds these words in the article itself.
+        # The number after the bracket: "(selon l’article, § 2)¹", never read as "§ 21".
         return (f' <small class="carnet-cite">(<a href="{escape(self.passage_url(found))}">'
-                f"{escape(self.attribution.said_by(cite, self.note))}</a>"
+                f"{escape(self.attribution.said_by(cite, self.note))}</a>)"
                 f'<sup class="carnet-ref"><a id="{place}" href="#ref-{slug}-{number}" '
                 f'aria-describedby="tip-{slug}-{number}-{len(self._tips)}">'
-                f"{number}</a>{self._tip(number, words)}</sup>)</small>")
+                f"{number}</a>{self._tip(number, words)}</sup></small>")
 
     def _tip(self, number: int, words: str) -> str:
         self._tips.append(number)
@@ -234,14 +235,17 @@ def searched_lead_html(sections: NoteSections) -> str:
     a fact cited from an article as the article's (carnet.text.attributed)."""
     # A fact cited from an article is the article's statement: search weighs it as a quotation.
     # Rows apart (" · "): a search result shows them as one line of text.
+    # Each row says who says so, as the page does: a result never states a claim as fact.
     rows = " · ".join(f"{escape(french_spacing(fact.label))}{NBSP}: "
-                    + (attributed if fact.cite else str)(escape(french_spacing(fact.value)))
-                    for fact in sections.note.facts)
+                      + (attributed if fact.cite else str)(escape(french_spacing(fact.value)))
+                      + (" (selon l’article)" if fact.cite else f" (selon {escape(fact.source or '')})")
+                      for fact in sections.note.facts)
     return f'<p class="carnet-summary">{escape(french_spacing(sections.note.summary))}</p>{rows}'
 
-def sources_html(sections: NoteSections, shown: dict[str, tuple[str, set[int]]] | None = None) -> str:
-    """Every passage the page quotes, by article (``shown``: the URL and the paragraphs of the
-    sentences "Dans l’article" shows, by article), then the note's named sources, then the references."""
+def sources_html(sections: NoteSections, shown: dict[str, tuple] | None = None) -> str:
+    """Every passage the page quotes, by article (``shown``: the article as a PageRef and the
+    paragraphs of the sentences "Dans l’article" shows, by article), then the note's named
+    sources, then the references."""
     note = sections.note
     # Every passage the page quotes: the note's own citations, and those of the relations
     # other notes declare with it (listed under Relations).
@@ -250,12 +254,15 @@ def sources_html(sections: NoteSections, shown: dict[str, tuple[str, set[int]]] 
     passages = [found.passage for found in map(sections.citations.get, cites) if found]
     items, shown = [], shown or {}
     for slug in sorted({p.article for p in passages} | set(shown)):
-        url, numbers = shown.get(slug, (None, set()))
+        ref, numbers = shown.get(slug, (None, set()))
         numbers = numbers | {p.number for p in passages if p.article == slug}
-        url = url or sections.href(article_path(sections.articles_dir, slug))
-        title = french_spacing(sections.article_titles.get(slug, slug))
-        items.append(f'<li>L’article «{NNBSP}<a href="{escape(url)}">{escape(title)}</a>{NNBSP}», reproduit tel '
-                     f"que reçu sur ce site et cité ci-dessus ({paragraphs(numbers)}).</li>")
+        if ref is not None:   # its URL and title made (and escaped) once, for "Dans l’article"
+            url, title = ref.url_html, ref.title_html
+        else:
+            url = escape(sections.href(article_path(sections.articles_dir, slug)))
+            title = escape(french_spacing(sections.article_titles.get(slug, slug)))
+        items.append(f'<li>L’article «{NNBSP}<a href="{url}">{title}</a>{NNBSP}», reproduit sur ce site tel '
+                     f"que reçu, et cité ci-dessus ({paragraphs(numbers)}).</li>")
     for n, source in enumerate(note.sources, 1):   # facts and relations link to their source: #source-N
         title = escape(source.title)
         items.append(f'<li id="source-{n}"><a href="{escape(source.url)}" rel="noopener">{title}</a></li>'

@@ -63,13 +63,20 @@
     document.addEventListener("change", function (ev) {
       if (ev.target.id === "__search" && ev.target.checked) warm()
     })
+    /* Counts in the house style: in words below ten ("Trois résultats"), and how many are
+       shown when there are more than Material lists. */
+    var WORDS = ["Aucun", "Un", "Deux", "Trois", "Quatre", "Cinq", "Six", "Sept", "Huit", "Neuf"]
     worker.addEventListener("message", function (ev) {
       var data = ev.data && ev.data.type === 3 && ev.data.data
-      if (!data || !(data.total > data.items.length)) return
+      if (!data || !data.items) return
       setTimeout(function () {  /* once Material has written its own count */
         var meta = document.querySelector(".md-search-result__meta")
-        if (meta) meta.textContent = data.total.toLocaleString("fr-FR") + " résultats, les " +
-          data.items.length + " premiers affichés"
+        if (!meta) return
+        var total = data.total || data.items.length
+        if (total > data.items.length)
+          meta.textContent = total.toLocaleString("fr-FR") + " résultats, les " + data.items.length + " premiers affichés"
+        else if (total > 1 && total < 10)
+          meta.textContent = WORDS[total] + " résultats"
       })
     })
   }
