@@ -70,8 +70,8 @@ def test_the_index_lists_every_article_newest_first_with_what_is_known(newsroom)
     assert hrefs == [SITE_URL + u for u in ORDER]
     lines = [i.select_one(".carnet-article-dateline").get_text() for i in items]
     lines = dict(zip(ORDER, lines))
-    assert lines[ORDER[2]] == ("Titre de la rédaction · média inconnu · date inconnue (le texte dit seulement "
-                               "«\u202fLundi\u202f») · ajouté au Carnet le 1er\u00a0novembre 2026")
+    assert lines[ORDER[2]] == ("Titre de la rédaction · média inconnu · date inconnue, le texte dit seulement "
+                               "«\u202fLundi\u202f» · ajouté au Carnet le 1er\u00a0novembre 2026")
     assert lines[ORDER[3]] == ("Le Journal d’essai · publié le 15\u00a0septembre 2026 · "
                         "ajouté au Carnet le 20\u00a0novembre 2026")
     today = dt.date.today()
@@ -112,9 +112,9 @@ def test_the_feeds_list_every_article_with_absolute_links_and_honest_dates(newsr
     assert dates[1] == "Sun, 29 Nov 2026 00:00:00 +0000"   # the day the record holds for it
     assert dates[2] == "Sun, 01 Nov 2026 00:00:00 +0000"   # date added: the item says so
     for item in items[:3]:
-        assert "faute de date de la source" in item.findtext("description")
+        assert "Faute de date de la source" in item.findtext("description")
     assert dates[3] == "Tue, 15 Sep 2026 00:00:00 +0000"   # the source's own date
-    assert "faute de date de la source" not in items[3].findtext("description")
+    assert "Faute de date de la source" not in items[3].findtext("description")
     # The article's words in « », said to be its own; never given as the Carnet's.
     assert items[3].findtext("description").startswith(
         "Première phrase, telle que reçue\u00a0: «\u202fUn article d’essai nomme VESNA une fois.\u202f» — ")

@@ -176,8 +176,8 @@ def test_each_article_leads_to_the_one_before_and_after_it_in_the_list(tmp_path)
         # One build published them all: the same day, so their place in the list, not "plus récent".
         expected = {}
         if i > 0:
-            expected["Avant dans la liste"] = listed[i - 1]
+            expected["Précédent dans la liste"] = listed[i - 1]
         if i + 1 < len(listed):
-            expected["Après dans la liste"] = listed[i + 1]
+            expected["Suivant dans la liste"] = listed[i + 1]
         assert links == expected, (url, links)
         assert urljoin(url, nav.select("p a")[-1]["href"]) == "articles/"
