@@ -214,7 +214,8 @@ def note_text(value) -> dict:
                                                           "Recherche " + value("searched")],
             "summary": "Résumé " + value("summary"),
             "facts": {"Étiquette " + value("label"): {"value": "Valeur " + value("value"), "source": short}},
-            "sources": [{"title": "Source " + value("source"), "url": "https://example.org/essai", "short": short}]}
+            "sources": [{"title": "Source " + value("source"), "url": "https://example.org/essai", "short": short}],
+            "summary_source": short}
 
 
 def write_note(project: Path, data: dict) -> None:

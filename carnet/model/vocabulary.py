@@ -41,6 +41,15 @@ def running_name(name: str, kind: str) -> str:
     return name
 
 
+def index_name(name: str, kind: str) -> str:
+    """A name as an index files and shows it: a person by surname, "Soltani, Belkacem", as
+    French indexes do (the last word taken for the surname); any other name as written."""
+    words = name.split()
+    if kind == "personnes" and len(words) > 1:
+        return f"{words[-1]}, {' '.join(words[:-1])}"
+    return name
+
+
 @dataclass(frozen=True)
 class RelationType:
     slug: str
