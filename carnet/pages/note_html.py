@@ -253,7 +253,8 @@ def sources_html(sections: NoteSections, shown: dict[str, tuple] | None = None) 
                                  if l.relation.cite and not l.declared_here)]
     passages = [found.passage for found in map(sections.citations.get, cites) if found]
     items, shown = [], shown or {}
-    for slug in sorted({p.article for p in passages} | set(shown)):
+    # The articles "Dans l’article" quotes, newest first as it lists them, then any other cited.
+    for slug in [*shown, *sorted({p.article for p in passages} - set(shown))]:
         ref, numbers = shown.get(slug, (None, set()))
         numbers = numbers | {p.number for p in passages if p.article == slug}
         if ref is not None:   # its URL and title made (and escaped) once, for "Dans l’article"
