@@ -135,9 +135,11 @@ class NoteSections:
                 # The article named when the site has several ("dans l’article « Titre »").
                 label = (f"§{NBSP}{found.passage.number}{NBSP}: lire ce passage dans "
                          f"{self.attribution.article_name(found.passage.article)}")
+                # Several articles: the article named on hover too, not only to screen readers.
+                tip = f' title="{escape(label)}"' if len(self.article_titles) > 1 else ""
                 inserts.append((q.end(), q.end(), (
                                 f'{NNBSP}<sup class="carnet-quote-ref"><a '
-                                f'href="{escape(self.passage_url(found))}" aria-label="{escape(label)}">'
+                                f'href="{escape(self.passage_url(found))}" aria-label="{escape(label)}"{tip}>'
                                 f'§{NBSP}{found.passage.number}</a></sup>')))
         shown = french_spacing(text)  # same length: the offsets above hold
         out, pos = [], 0
