@@ -121,13 +121,13 @@ def graph_page(catalog: Catalog) -> GeneratedPage:
 
 
 def articles_pages(index: Index, count: int) -> dict[str, GeneratedPage]:
-    what = (f"sa source, et les {_kinds()} qu’il nomme" if count < 2 else
-            f"leur source, et les {_kinds()} qu’ils nomment")
+    what = (f"sa source, et la liste des {_kinds()} qu’il nomme" if count < 2 else
+            f"leur source, et la liste des {_kinds()} qu’ils nomment")
     intro = (f"{plural(count, 'article', start=True)}, avec ce que l’on sait de {what}." if count < 2 else
              f"{plural(count, 'article', start=True)}, du plus récent au plus ancien, avec ce que l’on sait de {what}.")
     return {page.path: GeneratedPage(_index_markdown(index, page, intro), page_title("Articles", page),
-                                     f"Le Carnet minier compte {plural(count, 'article')}, "
-                                     f"avec ce que l’on sait de {what}." + page_suffix(page), listing=True)
+                                     f"{plural(count, 'article', start=True)}, avec ce que l’on sait de "
+                                     f"{what}." + page_suffix(page), listing=True)
             for page in index.pages}
 
 

@@ -265,7 +265,7 @@ def sources_html(sections: NoteSections, shown: dict[str, tuple] | None = None) 
             url = escape(sections.href(article_path(sections.articles_dir, slug)))
             title = escape(french_spacing(sections.article_titles.get(slug, slug)))
         items.append(f'<li>L’article «{NNBSP}<a href="{url}">{title}</a>{NNBSP}», reproduit sur ce site tel '
-                     f"que reçu, et cité ci-dessus ({paragraphs(numbers)}).</li>")
+                     f"que reçu et cité ci-dessus ({paragraphs(numbers)}).</li>")
     for n, source in enumerate(note.sources, 1):   # facts and relations link to their source: #source-N
         title = escape(source.title)
         items.append(f'<li id="source-{n}"><a href="{escape(source.url)}" rel="noopener">{title}</a></li>'
@@ -292,7 +292,7 @@ def note_sentences(note: Note, matcher: MentionMatcher, attribution: Attribution
     """Sentences of a note's own texts that name other notes (for their "Mentionné dans"):
     its summary's, and each fact as "Label : value (who says so)", never the bare value."""
     out = []
-    facts = [f"{fact.label}{NBSP}: {fact.value} ({attribution.said_by(fact.cite, note, fact.source)})"
+    facts = [f"{fact.label}{NBSP}: {fact.value} ({attribution.said_by(fact.cite, note, fact.source)})."
              for fact in note.facts]
     for text in (note.summary, *facts):
         text = french_spacing(text)  # as the note's page shows it (same length, same mentions)
