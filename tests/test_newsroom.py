@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 import pytest
 
 from carnet.pages.article_html import MONTHS
-from conftest import copy_project, mkdocs_build, soup
+from conftest import BUILD_DAY, copy_project, mkdocs_build, soup
 
 SITE_URL = "https://carnet-minier.example.org/"
 DATED = '''---
@@ -74,7 +74,7 @@ def test_the_index_lists_every_article_newest_first_with_what_is_known(newsroom)
                                "«\u202fLundi\u202f» · ajouté au Carnet le 1er\u00a0novembre 2026")
     assert lines[ORDER[3]] == ("Le Journal d’essai · publié le 15\u00a0septembre 2026 · "
                         "ajouté au Carnet le 20\u00a0novembre 2026")
-    today = dt.date.today()
+    today = BUILD_DAY
     assert lines[ORDER[0]] == ("Média inconnu · date inconnue · ajouté au Carnet le "
                                + ("1er" if today.day == 1 else str(today.day)) + f"\u00a0{MONTHS[today.month - 1]} {today.year}")
     assert lines[ORDER[1]].endswith("ajouté au Carnet le 29\u00a0novembre 2026")
@@ -108,7 +108,7 @@ def test_the_feeds_list_every_article_with_absolute_links_and_honest_dates(newsr
     items = channel.findall("item")
     assert [i.findtext("link") for i in items] == [SITE_URL + u for u in ORDER]
     dates = [i.findtext("pubDate") for i in items]
-    assert dates[0] == format_datetime(dt.datetime.combine(dt.date.today(), dt.time(), dt.timezone.utc))   # the day this build published it
+    assert dates[0] == format_datetime(dt.datetime.combine(BUILD_DAY, dt.time(), dt.timezone.utc))   # the day this build published it
     assert dates[1] == "Sun, 29 Nov 2026 00:00:00 +0000"   # the day the record holds for it
     assert dates[2] == "Sun, 01 Nov 2026 00:00:00 +0000"   # date added: the item says so
     for item in items[:3]:

@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import logging
 import os
@@ -44,7 +43,7 @@ from ..text.source_text import canonical
 from .material_search import index_search, search_settings
 from .mkdocs_pages import add_generated, apply_parts, render_late_page, rendered_page
 from .page_views import PageViews
-from .publish import StagedPublishing
+from .publish import StagedPublishing, build_day
 from .serve_errors import problem_page, with_problems
 from .theme import config_for_theme, theme_globals
 from .theme_text import missing_theme_files, nav_titles_for_theme, page_meta_for_theme, plain_text
@@ -98,7 +97,7 @@ class CarnetPlugin(StagedPublishing, PageViews, BasePlugin[CarnetConfig]):
         self._stop_on(project.problems, strict=config.strict)
         self.catalog, self.articles = project.catalog, project.articles
         if self.publish_to:   # a build that publishes: an article's first is the day it came to the site
-            self.articles, self.days_added = unrecorded_days(self.articles, dt.date.today())
+            self.articles, self.days_added = unrecorded_days(self.articles, build_day())
         self.matcher = MentionMatcher(self.catalog)
         self.site = Site(self.catalog, self.matcher, self.settings, self.articles, project.addresses)
         self.assembly: Assembly | None = None

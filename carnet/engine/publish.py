@@ -36,6 +36,15 @@ def finish(site_dir: str, succeeded: bool) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def build_day() -> dt.date:
+    """The day this build publishes on: ``SOURCE_DATE_EPOCH`` when set (reproducible builds;
+    MkDocs dates its sitemap by it too), else today (UTC, as the sitemap)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.datetime.now(dt.timezone.utc).date()
+
+
 def record_days_added(project_dir: Path, days: dict[str, dt.date]) -> None:
     """Once the site is published (a failed build records nothing): the day each article it
     published first came to the site, in the record of addresses (carnet.addresses.record)."""
