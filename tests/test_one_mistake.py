@@ -72,17 +72,14 @@ def spoil_article(project, field: str) -> None:
                     encoding="utf-8")
 
 
-@pytest.mark.parametrize("field", NOTE_MISTAKES)
-def test_one_mistake_in_a_note_is_one_error(tmp_path, field):
-    project = copy_project(tmp_path / "project")
-    spoil_note(project, field)
-    for errors in (errors_of_build(project), errors_of_check(project)):
-        assert len(errors) == 1 and errors[0].lstrip().startswith(NOTE), errors
+# Every single mistake: (the file it is in, how to make it, the field).
+MISTAKES = ([(NOTE, spoil_note, field) for field in NOTE_MISTAKES]
+            + [(ARTICLE, spoil_article, field) for field in ARTICLE_MISTAKES])
 
 
-@pytest.mark.parametrize("field", ARTICLE_MISTAKES)
-def test_one_mistake_in_an_article_is_one_error(tmp_path, field):
+@pytest.mark.parametrize("path, spoil, field", MISTAKES, ids=[f"{p.split('/')[0]}-{f}" for p, _, f in MISTAKES])
+def test_one_mistake_is_one_error(tmp_path, path, spoil, field):
     project = copy_project(tmp_path / "project")
-    spoil_article(project, field)
+    spoil(project, field)
     for errors in (errors_of_build(project), errors_of_check(project)):
-        assert len(errors) == 1 and errors[0].lstrip().startswith(ARTICLE), errors
+        assert len(errors) == 1 and errors[0].lstrip().startswith(path), errors

@@ -83,12 +83,11 @@ def test_one_mistake_shows_as_one_problem_in_the_browser(served_project):
     matter shows in the browser as exactly one problem, naming that file; fixing it brings
     the page back."""
     from bs4 import BeautifulSoup
-    from test_one_mistake import ARTICLE, ARTICLE_MISTAKES, NOTE, NOTE_MISTAKES, spoil_article, spoil_note
+    from test_one_mistake import ARTICLE, MISTAKES, NOTE
     project, base = served_project
     wait_for(base + "entreprises/vesna/", "Société russe")
     files = {path: (project / path).read_text(encoding="utf-8") for path in (NOTE, ARTICLE)}
-    mistakes = [(NOTE, spoil_note, f) for f in NOTE_MISTAKES] + [(ARTICLE, spoil_article, f) for f in ARTICLE_MISTAKES]
-    for path, spoil, field in mistakes:
+    for path, spoil, field in MISTAKES:
         spoil(project, field)
         try:
             body = wait_for(base + "lieux/russie/", "Le site ne peut pas être publié")
