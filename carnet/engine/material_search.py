@@ -6,25 +6,68 @@ The core's search (carnet.search) takes plain entries; another engine hands it i
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
+from typing import Callable
 
-from ..search.bundle import write_search_bundle
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from ..search.bundle import SearchBundleError, search_bundle
 from ..search.fields import add_alias_fields
 
 
-def index_search(material_search, site_dir: Path, names_by_url: dict[str, list[str]],
-                 own_quotes: frozenset[str] = frozenset(), aliases: bool = True) -> None:
-    """From Material's search plugin (its ``search_index.entries``, collected from every page,
-    and its ``config``): alias fields into the entries before it writes them, then Pagefind's
-    index of the same entries."""
-    entries = getattr(getattr(material_search, "search_index", None), "entries", None)
+def collected_entries(material_search) -> list[dict] | None:
+    """The entries Material's search plugin collected from the pages it saw."""
+    return getattr(getattr(material_search, "search_index", None), "entries", None)
+
+
+def index_search(material_search, names_by_url: dict[str, list[str]], own_quotes: frozenset[str] = frozenset(),
+                 aliases: bool = True, entries: list[dict] | None = None,
+                 memo: dict | None = None) -> Callable[[Path], None] | None:
+    """From Material's search plugin (its ``search_index.entries``, or ``entries`` in their
+    place, and its ``config``): alias fields into the entries before it writes them; returned,
+    what writes Pagefind's index of the same entries into a site folder (``memo``:
+    carnet.search.documents.search_pages)."""
     if entries is None:
-        return
+        entries = collected_entries(material_search)
+        if entries is None:
+            return None
+    else:
+        material_search.search_index.entries = entries
     if aliases:
         add_alias_fields(entries, names_by_url)
-    write_search_bundle(site_dir, entries, names_by_url, own_quotes)
+    return search_bundle(entries, names_by_url, own_quotes, memo)
 
 
 def search_settings(material_search) -> dict:
     """The settings of Material's index that its page script reads (``?h=`` highlighting)."""
     return {key: material_search.config[key] for key in ("lang", "separator")}
+
+
+def material_search(config):
+    """Material's search plugin, as the configuration names it."""
+    return config.plugins.get("material/search") or config.plugins["search"]
+
+
+class SearchIndex:
+    """The plugin's side of it, as a mixin: once every page is built, the alias fields, then
+    Pagefind's index (under serve, written once the pages are served: carnet.engine.rebuilds)."""
+
+    write_search = None
+
+    @event_priority(50)  # before Material's search plugin writes its index
+    def write_index(self, config):
+        started = time.perf_counter()
+        search = material_search(config)
+        self.write_search = index_search(search, self.assembly.names_by_url(), self.assembly.article_urls(),
+                                         self.config.search_aliases, self.every_page_entries(search),
+                                         self.rebuilds.documents if self.rebuilds is not None else None)
+        if self.write_search is not None and not self.search_waits():
+            write, self.write_search = self.write_search, None
+            try:
+                write(Path(config.site_dir))
+            except SearchBundleError as error:
+                raise PluginError(str(error)) from error
+            self.search_written()
+        self._timed("index", started)

@@ -6,6 +6,7 @@ to MkDocs' pages (table of contents, head tags).
 from __future__ import annotations
 
 import html
+import importlib
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -46,6 +47,19 @@ def render_late_page(path: str, generated: GeneratedPage, config, files: Files) 
     page.read_source(config)
     page.meta.update(generated.meta(), search={"exclude": True})
     page.render(config, files)
+    return page
+
+
+def populate_excluded(src: str, config, files: Files) -> Page:
+    """A page a rebuild under serve had left out (carnet.engine.rebuilds) rendered after all, as
+    MkDocs renders a page (its plugins' page events included), and back in the build."""
+    engine = type(files).__module__.split(".")[0]   # mkdocs, or properdocs (its fork, same steps)
+    build = importlib.import_module(f"{engine}.commands.build")
+    file = files.get_file_from_path(src)
+    file.inclusion = type(file.inclusion).UNDEFINED
+    importlib.import_module(f"{engine}.structure.files").set_exclusions([file], config)
+    page = importlib.import_module(f"{engine}.structure.pages").Page(None, file, config)
+    build._populate_page(page, config, files)   # MkDocs' own step: every plugin's page events
     return page
 
 

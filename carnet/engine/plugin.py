@@ -11,6 +11,9 @@
   on_page_context  8 publish: search's view of each page, then the theme's (engine.page_views)
   on_post_page     under `mkdocs serve`, the problems in place of the content (engine.serve_errors)
   on_post_build    Pagefind's chunked index from Material's search entries (engine.material_search)
+
+Under `mkdocs serve`, a rebuild renders only the pages an edit touched (engine.rebuilds:
+planned in on_pre_build, applied in on_files, on_env and on_post_build).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent
 from mkdocs.structure.files import Files
 
 from ..load.project import load_for_build, unrecorded_days
@@ -38,12 +41,12 @@ from ..pages.checked import check_rendered
 from ..pages.generated import generated_pages
 from ..pages.mention_index import index_mentions
 from ..pages.site import Site, SiteSettings, typeset_meta
-from ..search.bundle import SearchBundleError
 from ..text.source_text import canonical
-from .material_search import index_search, search_settings
+from .material_search import SearchIndex, material_search, search_settings
 from .mkdocs_pages import add_generated, apply_parts, render_late_page, rendered_page
 from .page_views import PageViews
 from .publish import StagedPublishing, build_day
+from .rebuilds import ServedRebuilds
 from .serve_errors import problem_page, with_problems
 from .theme import config_for_theme, theme_globals
 from .theme_text import missing_theme_files, nav_titles_for_theme, page_meta_for_theme, plain_text
@@ -58,13 +61,14 @@ class CarnetConfig(Config):
     search_aliases = c.Type(bool, default=True)
 
 
-class CarnetPlugin(StagedPublishing, PageViews, BasePlugin[CarnetConfig]):
+class CarnetPlugin(ServedRebuilds, SearchIndex, StagedPublishing, PageViews, BasePlugin[CarnetConfig]):
     def __init__(self):
         self.timings: dict[str, float] = {}  # seconds per phase of the last build (benchmark)
         self.problems: list[Problem] = []    # under serve: shown in the browser, not raised
         self.scan: PageScan | None = None   # the page being rendered, for the linker
         self.scans: dict[str, PageScan] = {}
         self.generated_meta: dict[str, dict[str, str]] = {}  # page -> title, description
+        self.write_search = None
 
     def _timed(self, phase: str, started: float) -> None:
         self.timings[phase] = self.timings.get(phase, 0.0) + time.perf_counter() - started
@@ -74,6 +78,7 @@ class CarnetPlugin(StagedPublishing, PageViews, BasePlugin[CarnetConfig]):
     def on_config(self, config):
         self.stage(config)  # a failed `mkdocs build` never touches the published site (carnet.engine.publish)
         self.project_dir = Path(config.config_file_path or ".").resolve().parent
+        self.site_dir = config.site_dir
         self.notes_dir = self.project_dir / self.config.notes_dir
         config.markdown_extensions.extend(
             site_extensions(lambda: self.matcher, lambda: self.scan, lambda: self.config.link_policy))
@@ -89,11 +94,13 @@ class CarnetPlugin(StagedPublishing, PageViews, BasePlugin[CarnetConfig]):
         return config
 
     def on_pre_build(self, config):
+        self.settle_rebuilds()
         started = time.perf_counter()
         self.timings = {}
         self.problems: list[Problem] = []   # under serve: shown in the browser, not raised
         project = load_for_build(self.notes_dir, Path(config.docs_dir), self.config.articles_dir, self.project_dir,
-                                 config.markdown_extensions, config.mdx_configs, config.strict)
+                                 config.markdown_extensions, config.mdx_configs, config.strict,
+                                 self.rebuilds.files_read if self.rebuilds is not None else None)
         self._stop_on(project.problems, strict=config.strict)
         self.catalog, self.articles = project.catalog, project.articles
         if self.publish_to:   # a build that publishes: an article's first is the day it came to the site
@@ -102,6 +109,7 @@ class CarnetPlugin(StagedPublishing, PageViews, BasePlugin[CarnetConfig]):
         self.site = Site(self.catalog, self.matcher, self.settings, self.articles, project.addresses)
         self.assembly: Assembly | None = None
         self.scans = {}
+        self.plan_rebuild(config)
         self._timed("load", started)
 
     def _stop_on(self, problems: list[Problem], strict: bool) -> None:
@@ -131,6 +139,7 @@ class CarnetPlugin(StagedPublishing, PageViews, BasePlugin[CarnetConfig]):
                                                                            len(self.articles)), placeholders,
                                             {path: "" for path in self.site.feed_paths()} | self.site.redirect_pages())
         self.feed_files = [files.get_file_from_path(path) for path in self.site.feed_paths()]
+        self.exclude_untouched(files)
         self._timed("generate", started)
         self.url_by_src: dict[str, str] | None = None
         return files
@@ -162,18 +171,24 @@ class CarnetPlugin(StagedPublishing, PageViews, BasePlugin[CarnetConfig]):
 
     def on_env(self, env, config, files: Files):
         started = time.perf_counter()
-        theme_globals(env, self.nav_pages, search_settings(_search(config)))
+        self.keep_templates(env)
+        theme_globals(env, self.nav_pages, search_settings(material_search(config)))
         self.timings["link"] = sum(scan.seconds for scan in self.scans.values())
         pages = {f.src_uri: f.page for f in files.documentation_pages()}
         missing = missing_theme_files(env, {src: page.meta for src, page in pages.items()}, self.settings.docs_dir)
         rendered = {src: rendered_page(self.site, src, page, self.scans.get(src)) for src, page in pages.items()}
+        rendered = self.with_untouched(rendered)
         checked = check_rendered(self.site, rendered)
         self._stop_on(missing + checked.problems, strict=False)   # every problem in one round
         mentions = index_mentions(self.site, checked.attribution, rendered)
         for path, generated in mentions.pages.items():   # known once every page is rendered
-            pages[path] = render_late_page(path, generated, config, files)
-            rendered[path] = rendered_page(self.site, path, pages[path], None)
-        self.assembly = assemble(self.site, checked, mentions, rendered)
+            if self.renders(path):
+                pages[path] = render_late_page(path, generated, config, files)
+                rendered[path] = rendered_page(self.site, path, pages[path], None)
+            else:
+                rendered[path] = self.rebuilds.last_rendered(path)
+        only = self.also_touched(pages, rendered, mentions, checked, config, files)
+        self.assembly = assemble(self.site, checked, mentions, rendered, only)
         apply_parts(pages, self.assembly.parts)
         # From here on the theme prints pages' metadata, any page's on any page (the navigation
         # lists them): every value escaped now, before the first page is written.
@@ -195,16 +210,5 @@ class CarnetPlugin(StagedPublishing, PageViews, BasePlugin[CarnetConfig]):
 
     # -- search ---------------------------------------------------------------------------
 
-    @event_priority(50)  # before Material's search plugin writes its index
-    def on_post_build(self, config):
-        started = time.perf_counter()
-        try:
-            index_search(_search(config), Path(config.site_dir), self.assembly.names_by_url(),
-                         self.assembly.article_urls(), self.config.search_aliases)
-        except SearchBundleError as error:
-            raise PluginError(str(error)) from error
-        self._timed("index", started)
+    on_post_build = CombinedEvent(SearchIndex.write_index, ServedRebuilds.keep_for_next_build)
 
-
-def _search(config):
-    return config.plugins.get("material/search") or config.plugins["search"]

@@ -143,8 +143,11 @@ def validate_article_meta(doc: YamlDocument, path: str, first_line: int = 1) -> 
     return ArticleMeta(title_by=title_by, date=source_date, added=added, former_slugs=tuple(former), **values)
 
 
-def load_articles(folder: Path, docs_dir: Path, project_dir: Path) -> tuple[list[Article], list[Problem]]:
-    """Every article of ``folder`` (docs/articles/), its metadata validated; all problems at once."""
+def load_articles(folder: Path, docs_dir: Path, project_dir: Path,
+                  memo: dict | None = None) -> tuple[list[Article], list[Problem]]:
+    """Every article of ``folder`` (docs/articles/), its metadata validated; all problems at
+    once.  ``memo``: carnet.load.notes_dir.remembered."""
+    from .notes_dir import remembered
     articles, problems = [], []
     if not folder.is_dir():
         return articles, problems
@@ -152,7 +155,7 @@ def load_articles(folder: Path, docs_dir: Path, project_dir: Path) -> tuple[list
         if file.name == "index.md":
             continue
         path = project_path(file, project_dir)
-        result = read_article(file.read_bytes(), path)
+        result = remembered(memo, path, file.read_bytes(), lambda data: read_article(data, path))
         if isinstance(result, list):  # still an article: its quotes are checked in the same round
             problems += result
             result = ArticleMeta()

@@ -17,11 +17,13 @@ def note_files(notes_dir: Path) -> list[Path]:
     return sorted(p for p in notes_dir.rglob("*") if p.is_file() and not p.name.startswith("."))
 
 
-def load_notes(notes_dir: Path, project_dir: Path) -> tuple[Catalog, list[Problem]]:
+def load_notes(notes_dir: Path, project_dir: Path, memo: dict | None = None) -> tuple[Catalog, list[Problem]]:
     """Load and validate every note; return the catalog and all problems found.
 
     Raises nothing for bad notes: callers decide (the plugin stops the build on
-    errors, ``carnet check`` prints them and sets its exit code).
+    errors, ``carnet check`` prints them and sets its exit code).  ``memo``: each file's
+    reading by its path, kept from a build before and used while its bytes are the same
+    (``remembered``; a rebuild under serve reads again only the files that changed).
     """
     notes, rejected, problems = [], {}, []
     if not notes_dir.is_dir():
@@ -37,19 +39,31 @@ def load_notes(notes_dir: Path, project_dir: Path) -> tuple[Catalog, list[Proble
         kind, slug, naming = note_id_from_path(project_path(path, notes_dir.parent))
         naming = [Problem(rel, p.line, p.column, p.message, p.hint, p.severity) for p in naming]
         problems += naming
-        doc = read_yaml(path.read_bytes(), rel)
-        if isinstance(doc, Problem):
-            problems.append(doc)
-            note, found = None, [doc]
-        else:
-            note, found = read_note(doc, rel, kind, slug)
-            problems += found
+        note, found = remembered(memo, rel, path.read_bytes(), lambda data: _read_note(data, rel, kind, slug))
+        problems += found
         if note is not None and not found and not naming:
             notes.append(note)
         elif not naming:  # known by its id all the same: relations to it are not "not a note"
             rejected[f"{kind}/{slug}"] = note
     problems += check_catalog(notes + [n for n in rejected.values() if n is not None], set(rejected))
     return Catalog(notes, rejected), problems
+
+
+def _read_note(data: bytes, rel: str, kind: str, slug: str):
+    doc = read_yaml(data, rel)
+    if isinstance(doc, Problem):
+        return None, [doc]
+    return read_note(doc, rel, kind, slug)
+
+
+def remembered(memo: dict | None, path: str, data: bytes, read):
+    """``read(data)``, or what it gave for the same bytes at ``path`` in a build before."""
+    if memo is None:
+        return read(data)
+    kept = memo.get(path)
+    if kept is None or kept[0] != data:
+        memo[path] = kept = (data, read(data))
+    return kept[1]
 
 
 def project_path(path: Path, base: Path) -> str:

@@ -37,11 +37,12 @@ class Project:
         return [*self.catalog, *(n for n in self.catalog.rejected.values() if n is not None)]
 
 
-def load_project(notes_dir: Path, docs_dir: Path, articles_dir: str, project_dir: Path) -> Project:
+def load_project(notes_dir: Path, docs_dir: Path, articles_dir: str, project_dir: Path,
+                 memo: dict | None = None) -> Project:
     """Notes and articles' metadata, validated; the citations' articles checked to exist (their
     words are checked once the articles are rendered: ``citations``, or ``check_quotes``)."""
-    catalog, problems = load_notes(notes_dir, project_dir)
-    articles, article_problems = load_articles(docs_dir / articles_dir, docs_dir, project_dir)
+    catalog, problems = load_notes(notes_dir, project_dir, memo)
+    articles, article_problems = load_articles(docs_dir / articles_dir, docs_dir, project_dir, memo)
     read, written = {a.src for a in articles}, []
     for page in sorted(docs_dir.rglob("*.md")):   # the other pages: the engine reads them, UTF-8 only
         src = page.relative_to(docs_dir).as_posix()
@@ -110,11 +111,11 @@ def check_quotes(project: Project, docs_dir: Path, articles_dir: str, project_di
 
 
 def load_for_build(notes_dir: Path, docs_dir: Path, articles_dir: str, project_dir: Path,
-                   extensions: list, configs: dict, strict: bool) -> Project:
+                   extensions: list, configs: dict, strict: bool, memo: dict | None = None) -> Project:
     """``load_project`` for a build: when its problems stop the build before any page renders,
     the quotes are checked too, from the articles' Markdown, so that the editor learns of every
     problem in one round (otherwise the build checks them on the rendered pages)."""
-    project = load_project(notes_dir, docs_dir, articles_dir, project_dir)
+    project = load_project(notes_dir, docs_dir, articles_dir, project_dir, memo)
     if stopping_message(project.problems, strict):
         project.problems += check_quotes(project, docs_dir, articles_dir, project_dir, extensions, configs)[1]
     return project

@@ -25,3 +25,15 @@ def article_path(articles_dir: str, slug: str) -> str:
 
 def articles_index_path(articles_dir: str) -> str:
     return f"{articles_dir}/index.md"
+
+
+# The inputs a page reads, by name (carnet.pages.inputs): a note's file, a Markdown page's file.
+def note_input(note_id: str) -> str:
+    return f"note:{note_id}"
+
+
+def page_input(src: str) -> str:
+    return f"page:{src}"
+
+
+ORDER_INPUT = "order"   # every Markdown page's front matter and title: the articles' order, their titles

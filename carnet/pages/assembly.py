@@ -38,6 +38,7 @@ class Assembly:
     urls: dict[str, str]                 # docs path -> the engine's own URL
     mentions: Mentions
     rendered: Rendered
+    checked: Checked
 
     def search_view(self, src: str, content: str) -> str:
         """What search reads of a rendered page: its slots for search filled, its mention
@@ -65,7 +66,7 @@ class Assembly:
         """docs path -> what the page reads (carnet.pages.inputs); made when asked, once: a
         full build does not need it."""
         if "_inputs" not in self.__dict__:
-            self.__dict__["_inputs"] = page_inputs(self.site, self.mentions, self.rendered)
+            self.__dict__["_inputs"] = page_inputs(self.site, self.mentions, self.rendered, self.checked.attribution)
         return self.__dict__["_inputs"]
 
     def names_by_url(self) -> dict[str, list[str]]:
@@ -86,14 +87,18 @@ class Assembly:
                 JSON_PATH: json_feed(self.entries, base, description, url_of)}
 
 
-def assemble(site: Site, checked: Checked, mentions: Mentions, pages: Rendered) -> Assembly:
-    parts = {src: PageParts() for src in pages}
+def assemble(site: Site, checked: Checked, mentions: Mentions, pages: Rendered,
+             only: frozenset[str] | None = None) -> Assembly:
+    """Every page's parts; with ``only``, those pages' alone (a rebuild under serve: the
+    other pages read nothing that changed, and ``pages`` still describes every page, since
+    a page's parts link to and quote the others)."""
+    parts = {src: PageParts() for src in pages if only is None or src in only}
     entries = article_entries(site, pages)
     fiche_parts(site, checked, mentions, pages, parts)
     listing_parts(site, checked, entries, pages, parts)
     head_parts(site, pages, parts)
     article_parts(site, pages, parts, newest_first(entries))
-    return Assembly(site, parts, entries, {src: page.url for src, page in pages.items()}, mentions, pages)
+    return Assembly(site, parts, entries, {src: page.url for src, page in pages.items()}, mentions, pages, checked)
 
 
 def article_parts(site: Site, pages: Rendered, parts: Parts, in_order: list[ArticleEntry]) -> None:
@@ -104,7 +109,7 @@ def article_parts(site: Site, pages: Rendered, parts: Parts, in_order: list[Arti
     searching."""
     position = {entry.src: i for i, entry in enumerate(in_order)}
     for src, page in pages.items():
-        if not site.is_article(src):
+        if not site.is_article(src) or src not in parts:
             continue
         meta, minutes = site.meta(src), max(1, round(page.words / WORDS_PER_MINUTE))
         href, i = href_from(pages, page), position[src]

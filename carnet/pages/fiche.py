@@ -122,6 +122,9 @@ def fiche_parts(site: Site, checked: Checked, mentions: Mentions, pages: Rendere
     """Every fiche's lead, body and table of contents, and the pages of all mentions."""
     facts = _PageFacts(site, pages)
     for note in site.catalog:
+        plan = mentions.plans.get(note.id)
+        if note.page_path not in parts and not any(p.path in parts for p in plan or ()):
+            continue   # a rebuild under serve: parts only for the pages an edit touched
         page = pages[note.page_path]
         href = href_from(pages, page)
         sections = NoteSections(note, site.catalog, site.matcher, href, checked.attribution,
@@ -133,10 +136,11 @@ def fiche_parts(site: Site, checked: Checked, mentions: Mentions, pages: Rendere
             refs.append((src, PageRef(title, href(src), numbers, date), found[src]))
         in_articles = [ref for ref in refs if site.is_article(ref[0])]
         elsewhere = [ref for ref in refs if lists_mention(site, ref[0], note)]
-        plan = mentions.plans.get(note.id)
         all_url = href(plan[0].path) if plan and plan[0].path in pages else None
         if all_url:
             _all_mentions(site, note, plan, pages, parts, in_articles, elsewhere)
+        if note.page_path not in parts:
+            continue
         out = parts[note.page_path]
         # The lead as the page shows it (links, citations, infobox) and as search reads it:
         # the same words in a few tags (a tag costs search more than the words it wraps).
@@ -165,7 +169,7 @@ def _all_mentions(site: Site, note: Note, plan: list[IndexPage], pages: Rendered
                               [(replace(r, url=to(src)), s) for src, r, s in elsewhere if not site.is_article(src)])
     note_url = relative_url(pages[note.page_path].url, first.url)
     for page in plan:
-        if page.path not in pages:
+        if page.path not in pages or page.path not in parts:
             continue
         href = href_from(pages, pages[page.path])
         late = parts[page.path].late

@@ -95,6 +95,8 @@ def head_parts(site: Site, pages: Rendered, parts: Parts) -> None:
     nodes = {note.id: entity_ref(note, base + pages[note.page_path].url) for note in site.catalog}
     feeds = feed_links([(kind, base + path) for kind, path in FEEDS] if base else [])
     for src, page in pages.items():
+        if src not in parts:
+            continue
         url = base + page.url
         title, description = page.title or "", page.description or site.settings.site_description
         note = site.note_by_page.get(src)

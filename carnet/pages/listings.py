@@ -38,7 +38,7 @@ def listing_parts(site: Site, checked: Checked, entries: list[ArticleEntry], pag
     entries = newest_first(entries)
     heading_ids = lambda path: list(pages[path].headings) if path in pages else []  # noqa: E731
     for page in site.article_pages.pages:
-        if page.path in pages:
+        if page.path in parts:
             href = href_from(pages, pages[page.path])
             late = parts[page.path].late
             late["index-nav"] = index_nav_html(site.article_pages.pages, page, href, heading_ids)
@@ -46,16 +46,19 @@ def listing_parts(site: Site, checked: Checked, entries: list[ArticleEntry], pag
             start = page.items[0] if page.items else len(entries)
             end = len(entries) if page.number == page.of else start + len(page.items)
             late["group-0"] = articles_list_html(entries[start:end], href)
-    if "index.md" in pages:  # the home page's latest articles, where it asks for them
+    if "index.md" in parts:  # the home page's latest articles, where it asks for them
         parts["index.md"].late["latest-articles"] = articles_list_html(
             entries[:LATEST], href_from(pages, pages["index.md"]), False)
-    to_graph, notes = href_from(pages, pages[GRAPH_PATH]), site.catalog.notes
-    parts[GRAPH_PATH].late["dossier-graph"] = dossier_graph(
-        site.catalog, lambda nid: to_graph(notes[nid].page_path),
-        lambda kind: to_graph(kind_index_path(kind)), checked.attribution.said_by)
+    if GRAPH_PATH in parts:
+        to_graph, notes = href_from(pages, pages[GRAPH_PATH]), site.catalog.notes
+        parts[GRAPH_PATH].late["dossier-graph"] = dossier_graph(
+            site.catalog, lambda nid: to_graph(notes[nid].page_path),
+            lambda kind: to_graph(kind_index_path(kind)), checked.attribution.said_by)
     name_of = lambda note: note.name  # noqa: E731
     for index in site.note_indexes:
         for page in index.pages:
+            if page.path not in parts:   # a rebuild under serve that leaves it as it was
+                continue
             href = href_from(pages, pages[page.path])
             late = parts[page.path].late
             late["index-nav"] = index_nav_html(index.pages, page, href, heading_ids, name_of)

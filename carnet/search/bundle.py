@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 from .documents import INDEX_LANGUAGE, search_pages, unmark
 from .names import name_buckets
@@ -26,6 +27,7 @@ from .names import name_buckets
 PAGEFIND_DIR = "search/pagefind"
 PAGES_DIR = "search/pages"
 NAMES_DIR = "search/names"
+FOLDERS = (PAGEFIND_DIR, PAGES_DIR, NAMES_DIR)
 # Pagefind's own search interfaces: the worker answers Material's search box instead.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
@@ -35,29 +37,35 @@ class SearchBundleError(RuntimeError):
     """Pagefind is missing or failed; the message says what to do."""
 
 
-def write_search_bundle(site_dir: Path, entries: list[dict], names_by_url: dict[str, list[str]],
-                        own_quotes: frozenset[str] = frozenset()) -> None:
-    """Index ``entries`` (Material's search entries) with Pagefind; write what the worker shows
-    of each page and the names' buckets.  ``own_quotes``: the URLs of the pages whose « » are
-    their own words (carnet.search.documents)."""
-    pages = search_pages(entries, own_quotes)
+def search_bundle(entries: list[dict], names_by_url: dict[str, list[str]],
+                  own_quotes: frozenset[str] = frozenset(), memo: dict | None = None) -> Callable[[Path], None]:
+    """Each page's search document made now, and the marks taken out of ``entries`` (the
+    engine writes its own index from them next); returned, what writes the bundle into a
+    site folder, which can wait (under serve, it runs once the page is served)."""
+    pages = search_pages(entries, own_quotes, memo)
     unmark(entries)
-    with tempfile.TemporaryDirectory(prefix="carnet-pagefind-") as tmp:
-        for number, page in enumerate(pages):  # one flat folder: ten times faster than the site's tree
-            with open(os.path.join(tmp, f"{number}.html"), "w", encoding="utf-8") as file:
-                file.write(page.html)
-        _run_pagefind(Path(tmp), site_dir / PAGEFIND_DIR)
-    for name in UNUSED:
-        (site_dir / PAGEFIND_DIR / name).unlink(missing_ok=True)
-    indexed = read_fragments(site_dir / PAGEFIND_DIR)
-    ids, shown = {}, {}
-    for number, page in enumerate(pages):
-        page_id, starts = indexed[f"/{number}.html"]
-        ids[page.location] = page_id
-        entries = [[anchor, title, text, starts.get(anchor) if anchor else 0] for anchor, title, text in page.shown]
-        shown[f"{page_id}.json"] = json.dumps({"l": page.location, "e": entries}, ensure_ascii=False, separators=(",", ":"))
-    _write_folder(site_dir / PAGES_DIR, shown)
-    _write_folder(site_dir / NAMES_DIR, name_buckets({ids[url]: forms for url, forms in names_by_url.items() if url in ids}))
+    names_by_url = dict(names_by_url)
+
+    def write(site_dir: Path) -> None:
+        with tempfile.TemporaryDirectory(prefix="carnet-pagefind-") as tmp:
+            for number, page in enumerate(pages):  # one flat folder: ten times faster than the site's tree
+                with open(os.path.join(tmp, f"{number}.html"), "w", encoding="utf-8") as file:
+                    file.write(page.html)
+            _run_pagefind(Path(tmp), site_dir / PAGEFIND_DIR)
+        for name in UNUSED:
+            (site_dir / PAGEFIND_DIR / name).unlink(missing_ok=True)
+        indexed = read_fragments(site_dir / PAGEFIND_DIR)
+        ids, shown = {}, {}
+        for number, page in enumerate(pages):
+            page_id, starts = indexed[f"/{number}.html"]
+            ids[page.location] = page_id
+            found = [[anchor, title, text, starts.get(anchor) if anchor else 0] for anchor, title, text in page.shown]
+            shown[f"{page_id}.json"] = json.dumps({"l": page.location, "e": found}, ensure_ascii=False,
+                                                  separators=(",", ":"))
+        _write_folder(site_dir / PAGES_DIR, shown)
+        _write_folder(site_dir / NAMES_DIR, name_buckets({ids[url]: forms for url, forms in names_by_url.items()
+                                                          if url in ids}))
+    return write
 
 
 def _write_folder(folder: Path, files: dict[str, str]) -> None:

@@ -73,14 +73,25 @@ def tokens(html: str) -> str:
     return " ".join(word + "_" for word in html_words(html))
 
 
-def search_pages(entries: list[dict], own_quotes: frozenset[str] = frozenset()) -> list[SearchPage]:
+def search_pages(entries: list[dict], own_quotes: frozenset[str] = frozenset(),
+                 memo: dict | None = None) -> list[SearchPage]:
     """Every page's document; ``entries`` as Material's search index has them;
-    ``own_quotes``: the locations of the pages whose « » are their own words (articles)."""
+    ``own_quotes``: the locations of the pages whose « » are their own words (articles);
+    ``memo``: the documents of a build before, by what they were made of (a rebuild under
+    serve makes those of the pages it touched), given this build's in their place."""
     pages: dict[str, list[tuple[str, dict]]] = {}
     for entry in entries:
         page, _, anchor = entry["location"].partition("#")
         pages.setdefault(page, []).append((anchor, entry))
-    return [_page(page, parts, page in own_quotes) for page, parts in pages.items()]
+    if memo is None:
+        return [_page(page, parts, page in own_quotes) for page, parts in pages.items()]
+    out, last = [], dict(memo)
+    memo.clear()
+    for page, parts in pages.items():
+        key = (page, page in own_quotes, tuple((anchor, tuple(entry.items())) for anchor, entry in parts))
+        memo[key] = last.get(key) or _page(page, parts, page in own_quotes)
+        out.append(memo[key])
+    return out
 
 
 def weighed_text(html: str, weight, quotes_own: bool) -> str:
