@@ -40,9 +40,17 @@ def build_day() -> dt.date:
     """The day this build publishes on: ``SOURCE_DATE_EPOCH`` when set (reproducible builds;
     MkDocs dates its sitemap by it too), else today (UTC, as the sitemap)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    today = dt.datetime.now(dt.timezone.utc).date()
     if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
-    return dt.datetime.now(dt.timezone.utc).date()
+        # A value past what ``datetime`` or the platform's clock holds (year 10000 on) names
+        # no day: today's, said out loud, since the day a build records stays (addresses.yml).
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+        except (ValueError, OverflowError, OSError):
+            logging.getLogger("mkdocs.plugins.carnet").warning(
+                f"Carnet: SOURCE_DATE_EPOCH is {epoch.strip()[:40]!r}, not a date this machine can hold "
+                f"(seconds since 1970-01-01); the build publishes on today's date, {today.isoformat()}.")
+    return today
 
 
 def record_days_added(project_dir: Path, days: dict[str, dt.date]) -> None:
