@@ -97,7 +97,8 @@ class CarnetPlugin(StagedPublishing, PageViews, BasePlugin[CarnetConfig]):
         self._stop_on(project.problems, strict=config.strict)
         self.catalog, self.articles = project.catalog, project.articles
         if self.publish_to:   # a build that publishes: an article's first is the day it came to the site
-            self.articles, self.days_added = unrecorded_days(self.articles, build_day())
+            self.articles, self.days_added = unrecorded_days(self.articles, project.addresses.record,
+                                                             self.config.articles_dir, build_day())
         self.matcher = MentionMatcher(self.catalog)
         self.site = Site(self.catalog, self.matcher, self.settings, self.articles, project.addresses)
         self.assembly: Assembly | None = None
