@@ -96,7 +96,7 @@ class CarnetPlugin(StagedPublishing, PageViews, BasePlugin[CarnetConfig]):
                                  config.markdown_extensions, config.mdx_configs, config.strict)
         self._stop_on(project.problems, strict=config.strict)
         self.catalog, self.articles = project.catalog, project.articles
-        if self.publish_to:   # a build that publishes: an article's first is the day it came to the site
+        if self.publishes:   # a build that publishes: an article's first is the day it came to the site
             self.articles, self.days_added = unrecorded_days(self.articles, project.addresses.record,
                                                              self.config.articles_dir, build_day())
         self.matcher = MentionMatcher(self.catalog)
