@@ -260,3 +260,12 @@ def test_a_fiche_s_sources_name_every_paragraph_it_quotes(site):
             continue
         numbers = re.search(r"\((§\u00a0[^)]*)\)\.", listed.get_text()).group(1)
         assert {int(n) for n in re.findall(r"\d+", numbers)} == quoted, note.id
+
+
+def test_an_index_cuts_a_long_summary_between_sentences_never_inside_a_quote():
+    from carnet.pages.note_html import INDEX_SUMMARY, index_summary
+    quote = "« " + "des mots de l’article " * 12 + "pour finir. Puis d’autres " + "mots encore " * 20 + "»"
+    summary = f"Une société minière. Selon l’article, {quote}, dit-il. Une dernière phrase."
+    assert summary.index("pour finir.") < INDEX_SUMMARY < summary.index("»") and len(summary) > INDEX_SUMMARY
+    assert index_summary(summary) == "Une société minière."
+    assert index_summary("Court. « Cité. »") == "Court. « Cité. »"

@@ -306,10 +306,11 @@ INDEX_SUMMARY = 400  # characters of a summary in an index: entries stay light, 
 
 def index_summary(summary: str) -> str:
     """A summary as an index lists it: whole up to ``INDEX_SUMMARY`` characters, else its
-    first sentences that fit (a sentence is never cut but the first, when it alone is longer)."""
+    first sentences that fit (a sentence is never cut but the first, when it alone is longer;
+    a « quote » is never cut, as a summary's sentences are not: ``note_sentences``)."""
     if len(summary) <= INDEX_SUMMARY:
         return summary
-    ends = [end for _, end in sentence_spans(summary) if end <= INDEX_SUMMARY]
+    ends = [end for _, end in sentence_spans(summary, quotes_whole=True) if end <= INDEX_SUMMARY]
     if ends:
         return summary[:ends[-1]].rstrip()
     return summary[:INDEX_SUMMARY].rsplit(" ", 1)[0] + "…"
