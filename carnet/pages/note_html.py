@@ -264,8 +264,10 @@ def sources_html(sections: NoteSections, shown: dict[str, tuple] | None = None) 
         else:
             url = escape(sections.href(article_path(sections.articles_dir, slug)))
             title = escape(french_spacing(sections.article_titles.get(slug, slug)))
+        # No number when no sentence shown stands in a numbered paragraph (a list item, a heading).
+        where = f" ({paragraphs(numbers)})" if numbers else ""
         items.append(f'<li>L’article «{NNBSP}<a href="{url}">{title}</a>{NNBSP}», reproduit sur ce site tel '
-                     f"que reçu et cité ci-dessus ({paragraphs(numbers)}).</li>")
+                     f"que reçu et cité ci-dessus{where}.</li>")
     for n, source in enumerate(note.sources, 1):   # facts and relations link to their source: #source-N
         title = escape(source.title)
         items.append(f'<li id="source-{n}"><a href="{escape(source.url)}" rel="noopener">{title}</a></li>'
