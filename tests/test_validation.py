@@ -101,6 +101,24 @@ def test_all_problems_are_reported_at_once(tmp_path):
     assert len([p for p in problems if "error" in p]) >= 4
 
 
+def test_a_source_is_named_by_its_words_whatever_spaces_stand_between_them(tmp_path):
+    """Doubled spaces, a tab or a no-break space between the words of a source's name, in the
+    source or where a statement names it, still name the same source."""
+    note = ('name: Xavier\nsummary: S.\nsources:\n  - title: "Le  Monde\\tdiplomatique"\n    short: "Le  Monde "\n'
+            'summary_source: "Le\\u00a0Monde"\nfacts:\n  Capitale: {value: Alger, source: "Le \\t Monde"}\n'
+            'aliases:\n  - {form: Iksse, source: "  Le\\u202fMonde"}\n'
+            'relations:\n  - {type: part_of, target: lieux/b, source: "Le  Monde"}\n')
+    notes = tmp_path / "notes" / "lieux"
+    notes.mkdir(parents=True)
+    (notes / "a.yml").write_text(note, encoding="utf-8")
+    (notes / "b.yml").write_text("name: Bordj\nsummary: S.\n", encoding="utf-8")
+    catalog, problems = load_notes(tmp_path / "notes", tmp_path)
+    assert [p.format() for p in problems] == []
+    x = catalog.notes["lieux/a"]
+    assert x.summary_source == x.facts[0].source == x.other_names[0].source == x.relations[0].source == "Le Monde"
+    assert x.source_index(x.facts[0].source) == 0 and x.sources[0].title == "Le Monde diplomatique"
+
+
 def test_billion_laughs_is_refused_quickly(tmp_path):
     lines = ["name: X", "summary: S.", 'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]

@@ -145,14 +145,20 @@ def _summary_source(f: Fields, data: dict, backing: "Backing") -> str | None:
         return None
     if raw == ARTICLE_ONLY:
         return None
-    if not isinstance(raw, str) or raw.strip() not in backing.names:
+    if not isinstance(raw, str) or _words(raw) not in backing.names:
         shown = raw if isinstance(raw, str) else _kind_of(raw)
         f.report(("summary_source",), f"'summary_source' names '{shown}', which is not among the note's sources.",
                  "name one of them (" + (", ".join(f"'{n}'" for n in backing.names) or "none yet")
                  + f"), or write '{ARTICLE_ONLY}' when the summary only reports the article."
                  + (did_you_mean(shown, backing.names) if isinstance(raw, str) else ""))
         return None
-    return raw.strip()
+    return _words(raw)
+
+
+def _words(name: str) -> str:
+    """A source's name as the note's texts compare it: its words, whatever spaces stand
+    between them (doubled, a tab, a no-break space), as ``Fields.text`` reads a source's own."""
+    return " ".join(name.split())
 
 
 class Backing:
@@ -176,14 +182,14 @@ class Backing:
                 f.report(path, f"{where} says neither what in the article backs it nor which source does.",
                          "add " + self.hint())
             return cite is not None, cite, None
-        if not isinstance(source, str) or source.strip() not in self.names:
+        if not isinstance(source, str) or _words(source) not in self.names:
             shown = source if isinstance(source, str) else _kind_of(source)
             f.report(path + ("source",), f"{where} names the source '{shown}', which is not among the note's sources.",
                      "add it under 'sources:' (with 'short: <its name>'), or name one of them: "
                      + (", ".join(f"'{n}'" for n in self.names) or "(none yet)") + "."
                      + (did_you_mean(shown, self.names) if isinstance(source, str) else ""))
             return False, None, None
-        return True, None, source.strip()
+        return True, None, _words(source)
 
     def hint(self) -> str:
         if not self.names:
