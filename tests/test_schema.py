@@ -71,6 +71,8 @@ CASES = [  # (note, what it tests)
     (GOOD + "facts:\n  Pays: {valeur: X}\n", "unknown fact key"),
     (GOOD + "sources:\n  - title: T\n    url: javascript:alert(1)\n", "source not http"),
     (GOOD + "sources:\n  - url: https://x.org/\n", "source without title"),
+    (GOOD + "index_name: Aït Ali, Mohamed\n", "index name"),
+    (GOOD + "index_name: [Aït Ali, Mohamed]\n", "index name not text"),
 ]
 
 

@@ -13,7 +13,7 @@ from ..text.web_address import HINT, is_web_address
 from .yaml_source import YamlDocument
 
 FIELDS = ("name", "aliases", "summary", "summary_source", "case_sensitive", "facts", "relations", "sources",
-          "former_ids")
+          "former_ids", "index_name")
 ARTICLE_ONLY = "article"   # summary_source: the summary only reports the article (its words in « »)
 MAX_TEXT = 2000
 
@@ -122,13 +122,15 @@ def read_note(doc: YamlDocument, rel_path: str, kind: str, slug: str) -> tuple[N
     relations = _relations(f, data, backing)
     former_ids = _former_ids(f, data, f"{kind}/{slug}")
     summary_source = _summary_source(f, data, backing)
+    # How indexes file the entity, when the rule would not ("Aït Ali, Mohamed"): any kind takes it.
+    filed_as = f.text(data.get("index_name"), ("index_name",), "'index_name'", required=False)
     if name is None:
         return None, f.problems
     return Note(id=f"{kind}/{slug}", kind=kind, slug=slug, path=rel_path, name=name, summary=summary or "",
                 aliases=tuple(aliases), case_sensitive=case_sensitive, facts=tuple(facts),
                 relations=tuple(relations), sources=tuple(sources), quotes=tuple(quotes + fact_quotes),
                 former_ids=tuple(former_ids), other_names=tuple(other_names),
-                summary_source=summary_source), f.problems
+                summary_source=summary_source, index_name=filed_as), f.problems
 
 
 def _summary_source(f: Fields, data: dict, backing: "Backing") -> str | None:

@@ -111,6 +111,9 @@ def note_schema() -> dict:
                                  "description": "A former id, kind/slug: the address the note had."},
                        "description": "Ids the note was published under (renamed or merged notes): "
                                       "each old address redirects to this fiche."},
+        "index_name": _text("How indexes file the entity, used as written: 'Aït Ali, Mohamed'. Without it, a "
+                            "person is filed by the last word of the name, with the capitalised particles before "
+                            "it ('Le Pen, Jean'; 'Gaulle, Charles de')."),
     }
     assert set(properties) == set(FIELDS), "the schema must describe every field the validator knows"
     return {

@@ -19,7 +19,7 @@ from ..markdown.mentions import MentionSentence, links_to_make, sentences_with_m
 from ..model.catalog import Catalog
 from ..model.note import Citation, Note
 from ..model.paths import article_path, kind_index_path
-from ..model.vocabulary import KINDS, index_name, running_name
+from ..model.vocabulary import KINDS, running_name
 from ..text.attributed import attributed
 from ..text.sentences import sentence_spans
 from ..text.typography import NBSP, NNBSP, french_spacing, join, paragraphs
@@ -324,14 +324,14 @@ def index_list_html(notes: list[Note], href: Href, show_kind: bool) -> str:
     each: the name and its kind; its preview, on hover or focus, gives the summary."""
     if show_kind:
         return '<ul class="carnet-index carnet-index--names">' + "".join(
-            f'<li><a href="{escape(href(note.page_path))}" data-preview="">{escape(index_name(note.name, note.kind))}</a>'
+            f'<li><a href="{escape(href(note.page_path))}" data-preview="">{escape(note.filed_name)}</a>'
             f' <span class="carnet-index-kind">({KINDS[note.kind].singular.lower()})</span></li>'
             for note in notes) + "</ul>"
     items = []
     for note in notes:   # the name over its summary, as a front page lists its stories
         summary = index_summary(note.summary)
         items.append(f'<li><a href="{escape(href(note.page_path))}" data-preview="">'
-                     f'{escape(index_name(note.name, note.kind))}</a><span class="carnet-index-sep"> — </span>'
+                     f'{escape(note.filed_name)}</a><span class="carnet-index-sep"> — </span>'
                      f'<span class="carnet-index-summary">{escape(french_spacing(summary))}'
                      + (f' <small class="carnet-attribution">{summary_source_text(note)}</small>'
                         if note.summary_source else "") + '</span></li>')
