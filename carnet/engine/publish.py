@@ -71,7 +71,7 @@ def publishes(command: str | None, dirty: bool) -> bool:
     it built); not ``serve``, a preview.  Nor ``build --dirty``: MkDocs keeps it for drafting
     (pages it skips keep stale navigation and links) and ``--strict``, with which ``make build``
     publishes, refuses it; a day recorded there would be the day an editor tried a draft.  Its
-    output shows a new article as not yet published, which it is not; the next build dates it."""
+    pages show a new article as not yet published, true until a build publishes and dates it."""
     return command == "gh-deploy" or (command == "build" and not dirty)
 
 
