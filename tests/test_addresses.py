@@ -3,8 +3,12 @@ renamed, moved or reworded, either still leads where it did or stops the build."
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
 import shutil
+import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,7 +17,9 @@ from bs4 import BeautifulSoup
 from carnet.addresses.record import RECORD_FILE, load_record
 from carnet.commands.cli import main as carnet
 from carnet.citations.passages import passage_id
-from conftest import ROOT, copy_project, mkdocs_build
+from carnet.load.article_meta import ArticleMeta
+from carnet.pages.article_html import dateline, french_date
+from conftest import BUILD_DAY, ROOT, copy_project, mkdocs_build, soup
 
 RECORD, _ = load_record(ROOT / RECORD_FILE, RECORD_FILE)
 NOTE_PAGES = [p for p in RECORD.pages if (ROOT / "notes" / (p.rstrip("/") + ".yml")).is_file()]
@@ -93,18 +99,28 @@ def test_a_published_anchor_reworded_stops_the_build_until_the_paragraph_keeps_i
     assert f'<p id="{anchor}">' in html
 
 
-def test_a_moved_article_redirects_from_its_old_address_with_its_anchors(tmp_path):
-    project = copy_project(tmp_path / "project")
+def move_article(project: Path) -> Path:
+    """The article renamed sonarem-et-vesna, and the notes' citations of it updated."""
     old = project / ARTICLE
     new = old.with_name("sonarem-et-vesna.md")
     old.rename(new)
     for path in (project / "notes").rglob("*.yml"):
         path.write_text(path.read_text(encoding="utf-8").replace("article: sonarem-vesna\n", "article: sonarem-et-vesna\n"),
                         encoding="utf-8")
+    return new
+
+
+def declare_former_slug(article: Path) -> None:
+    article.write_text(article.read_text(encoding="utf-8").replace("---\n", "---\nformer_slugs: [sonarem-vesna]\n", 1),
+                       encoding="utf-8")
+
+
+def test_a_moved_article_redirects_from_its_old_address_with_its_anchors(tmp_path):
+    project = copy_project(tmp_path / "project")
+    new = move_article(project)
     err = mkdocs_build(project, tmp_path / "site", expect_failure=True).stderr
     assert "the address 'articles/sonarem-vesna/' was published" in err and "former_slugs" in err
-    new.write_text(new.read_text(encoding="utf-8").replace("---\n", "---\nformer_slugs: [sonarem-vesna]\n", 1),
-                   encoding="utf-8")
+    declare_former_slug(new)
     site = tmp_path / "site"
     mkdocs_build(project, site)
     assert "url=../sonarem-et-vesna/" in (site / "articles/sonarem-vesna/index.html").read_text(encoding="utf-8")
@@ -113,6 +129,61 @@ def test_a_moved_article_redirects_from_its_old_address_with_its_anchors(tmp_pat
         assert f'id="{anchor}"' in moved
     for alias in RECORD.aliases["articles/sonarem-vesna/"]:
         assert f'id="{alias}"' in moved
+
+
+def test_a_renamed_article_keeps_the_day_it_came_and_the_record_learns_its_new_address(tmp_path):
+    project = copy_project(tmp_path / "project")
+    declare_former_slug(move_article(project))
+    site = tmp_path / "site"
+    mkdocs_build(project, site)
+    box = soup(site, "articles/sonarem-et-vesna").select_one(".carnet-source-box").get_text()
+    assert "Ajouté au Carnet\u00a0: le 29\u00a0novembre 2026." in box
+    assert recorded_days(project) == {"articles/sonarem-vesna/": "2026-11-29", "articles/sonarem-et-vesna/": "2026-11-29"}
+
+
+NEW_ARTICLE = "# Essai d’un nouvel article\n\nUn texte d’essai qui nomme VESNA.\n"
+
+
+def test_an_article_published_before_the_record_kept_days_stays_undated_and_says_so(tmp_path):
+    """Only an article the record has not published yet is dated by the build that publishes it:
+    one published before the record kept days would get a false date."""
+    project = copy_project(tmp_path / "project")
+    record = project / RECORD_FILE
+    record.write_text(record.read_text(encoding="utf-8").split("\nadded:")[0] + "\n", encoding="utf-8")
+    (project / "docs" / "articles" / "essai-nouveau.md").write_text(NEW_ARTICLE, encoding="utf-8")
+    site, site_url = tmp_path / "site", "https://carnet-minier.example.org/"
+    for _ in range(2):   # and the next build leaves it so
+        mkdocs_build(project, site, env={"CARNET_SITE_URL": site_url})
+        assert recorded_days(project) == {"articles/essai-nouveau/": BUILD_DAY.isoformat()}
+    lines = {a.select_one(".carnet-article-title a")["href"]: a.select_one(".carnet-article-dateline").get_text()
+             for a in soup(site, "articles").select("li.carnet-article")}
+    assert lines == {"sonarem-vesna/": "Titre de la rédaction · média inconnu · date inconnue, le texte dit seulement "
+                                       "«\u202fMercredi\u202f» · ajouté au Carnet à une date inconnue",
+                     "essai-nouveau/": f"Média inconnu · date inconnue · ajouté au Carnet le {french_date(BUILD_DAY)}"}
+    article = soup(site, "articles/sonarem-vesna")
+    assert "Ajouté au Carnet" not in article.select_one(".carnet-source-box").get_text()
+    assert "dateCreated" not in json.loads(article.select_one('script[type="application/ld+json"]').string)
+    # The feeds give it no date, and do not say they date it by the day it came.
+    item = next(i for i in ET.parse(site / "feed.xml").getroot().iter("item") if "sonarem" in i.findtext("link"))
+    assert item.find("pubDate") is None
+    assert "ajouté au Carnet à une date inconnue." in item.findtext("description")
+    assert "Faute de date" not in item.findtext("description")
+    entry = next(i for i in json.loads((site / "feed.json").read_text(encoding="utf-8"))["items"] if "sonarem" in i["url"])
+    assert "date_published" not in entry and entry["_carnet"]["added"] is None
+
+
+def test_only_a_preview_of_an_article_no_build_has_published_says_it_is_not_published_yet():
+    undated = ArticleMeta(outlet="Le Journal")
+    assert dateline(undated).endswith("· pas encore publié sur le Carnet")
+    assert dateline(replace(undated, on_site=True)).endswith("· ajouté au Carnet à une date inconnue")
+    assert dateline(replace(undated, added=dt.date(2026, 11, 29), on_site=True)).endswith(
+        "· ajouté au Carnet le 29\u00a0novembre 2026")
+
+
+def recorded_days(project: Path) -> dict[str, str]:
+    record, problems = load_record(project / RECORD_FILE, RECORD_FILE)
+    assert problems == []
+    return record.added
 
 
 def test_a_former_address_that_is_a_live_page_names_both_files(tmp_path):

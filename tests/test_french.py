@@ -260,3 +260,25 @@ def test_a_fiche_s_sources_name_every_paragraph_it_quotes(site):
             continue
         numbers = re.search(r"\((§\u00a0[^)]*)\)\.", listed.get_text()).group(1)
         assert {int(n) for n in re.findall(r"\d+", numbers)} == quoted, note.id
+
+
+def test_an_index_cuts_a_long_summary_between_sentences_never_inside_a_quote():
+    from carnet.pages.note_html import INDEX_SUMMARY, index_summary
+    quote = "« " + "des mots de l’article " * 12 + "pour finir. Puis d’autres " + "mots encore " * 20 + "»"
+    summary = f"Une société minière. Selon l’article, {quote}, dit-il. Une dernière phrase."
+    assert summary.index("pour finir.") < INDEX_SUMMARY < summary.index("»") and len(summary) > INDEX_SUMMARY
+    assert index_summary(summary) == "Une société minière."
+    assert index_summary("Court. « Cité. »") == "Court. « Cité. »"
+
+
+def test_a_source_listed_without_a_numbered_paragraph_gives_no_empty_reference(tmp_path):
+    """A fiche named by an article only in a list item: the sources name the article, and no
+    « (§ ) » with no number in it."""
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "articles" / "essai-liste.md").write_text(
+        "# Essai de liste\n\nUn texte d’essai.\n\n- La société VESNA, en bref.\n- Rien d’autre.\n", encoding="utf-8")
+    mkdocs_build(project, tmp_path / "site")
+    page = BeautifulSoup((tmp_path / "site/entreprises/vesna/index.html").read_text(encoding="utf-8"), "html.parser")
+    sources = {li.a.get_text(): li.get_text() for li in page.select(".carnet-sources li") if li.a}
+    assert sources["Essai de liste"].endswith("», reproduit sur ce site tel que reçu et cité ci-dessus.")
+    assert re.search(r"cité ci-dessus \(§\u00a0\d", sources["Sonarem a accueilli VESNA, présentée comme filiale de Gazprom"])

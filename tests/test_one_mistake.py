@@ -26,6 +26,7 @@ NOTE_MISTAKES = {   # every field of the note schema, one mistake each
     "relations": lambda d: d["relations"][1].update(type="led_byy"),
     "sources": lambda d: d.update(sources=[{"title": "Source", "url": "ftp://example.org/"}], summary_source="article"),
     "former_ids": lambda d: d.update(former_ids=["Entreprises/Vesna"]),
+    "index_name": lambda d: d.update(index_name=["VESNA"]),
     "unknown field": lambda d: d.update(sumary="x"),
     "yaml": None,
 }

@@ -71,6 +71,8 @@ CASES = [  # (note, what it tests)
     (GOOD + "facts:\n  Pays: {valeur: X}\n", "unknown fact key"),
     (GOOD + "sources:\n  - title: T\n    url: javascript:alert(1)\n", "source not http"),
     (GOOD + "sources:\n  - url: https://x.org/\n", "source without title"),
+    (GOOD + "index_name: Aït Ali, Mohamed\n", "index name"),
+    (GOOD + "index_name: [Aït Ali, Mohamed]\n", "index name not text"),
 ]
 
 
@@ -104,3 +106,20 @@ def test_a_misspelt_field_a_missing_name_and_an_unknown_relation_type_fail_the_s
     for text in (GOOD + "sumary: x\n", "summary: S.\n",
                  GOOD + "relations:\n  - type: owns\n    target: lieux/y\n    cite: {article: a, quote: q}\n"):
         assert not VALIDATOR.is_valid(yaml.safe_load(text)), text
+
+
+def descriptions(node) -> list[str]:
+    """Every description in a schema, at any depth."""
+    if isinstance(node, dict):
+        own = [node["description"]] if isinstance(node.get("description"), str) else []
+        return own + [d for value in node.values() for d in descriptions(value)]
+    return [d for value in node for d in descriptions(value)] if isinstance(node, list) else []
+
+
+def test_no_description_shows_a_placeholder():
+    """A relation label that names the kind of the notes listed ("{kind} de ce pays") reads as
+    the page shows it, not with its placeholder."""
+    found = descriptions(note_schema())
+    assert len(found) > 20 and [d for d in found if "{" in d or "}" in d] == []
+    assert "Pays (on the other page: Entreprise de ce pays / Entreprises de ce pays, Personne de ce pays…: " \
+           "the kind of the notes listed)" in found

@@ -77,3 +77,20 @@ def test_counts_in_words_are_written_as_num2words_writes_them():
     assert plural(9, "phrase") == "neuf phrases" and plural(10, "phrase") == "10\u00a0phrases"
     assert plural(250, "fiche", start=True) == "Deux cent cinquante fiches"
     assert plural(1234, "fiche") == "1\u202f234\u00a0fiches"
+
+
+def test_a_count_in_words_that_ends_on_million_or_milliard_takes_de_before_its_noun():
+    """"Million" and "milliard" are nouns: "un million de fiches", "deux millions d’articles"
+    (the number words themselves held to num2words, as above)."""
+    from num2words import num2words
+    assert plural(10 ** 6, "fiche", start=True) == "Un million de fiches"
+    assert plural(2 * 10 ** 6, "article", start=True) == "Deux millions d’articles"
+    assert plural(10 ** 9, "entité", start=True) == "Un milliard d’entités"
+    assert plural(21 * 10 ** 6, "fiche", start=True) == "Vingt et un millions de fiches"
+    assert plural(2_000_080, "fiche", start=True) == "Deux millions quatre-vingts fiches"   # the count ends on a number
+    assert plural(3 * 10 ** 9 + 10 ** 6, "page", start=True) == "Trois milliards un million de pages"
+    for count in [k * 10 ** 6 for k in range(1, 1001, 37)] + [k * 10 ** 9 for k in (1, 2, 5, 80)]:
+        words = num2words(count, lang="fr")
+        assert plural(count, "fiche", start=True) == words[0].upper() + words[1:] + " de fiches"
+        assert plural(count, "entité", start=True) == words[0].upper() + words[1:] + " d’entités"
+    assert plural(1_000_001, "fiche", start=True) == "Un million une fiches"   # ends on "une": no "de"

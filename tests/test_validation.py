@@ -45,7 +45,9 @@ def problems_for(tmp_path: Path, files: dict[str, str | bytes]) -> list[str]:
     ({"lieux/x.yml": "name: X\nsummary: 12\n"}, "notes/lieux/x.yml:2:1: error: 'summary' must be text, not a number."),
     ({"lieux/x.yml": "name: X\nsummary: S.\naliases: Y\n"}, "'aliases' must be a list, not text"),
     ({"lieux/x.yml": "name: X\nsumary: S.\n"}, "unknown field 'sumary'. Fix: known fields: name, aliases, summary, "
-                                              "summary_source, case_sensitive, facts, relations, sources, former_ids. Did you mean 'summary'?"),
+                                              "summary_source, case_sensitive, facts, relations, sources, former_ids, "
+                                              "index_name. Did you mean 'summary'?"),
+    ({"personnes/x.yml": GOOD + "index_name: 12\n"}, "notes/personnes/x.yml:3:1: error: 'index_name' must be text, not a number."),
     ({"lieux/Mauvais_Nom.yml": GOOD}, "notes/lieux/Mauvais_Nom.yml: error: file name 'Mauvais_Nom.yml' is not a valid slug."),
     ({"societes/x.yml": GOOD}, "error: 'societes' is not a kind of note."),
     ({"lieux/x.txt": GOOD}, "notes/lieux/x.txt: error: not a note: notes are '.yml' files."),
@@ -99,6 +101,55 @@ def test_all_problems_are_reported_at_once(tmp_path):
     problems = problems_for(tmp_path, {"lieux/a.yml": "name: X\nsumary: S.\n", "lieux/b.yml": "- x\n",
                                        "lieux/c.yml": "name: [\n"})
     assert len([p for p in problems if "error" in p]) >= 4
+
+
+def test_a_source_is_named_by_its_words_whatever_spaces_stand_between_them(tmp_path):
+    """Doubled spaces, a tab or a no-break space between the words of a source's name, in the
+    source or where a statement names it, still name the same source."""
+    note = ('name: Xavier\nsummary: S.\nsources:\n  - title: "Le  Monde\\tdiplomatique"\n    short: "Le  Monde "\n'
+            'summary_source: "Le\\u00a0Monde"\nfacts:\n  Capitale: {value: Alger, source: "Le \\t Monde"}\n'
+            'aliases:\n  - {form: Iksse, source: "  Le\\u202fMonde"}\n'
+            'relations:\n  - {type: part_of, target: lieux/b, source: "Le  Monde"}\n')
+    notes = tmp_path / "notes" / "lieux"
+    notes.mkdir(parents=True)
+    (notes / "a.yml").write_text(note, encoding="utf-8")
+    (notes / "b.yml").write_text("name: Bordj\nsummary: S.\n", encoding="utf-8")
+    catalog, problems = load_notes(tmp_path / "notes", tmp_path)
+    assert [p.format() for p in problems] == []
+    x = catalog.notes["lieux/a"]
+    assert x.summary_source == x.facts[0].source == x.other_names[0].source == x.relations[0].source == "Le Monde"
+    assert x.source_index(x.facts[0].source) == 0 and x.sources[0].title == "Le Monde diplomatique"
+
+
+@pytest.mark.parametrize("name, filed", [
+    ("Belkacem Soltani", "Soltani, Belkacem"), ("Charles de Gaulle", "Gaulle, Charles de"),
+    ("Jean Le Pen", "Le Pen, Jean"), ("Jean-Marie Le Pen", "Le Pen, Jean-Marie"), ("Mohamed Aït Ali", "Aït Ali, Mohamed"),
+    ("Ahmed Ben Bella", "Ben Bella, Ahmed"), ("Ahmed Ould Abdallah", "Ould Abdallah, Ahmed"),
+    ("Mohamed El Baradei", "El Baradei, Mohamed"), ("Bachar Al Assad", "Al Assad, Bachar"),
+    ("Jean Du Bellay", "Du Bellay, Jean"), ("Marie Des Rosiers", "Des Rosiers, Marie"),
+    ("Khaled Abou Zeid", "Abou Zeid, Khaled"), ("Jeanne La Salle", "La Salle, Jeanne"),
+    ("Jean de La Fontaine", "La Fontaine, Jean de"),   # lower case after the first name, capitalised in the surname
+    ("Ben Ali", "Ben Ali"), ("Madonna", "Madonna")])   # a surname alone, a single name: as written
+def test_indexes_file_people_by_surname_capitalised_particles_included(name, filed):
+    from carnet.model.vocabulary import index_name
+    assert index_name(name, "personnes") == filed
+    assert index_name(name, "lieux") == name   # only people are filed by surname
+
+
+def test_a_note_s_index_name_files_it_as_written(tmp_path):
+    project = copy_project(tmp_path / "project")
+    notes = project / "notes" / "personnes"
+    (notes / "mohamed-ait-ali.yml").write_text("name: Mohamed Aït Ali Yahia\nindex_name: Aït Ali Yahia, Mohamed\n"
+                                               "summary: Personne d’essai.\n", encoding="utf-8")
+    (notes / "jean-le-pen.yml").write_text("name: Jean Le Pen\nsummary: Personne d’essai.\n", encoding="utf-8")
+    (project / "notes" / "lieux" / "ait-ali.yml").write_text("name: Ouled Aït Ali\nindex_name: Aït Ali (Ouled)\n"
+                                                               "summary: Lieu d’essai.\n", encoding="utf-8")
+    mkdocs_build(project, tmp_path / "site")
+    page = BeautifulSoup((tmp_path / "site/personnes/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert [a.get_text() for a in page.select(".carnet-index li > a")] == [
+        "Aït Ali Yahia, Mohamed", "Khomenko, Stanislav", "Le Pen, Jean", "Soltani, Belkacem"]
+    a_to_z = BeautifulSoup((tmp_path / "site/index-a-z/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "Aït Ali (Ouled)" in [a.get_text() for a in a_to_z.select(".carnet-index li > a")]   # any kind takes it
 
 
 def test_billion_laughs_is_refused_quickly(tmp_path):

@@ -103,8 +103,9 @@ class CarnetPlugin(ServedRebuilds, SearchIndex, StagedPublishing, PageViews, Bas
                                  self.rebuilds.files_read if self.rebuilds is not None else None)
         self._stop_on(project.problems, strict=config.strict)
         self.catalog, self.articles = project.catalog, project.articles
-        if self.publish_to:   # a build that publishes: an article's first is the day it came to the site
-            self.articles, self.days_added = unrecorded_days(self.articles, build_day())
+        if self.publishes:   # a build that publishes: an article's first is the day it came to the site
+            self.articles, self.days_added = unrecorded_days(self.articles, project.addresses.record,
+                                                             self.config.articles_dir, build_day())
         self.matcher = MentionMatcher(self.catalog)
         self.site = Site(self.catalog, self.matcher, self.settings, self.articles, project.addresses)
         self.assembly: Assembly | None = None

@@ -40,9 +40,17 @@ def build_day() -> dt.date:
     """The day this build publishes on: ``SOURCE_DATE_EPOCH`` when set (reproducible builds;
     MkDocs dates its sitemap by it too), else today (UTC, as the sitemap)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    today = dt.datetime.now(dt.timezone.utc).date()
     if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
-    return dt.datetime.now(dt.timezone.utc).date()
+        # A value past what ``datetime`` or the platform's clock holds (year 10000 on) names
+        # no day: today's, said out loud, since the day a build records stays (addresses.yml).
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+        except (ValueError, OverflowError, OSError):
+            logging.getLogger("mkdocs.plugins.carnet").warning(
+                f"Carnet: SOURCE_DATE_EPOCH is {epoch.strip()[:40]!r}, not a date this machine can hold "
+                f"(seconds since 1970-01-01); the build publishes on today's date, {today.isoformat()}.")
+    return today
 
 
 def record_days_added(project_dir: Path, days: dict[str, dt.date]) -> None:
@@ -57,35 +65,54 @@ def record_days_added(project_dir: Path, days: dict[str, dt.date]) -> None:
             + ", ".join(f"/{page} ({day.isoformat()})" for page, day in sorted(days.items())))
 
 
+def publishes(command: str | None, dirty: bool) -> bool:
+    """Whether this run makes the site readers get, and so records the day each article it
+    publishes first came to the site: ``build``, and ``gh-deploy`` (it builds, then pushes what
+    it built); not ``serve``, a preview.  Nor ``build --dirty``: MkDocs keeps it for drafting
+    (pages it skips keep stale navigation and links) and ``--strict``, with which ``make build``
+    publishes, refuses it; a day recorded there would be the day an editor tried a draft.  Its
+    pages show a new article as not yet published, true until a build publishes and dates it."""
+    return command == "gh-deploy" or (command == "build" and not dirty)
+
+
+def staged(command: str | None, dirty: bool) -> bool:
+    """Whether the build writes into a staging folder swapped in at the end: a clean ``build``.
+    Not ``--dirty``, which updates the folder in place; not ``gh-deploy``, which pushes
+    ``site_dir`` after the plugin's last event, where a swap would leave it naming the
+    staging folder, gone (and a failed build pushes nothing)."""
+    return command == "build" and not dirty
+
+
 class StagedPublishing:
     """The plugin's side of it, as a mixin over the engine's plugin events: a clean
     ``build`` writes into staging (``stage``, from ``on_config``), swapped in at
-    shutdown unless a build error came."""
+    shutdown unless a build error came; a build that publishes records the days."""
 
     command: str | None = None
     publish_to: str | None = None
+    publishes = False
     failed = False
     project_dir: Path | None = None
     days_added: dict[str, dt.date] = {}   # articles this build publishes first: page -> today
 
     def on_startup(self, *, command, dirty):
-        self.command, self.dirty = command, dirty
+        self.command, self.dirty, self.publishes = command, dirty, publishes(command, dirty)
         self.publish_to, self.failed, self.days_added = None, False, {}
 
     def on_build_error(self, *, error):
         self.failed = True
 
     def stage(self, config) -> None:
-        if self.command == "build" and not self.dirty:
+        if staged(self.command, self.dirty):
             self.publish_to = config.site_dir
             config.site_dir = start_staging(config.site_dir)
 
     def on_shutdown(self):
         if self.publish_to:
             finish(self.publish_to, succeeded=not self.failed)
-            if not self.failed and self.days_added and self.project_dir:
-                record_days_added(self.project_dir, self.days_added)
             if self.failed:
                 kept = (f"the site in {self.publish_to} was left as it was" if os.path.isdir(self.publish_to)
                         else f"nothing was published (there is no site in {self.publish_to} yet)")
                 logging.getLogger("mkdocs.plugins.carnet").error(f"Carnet: the build failed; {kept}.")
+        if self.publishes and not self.failed and self.days_added and self.project_dir:
+            record_days_added(self.project_dir, self.days_added)

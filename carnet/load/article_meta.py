@@ -42,6 +42,9 @@ class ArticleMeta:
     added: dt.date | None = None         # when the article came to this site
     changes: str | None = None           # what we changed from the text as received, in French
     former_slugs: tuple[str, ...] = ()   # slugs it was published under: each address redirects here
+    # Not front matter: whether the site has published it (the record of addresses holds its
+    # address, or a former one). Without ``added``, its day is then unknown, not still to come.
+    on_site: bool = False
 
     def sort_date(self) -> dt.date:
         """Newest first: the source's date, else the date added; an undated article goes last."""

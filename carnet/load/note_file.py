@@ -13,7 +13,7 @@ from ..text.web_address import HINT, is_web_address
 from .yaml_source import YamlDocument
 
 FIELDS = ("name", "aliases", "summary", "summary_source", "case_sensitive", "facts", "relations", "sources",
-          "former_ids")
+          "former_ids", "index_name")
 ARTICLE_ONLY = "article"   # summary_source: the summary only reports the article (its words in « »)
 MAX_TEXT = 2000
 
@@ -122,13 +122,15 @@ def read_note(doc: YamlDocument, rel_path: str, kind: str, slug: str) -> tuple[N
     relations = _relations(f, data, backing)
     former_ids = _former_ids(f, data, f"{kind}/{slug}")
     summary_source = _summary_source(f, data, backing)
+    # How indexes file the entity, when the rule would not ("Aït Ali, Mohamed"): any kind takes it.
+    filed_as = f.text(data.get("index_name"), ("index_name",), "'index_name'", required=False)
     if name is None:
         return None, f.problems
     return Note(id=f"{kind}/{slug}", kind=kind, slug=slug, path=rel_path, name=name, summary=summary or "",
                 aliases=tuple(aliases), case_sensitive=case_sensitive, facts=tuple(facts),
                 relations=tuple(relations), sources=tuple(sources), quotes=tuple(quotes + fact_quotes),
                 former_ids=tuple(former_ids), other_names=tuple(other_names),
-                summary_source=summary_source), f.problems
+                summary_source=summary_source, index_name=filed_as), f.problems
 
 
 def _summary_source(f: Fields, data: dict, backing: "Backing") -> str | None:
@@ -145,14 +147,20 @@ def _summary_source(f: Fields, data: dict, backing: "Backing") -> str | None:
         return None
     if raw == ARTICLE_ONLY:
         return None
-    if not isinstance(raw, str) or raw.strip() not in backing.names:
+    if not isinstance(raw, str) or _words(raw) not in backing.names:
         shown = raw if isinstance(raw, str) else _kind_of(raw)
         f.report(("summary_source",), f"'summary_source' names '{shown}', which is not among the note's sources.",
                  "name one of them (" + (", ".join(f"'{n}'" for n in backing.names) or "none yet")
                  + f"), or write '{ARTICLE_ONLY}' when the summary only reports the article."
                  + (did_you_mean(shown, backing.names) if isinstance(raw, str) else ""))
         return None
-    return raw.strip()
+    return _words(raw)
+
+
+def _words(name: str) -> str:
+    """A source's name as the note's texts compare it: its words, whatever spaces stand
+    between them (doubled, a tab, a no-break space), as ``Fields.text`` reads a source's own."""
+    return " ".join(name.split())
 
 
 class Backing:
@@ -176,14 +184,14 @@ class Backing:
                 f.report(path, f"{where} says neither what in the article backs it nor which source does.",
                          "add " + self.hint())
             return cite is not None, cite, None
-        if not isinstance(source, str) or source.strip() not in self.names:
+        if not isinstance(source, str) or _words(source) not in self.names:
             shown = source if isinstance(source, str) else _kind_of(source)
             f.report(path + ("source",), f"{where} names the source '{shown}', which is not among the note's sources.",
                      "add it under 'sources:' (with 'short: <its name>'), or name one of them: "
                      + (", ".join(f"'{n}'" for n in self.names) or "(none yet)") + "."
                      + (did_you_mean(shown, self.names) if isinstance(source, str) else ""))
             return False, None, None
-        return True, None, source.strip()
+        return True, None, _words(source)
 
     def hint(self) -> str:
         if not self.names:

@@ -52,26 +52,54 @@ def load_project(notes_dir: Path, docs_dir: Path, articles_dir: str, project_dir
                 article_problems.append(found)
     project = Project(catalog, articles)
     project.addresses, address_problems = site_addresses(catalog, articles, written, articles_dir, project_dir)
-    project.articles = [with_day_added(a, project.addresses.record) for a in articles]
+    record = project.addresses.record
+    published = set(record.pages)   # asked once per article
+    project.articles = [with_day_added(a, record, published, articles_dir) for a in articles]
     project.problems = problems + article_problems + cited_articles_exist(project.checked_notes,
                                                                       {a.slug for a in articles}) + address_problems
     return project
 
 
-def with_day_added(article: Article, record: Record) -> Article:
+def former_addresses(article: Article, articles_dir: str) -> list[str]:
+    """The addresses the article was published under before (``former_slugs``)."""
+    return [f"{articles_dir}/{old}/" for old in article.meta.former_slugs]
+
+
+def recorded_day(article: Article, record: Record, articles_dir: str) -> str | None:
+    """The day the record holds for the article: under its address, else under one it had
+    before (renamed, it came to the site the day it first did)."""
+    for page in (address_of(article.src), *former_addresses(article, articles_dir)):
+        if page in record.added:
+            return record.added[page]
+    return None
+
+
+def with_day_added(article: Article, record: Record, published: set[str], articles_dir: str) -> Article:
     """The article with the day it came to the site: its front matter's ``added``, else the
-    day the record holds (written by the build that first published it)."""
-    recorded = record.added.get(address_of(article.src))
-    if article.meta.added or not recorded:
-        return article
-    return replace(article, meta=replace(article.meta, added=dt.date.fromisoformat(recorded)))
+    day the record holds (written by the build that first published it); and whether the
+    site has published it (``published``: the record's pages; this address or a former one)."""
+    on_site = any(page in published for page in (address_of(article.src), *former_addresses(article, articles_dir)))
+    recorded = recorded_day(article, record, articles_dir)
+    added = article.meta.added or (dt.date.fromisoformat(recorded) if recorded else None)
+    return replace(article, meta=replace(article.meta, added=added, on_site=on_site))
 
 
-def unrecorded_days(articles: list[Article], today: dt.date) -> tuple[list[Article], dict[str, dt.date]]:
-    """A build that publishes: the articles, each not yet dated given ``today``, and those
-    days by page, for the record (``with_added``)."""
-    new = {address_of(a.src): today for a in articles if a.meta.added is None}
-    return [a if a.meta.added else replace(a, meta=replace(a.meta, added=today)) for a in articles], new
+def unrecorded_days(articles: list[Article], record: Record, articles_dir: str,
+                    today: dt.date) -> tuple[list[Article], dict[str, dt.date]]:
+    """A build that publishes: the articles, each new to the site dated ``today``, and the days
+    for the record to add, by page (``with_added``): today for those; for one renamed since, the
+    day recorded under a former address.  An article published before the record kept days
+    stays undated: today would be a false date (its pages say the day is unknown)."""
+    out, days = [], {}
+    for article in articles:
+        page = address_of(article.src)
+        if article.meta.added is None and not article.meta.on_site:
+            article = replace(article, meta=replace(article.meta, added=today))
+            days[page] = today
+        elif page not in record.added and (recorded := recorded_day(article, record, articles_dir)):
+            days[page] = dt.date.fromisoformat(recorded)
+        out.append(article)
+    return out, days
 
 
 def site_addresses(catalog: Catalog, articles: list[Article], written: list[tuple[str, str]], articles_dir: str,
@@ -89,7 +117,7 @@ def site_addresses(catalog: Catalog, articles: list[Article], written: list[tupl
     live |= {address_of(f"{note_id}.md"): (n.path if n else f"notes/{note_id}.yml")
              for note_id, n in catalog.rejected.items() if address_of(f"{note_id}.md") not in live}
     declared = [(f"{former}/", address_of(n.page_path), n.path) for n in catalog for former in n.former_ids]
-    declared += [(f"{articles_dir}/{old}/", address_of(a.src), a.path) for a in articles for old in a.meta.former_slugs]
+    declared += [(old, address_of(a.src), a.path) for a in articles for old in former_addresses(a, articles_dir)]
     redirects, redirect_problems = redirects_from(declared, live)
     unpublished = sorted(set(live) - set(record.pages))
     problems += redirect_problems + page_problems(record, set(live), redirects, unpublished)

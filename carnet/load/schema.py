@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from ..model.paths import SLUG_RE
-from ..model.vocabulary import KINDS, RELATION_TYPES
+from ..model.vocabulary import KINDS, RELATION_TYPES, RelationType
 from ..text import web_address
 from .note_file import FIELDS, MAX_TEXT
 
@@ -61,9 +61,20 @@ def _backed(properties: dict, required: list[str]) -> dict:
                       {"required": ["source"], "not": {"required": ["cite"]}}]}
 
 
+def _other_page(relation: RelationType) -> str:
+    """The labels a relation type shows on the other note's page, as an editor reads them: a
+    label that names the kind of the notes it lists ("{kind} de ce pays") shown as it reads
+    for two kinds, rather than with its placeholder."""
+    first, second = list(KINDS)[:2]
+    labels = [relation.side_label(False, count, kind=first) for count in ((1, 2) if relation.inverse_plural else (1,))]
+    if "{kind" not in relation.inverse_label + relation.inverse_plural:
+        return " / ".join(labels)
+    return " / ".join(labels) + f", {relation.side_label(False, 1, kind=second)}…: the kind of the notes listed"
+
+
 def _relation_schema(slug: str, kinds: str, citation: dict) -> dict:
     return _backed({
-            "type": {"oneOf": [{"const": slug_, "description": f"{r.label} (on the other page: {r.inverse_label}" + (f" / {r.inverse_plural}" if r.inverse_plural else "") + ")"}
+            "type": {"oneOf": [{"const": slug_, "description": f"{r.label} (on the other page: {_other_page(r)})"}
                                for slug_, r in RELATION_TYPES.items()]},
             "target": {"type": "string", "pattern": f"^({kinds})/{slug[1:]}",
                        "description": "The other note, as kind/slug: " + ", ".join(f"{k}/…" for k in KINDS) + "."},
@@ -111,6 +122,9 @@ def note_schema() -> dict:
                                  "description": "A former id, kind/slug: the address the note had."},
                        "description": "Ids the note was published under (renamed or merged notes): "
                                       "each old address redirects to this fiche."},
+        "index_name": _text("How indexes file the entity, used as written: 'Aït Ali, Mohamed'. Without it, a "
+                            "person is filed by the last word of the name, with the capitalised particles before "
+                            "it ('Le Pen, Jean'; 'Gaulle, Charles de')."),
     }
     assert set(properties) == set(FIELDS), "the schema must describe every field the validator knows"
     return {

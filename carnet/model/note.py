@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .vocabulary import index_name
+
 
 @dataclass(frozen=True)
 class Citation:
@@ -76,6 +78,7 @@ class Note:
     former_ids: tuple[str, ...] = ()    # ids it was published under: each address redirects here
     other_names: tuple[OtherName, ...] = ()   # the forms of the name shown, each sourced (also in aliases)
     summary_source: str | None = None   # the source the summary's own words rest on (None: the article)
+    index_name: str | None = None   # how indexes file it, as written: "Aït Ali, Mohamed" (None: the rule)
 
     @cached_property  # asked for often; a frozen note's citations never change
     def citations(self) -> tuple[Citation, ...]:
@@ -92,6 +95,11 @@ class Note:
     def source_index(self, name: str | None) -> int | None:
         """The position of the source a fact or relation names (their names are checked on load)."""
         return next((i for i, s in enumerate(self.sources) if s.name == name), None) if name else None
+
+    @property
+    def filed_name(self) -> str:
+        """The name as indexes file and show it: its ``index_name``, else the house rule."""
+        return index_name(self.name, self.kind, self.index_name)
 
     @property
     def page_path(self) -> str:

@@ -41,13 +41,29 @@ def running_name(name: str, kind: str) -> str:
     return name
 
 
-def index_name(name: str, kind: str) -> str:
-    """A name as an index files and shows it: a person by surname, "Soltani, Belkacem", as
-    French indexes do (the last word taken for the surname); any other name as written."""
+# Particles that, written with a capital, are part of the surname ("Le Pen", "Aït Ali", "Ben
+# Bella", "Ould Abdallah"): the index files the person under them.  Written in lower case
+# ("Charles de Gaulle"), a particle follows the first name: "Gaulle, Charles de".
+SURNAME_PARTICLES = frozenset({"Abou", "Aït", "Ait", "Al", "Ben", "Ibn", "Ould", "El", "La", "Le", "Les", "Du",
+                               "Des", "De"})
+
+
+def index_name(name: str, kind: str, given: str | None = None) -> str:
+    """A name as an index files and shows it: ``given`` (the note's ``index_name``) when the
+    note says; else a person by surname, "Soltani, Belkacem", as French indexes do (the last
+    word taken for the surname, with the capitalised particles before it: "Le Pen, Jean");
+    any other name as written."""
+    if given:
+        return given
     words = name.split()
-    if kind == "personnes" and len(words) > 1:
-        return f"{words[-1]}, {' '.join(words[:-1])}"
-    return name
+    if kind != "personnes" or len(words) < 2:
+        return name
+    start = len(words) - 1
+    while start > 0 and words[start - 1] in SURNAME_PARTICLES:
+        start -= 1
+    if start == 0:   # a surname alone ("Ben Ali", "Le Pen"): no first name to put after it
+        return name
+    return f"{' '.join(words[start:])}, {' '.join(words[:start])}"
 
 
 @dataclass(frozen=True)

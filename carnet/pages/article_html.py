@@ -138,10 +138,18 @@ def dateline(meta: ArticleMeta, capital: bool = True) -> str:
         parts.append(f"date inconnue, le texte dit seulement {in_guillemets(meta.date_as_written)}")
     else:
         parts.append("date inconnue")
-    # No day added: a preview (``mkdocs serve``) of an article no build has published yet.
-    parts.append(f"ajouté au Carnet le {french_date(meta.added)}" if meta.added else "pas encore publié sur le Carnet")
+    parts.append(added_text(meta))
     line = " · ".join(parts)
     return line[0].upper() + line[1:] if capital else line   # within brackets: no capital
+
+
+def added_text(meta: ArticleMeta) -> str:
+    """When the article came to the site, as far as it is known."""
+    if meta.added:
+        return f"ajouté au Carnet le {french_date(meta.added)}"
+    if meta.on_site:   # published before the record kept the days: unknown, never guessed
+        return "ajouté au Carnet à une date inconnue"
+    return "pas encore publié sur le Carnet"   # a preview (``mkdocs serve``) of a new article
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..model.catalog import Catalog, sort_key
 from ..model.note import Note
 from ..model.paths import A_TO_Z_PATH, GRAPH_PATH, articles_index_path, kind_index_path
-from ..model.vocabulary import KINDS, index_name
+from ..model.vocabulary import KINDS
 from ..text.markdown_text import md_text
 from ..text.typography import NBSP, NNBSP, french_spacing, join, plural
 from .graph import MAX_NODES
@@ -58,7 +58,7 @@ class Index:
 
 def note_indexes(catalog: Catalog) -> list[Index]:
     """The A–Z index and one index per kind, planned (see index_plan)."""
-    name = lambda note: index_name(note.name, note.kind)  # noqa: E731   people by surname
+    name = lambda note: note.filed_name  # noqa: E731   people by surname
     indexes = [Index("Index A–Z", tuple(plan_index(A_TO_Z_PATH, sorted(catalog, key=lambda n: sort_key(name(n))), name)),
                      show_kind=True)]
     for kind in KINDS:

@@ -19,7 +19,7 @@ from ..markdown.mentions import MentionSentence, links_to_make, sentences_with_m
 from ..model.catalog import Catalog
 from ..model.note import Citation, Note
 from ..model.paths import article_path, kind_index_path
-from ..model.vocabulary import KINDS, index_name, running_name
+from ..model.vocabulary import KINDS, running_name
 from ..text.attributed import attributed
 from ..text.sentences import sentence_spans
 from ..text.typography import NBSP, NNBSP, french_spacing, join, paragraphs
@@ -264,8 +264,10 @@ def sources_html(sections: NoteSections, shown: dict[str, tuple] | None = None) 
         else:
             url = escape(sections.href(article_path(sections.articles_dir, slug)))
             title = escape(french_spacing(sections.article_titles.get(slug, slug)))
+        # No number when no sentence shown stands in a numbered paragraph (a list item, a heading).
+        where = f" ({paragraphs(numbers)})" if numbers else ""
         items.append(f'<li>L’article «{NNBSP}<a href="{url}">{title}</a>{NNBSP}», reproduit sur ce site tel '
-                     f"que reçu et cité ci-dessus ({paragraphs(numbers)}).</li>")
+                     f"que reçu et cité ci-dessus{where}.</li>")
     for n, source in enumerate(note.sources, 1):   # facts and relations link to their source: #source-N
         title = escape(source.title)
         items.append(f'<li id="source-{n}"><a href="{escape(source.url)}" rel="noopener">{title}</a></li>'
@@ -306,10 +308,11 @@ INDEX_SUMMARY = 400  # characters of a summary in an index: entries stay light, 
 
 def index_summary(summary: str) -> str:
     """A summary as an index lists it: whole up to ``INDEX_SUMMARY`` characters, else its
-    first sentences that fit (a sentence is never cut but the first, when it alone is longer)."""
+    first sentences that fit (a sentence is never cut but the first, when it alone is longer;
+    a « quote » is never cut, as a summary's sentences are not: ``note_sentences``)."""
     if len(summary) <= INDEX_SUMMARY:
         return summary
-    ends = [end for _, end in sentence_spans(summary) if end <= INDEX_SUMMARY]
+    ends = [end for _, end in sentence_spans(summary, quotes_whole=True) if end <= INDEX_SUMMARY]
     if ends:
         return summary[:ends[-1]].rstrip()
     return summary[:INDEX_SUMMARY].rsplit(" ", 1)[0] + "…"
@@ -321,14 +324,14 @@ def index_list_html(notes: list[Note], href: Href, show_kind: bool) -> str:
     each: the name and its kind; its preview, on hover or focus, gives the summary."""
     if show_kind:
         return '<ul class="carnet-index carnet-index--names">' + "".join(
-            f'<li><a href="{escape(href(note.page_path))}" data-preview="">{escape(index_name(note.name, note.kind))}</a>'
+            f'<li><a href="{escape(href(note.page_path))}" data-preview="">{escape(note.filed_name)}</a>'
             f' <span class="carnet-index-kind">({KINDS[note.kind].singular.lower()})</span></li>'
             for note in notes) + "</ul>"
     items = []
     for note in notes:   # the name over its summary, as a front page lists its stories
         summary = index_summary(note.summary)
         items.append(f'<li><a href="{escape(href(note.page_path))}" data-preview="">'
-                     f'{escape(index_name(note.name, note.kind))}</a><span class="carnet-index-sep"> — </span>'
+                     f'{escape(note.filed_name)}</a><span class="carnet-index-sep"> — </span>'
                      f'<span class="carnet-index-summary">{escape(french_spacing(summary))}'
                      + (f' <small class="carnet-attribution">{summary_source_text(note)}</small>'
                         if note.summary_source else "") + '</span></li>')

@@ -30,10 +30,21 @@ def plural(count: int, singular: str, plural_form: str | None = None, start: boo
     "Onze fiches".  French counts 0 and 1 in the singular."""
     word = singular if abs(count) < 2 else (plural_form or singular + "s")
     if 0 <= count < 10 or start:
-        text = f"{number_words(count, singular.split()[-1] in FEMININE)} {word}"
+        words = number_words(count, singular.split()[-1] in FEMININE)
+        text = f"{words} {_after_noun_count(words, word)}"
         return (text[0].upper() + text[1:]) if start else text
     number = f"{count:,}".replace(",", NNBSP)  # 1 000: a narrow no-break space between thousands
     return f"{number}{NBSP}{word}"
+
+
+def _after_noun_count(words: str, noun: str) -> str:
+    """``noun`` as it follows the count ``words``: "million" and "milliard" are nouns, so a
+    count ending on one takes "de" ("un million de fiches", "deux millions d’articles").
+    Elided before a vowel only: before an h it depends on the word (d’habitants, de hauts
+    fourneaux), and no noun Carnet counts starts with one."""
+    if not words.endswith(("million", "millions", "milliard", "milliards")):
+        return noun
+    return ("d’" if noun[:1].lower() in "aàâäeéèêëiîïoôöuùûüyœæ" else "de ") + noun
 
 
 _UNITS = ("zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize "
