@@ -117,6 +117,8 @@ class Rebuilds:
         for file in pages:
             if file.src_uri not in self.only:   # the engine's own enum (MkDocs', or ProperDocs')
                 file.inclusion = type(file.inclusion).EXCLUDED
+        log.info(f"Carnet: an edit to {', '.join(sorted(self.changed))}: {len(self.only)} of {len(pages)} pages "
+                 "rendered again.")
 
     # -- once the touched pages are rendered ------------------------------------------------
 
