@@ -54,9 +54,10 @@ from mkdocs.utils import get_build_date, get_build_timestamp
 from mkdocs.plugins import event_priority
 
 from ..load.fingerprint import Fingerprint, fingerprint
+from ..load.fingerprint import tree as _tree_of
 from ..pages.inputs import page_inputs, touched_pages
 from ..pages.site import RenderedPage
-from ..search.bundle import FOLDERS
+from ..search.bundle import FOLDERS, SearchCancelled
 from .material_search import collected_entries
 from .mkdocs_pages import populate_excluded, render_late_page
 from .serve_errors import with_problems
@@ -87,12 +88,15 @@ class Rebuilds:
     documents: dict = field(default_factory=dict)  # search's documents (carnet.search.documents)
     files_read: dict = field(default_factory=dict)  # each note's and article's reading (carnet.load)
     templates: "Templates" = field(default_factory=lambda: Templates())
+    theme_listings: dict = field(default_factory=dict)
 
     # -- before the build ----------------------------------------------------------------
 
     def settle(self) -> None:
-        """Wait for the last build's search index: the next build empties the site folder."""
+        """The last build's search index, if still being written, given up: this build writes
+        its own (and it empties the site folder)."""
         if self.search is not None:
+            self.search.cancelled.set()
             self.search.join()
             self.search = None
 
@@ -117,6 +121,10 @@ class Rebuilds:
         for file in pages:
             if file.src_uri not in self.only:   # the engine's own enum (MkDocs', or ProperDocs')
                 file.inclusion = type(file.inclusion).EXCLUDED
+        # MkDocs says so of every link to a page left out: not the editor's business.
+        logger = logging.getLogger(type(files).__module__.split(".")[0] + ".structure.pages")
+        if not any(isinstance(f, _LeftOutLinks) for f in logger.filters):
+            logger.addFilter(_LeftOutLinks(self))
         log.info(f"Carnet: an edit to {', '.join(sorted(self.changed))}: {len(self.only)} of {len(pages)} pages "
                  "rendered again.")
 
@@ -130,6 +138,23 @@ class Rebuilds:
         extra = touched_pages(inputs, self.changed) - self.only
         self.only |= extra
         return extra
+
+    def list_theme_once(self, theme) -> None:
+        """The theme's files listed once per `mkdocs serve` (MkDocs lists them on every build,
+        Material's thousands of icons included: about 0.2 s), again when the project's own
+        theme folder changes (its files, and their dates, are the listing's key)."""
+        get_env, listings = theme.get_env, self.theme_listings
+
+        def get_env_listing_once():
+            env = get_env()
+            loader = env.loader
+            key = tuple(tuple(_tree_of(d)) for d in theme.dirs if d == theme.custom_dir)
+            if key not in listings:
+                listings.clear()
+                listings[key] = loader.list_templates()
+            loader.list_templates = lambda: list(listings[key])
+            return env
+        theme.get_env = get_env_listing_once
 
     def with_untouched(self, fresh: dict[str, RenderedPage]) -> dict[str, RenderedPage]:
         """Every Markdown page's description, in the full build's order."""
@@ -212,13 +237,16 @@ class Rebuilds:
         self.drop_aside()
 
 
-def written_later(site_dir: Path, write: Callable[[Path], None], folders: tuple[str, ...]) -> threading.Thread:
+def written_later(site_dir: Path, write: Callable, folders: tuple[str, ...]) -> threading.Thread:
     """``write`` the search index into a folder of its own, in a thread, then swap its
-    ``folders`` into the site: the served page does not wait for it."""
+    ``folders`` into the site: the served page does not wait for it.  Setting the thread's
+    ``cancelled`` stops Pagefind and leaves the site as it was."""
     def run():
         with tempfile.TemporaryDirectory(prefix="carnet-search-") as tmp:
             try:
-                write(Path(tmp))
+                write(Path(tmp), thread.cancelled)
+            except SearchCancelled:
+                return
             except Exception as error:   # the server keeps serving; the editor reads why
                 log.error(f"Carnet: search could not be updated: {error}")
                 return
@@ -232,8 +260,21 @@ def written_later(site_dir: Path, write: Callable[[Path], None], folders: tuple[
                 shutil.rmtree(old, ignore_errors=True)
         log.info("Carnet: search is up to date.")
     thread = threading.Thread(target=run, name="carnet-search", daemon=True)
+    thread.cancelled = threading.Event()
     thread.start()
     return thread
+
+
+class _LeftOutLinks(logging.Filter):
+    """Drops MkDocs' note that a page links to one "excluded from the built site", during a
+    rebuild that left that page out (it is on the site, as the last build wrote it)."""
+
+    def __init__(self, rebuilds: "Rebuilds"):
+        super().__init__()
+        self.rebuilds = rebuilds
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return self.rebuilds.only is None or "which is excluded from the built site" not in str(record.msg)
 
 
 class Templates(jinja2.BytecodeCache):
@@ -338,6 +379,7 @@ class ServedRebuilds:
                                        self.project_dir / RECORD_FILE, build_day()),
                            problems=bool(self.problems))
         self.rebuilds.set_aside(Path(config.site_dir))
+        self.rebuilds.list_theme_once(config.theme)
 
     def exclude_untouched(self, files: Files) -> None:
         if self.rebuilds is not None:

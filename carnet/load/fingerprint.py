@@ -41,7 +41,7 @@ def _hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def _tree(folder: Path, skip_suffix: str | None = None) -> list[tuple[str, int, int]]:
+def tree(folder: Path, skip_suffix: str | None = None) -> list[tuple[str, int, int]]:
     """Every file under ``folder`` by path, size and time of change (a theme's, an image's:
     cheaper than reading them, and a change to any gives a full build anyway)."""
     out = []
@@ -90,8 +90,8 @@ def fingerprint(catalog: Catalog, notes_dir: Path, docs_dir: Path, config_file: 
     names = sorted((note.id, note.names, note.case_sensitive) for note in catalog)
     whole = repr((
         config_file.read_bytes() if config_file and config_file.is_file() else b"",
-        [_tree(d) for d in theme_dirs if d.is_dir()],
-        _tree(docs_dir, skip_suffix=".md"),
+        [tree(d) for d in theme_dirs if d.is_dir()],
+        tree(docs_dir, skip_suffix=".md"),
         record_file.read_bytes() if record_file.is_file() else b"",
         note_paths, sorted(files), names, day.isoformat()))
     return Fingerprint(_hash(whole.encode("utf-8", "surrogateescape")), files)

@@ -15,9 +15,11 @@ import gzip
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 from typing import Callable
 
@@ -46,12 +48,12 @@ def search_bundle(entries: list[dict], names_by_url: dict[str, list[str]],
     unmark(entries)
     names_by_url = dict(names_by_url)
 
-    def write(site_dir: Path) -> None:
+    def write(site_dir: Path, cancelled: threading.Event | None = None) -> None:
         with tempfile.TemporaryDirectory(prefix="carnet-pagefind-") as tmp:
             for number, page in enumerate(pages):  # one flat folder: ten times faster than the site's tree
                 with open(os.path.join(tmp, f"{number}.html"), "w", encoding="utf-8") as file:
                     file.write(page.html)
-            _run_pagefind(Path(tmp), site_dir / PAGEFIND_DIR)
+            _run_pagefind(Path(tmp), site_dir / PAGEFIND_DIR, cancelled)
         for name in UNUSED:
             (site_dir / PAGEFIND_DIR / name).unlink(missing_ok=True)
         indexed = read_fragments(site_dir / PAGEFIND_DIR)
@@ -87,16 +89,30 @@ def read_fragments(bundle: Path) -> dict[str, tuple[str, dict[str, int]]]:
     return found
 
 
-def _run_pagefind(source: Path, output: Path) -> None:
+class SearchCancelled(Exception):
+    """A newer edit came while Pagefind was indexing under serve: its index is written instead."""
+
+
+def _run_pagefind(source: Path, output: Path, cancelled: threading.Event | None = None) -> None:
     shutil.rmtree(output, ignore_errors=True)
     command = [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(output),
                "--force-language", INDEX_LANGUAGE, "--silent"]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True)
+    try:   # a session of its own: cancelled, Pagefind's binary goes with its Python launcher
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                   start_new_session=cancelled is not None)
     except OSError as error:
         raise SearchBundleError(f"Carnet: could not run Pagefind ({error}). Fix: `make install` "
                                 "(installs the pagefind[bin] package from pyproject.toml).") from error
-    if done.returncode != 0 or not (output / "pagefind.js").is_file():
-        detail = (done.stderr or done.stdout).strip().splitlines()[-5:]
+    while True:
+        try:
+            stdout, stderr = process.communicate(timeout=None if cancelled is None else 0.05)
+            break
+        except subprocess.TimeoutExpired:
+            if cancelled.is_set():
+                os.killpg(process.pid, signal.SIGKILL) if hasattr(os, "killpg") else process.kill()
+                process.communicate()
+                raise SearchCancelled() from None
+    if process.returncode != 0 or not (output / "pagefind.js").is_file():
+        detail = (stderr or stdout).strip().splitlines()[-5:]
         raise SearchBundleError("Carnet: Pagefind could not index the site's search:\n  " + "\n  ".join(detail)
                                 + "\nFix: `make install` (pagefind[bin] from pyproject.toml), then build again.")
