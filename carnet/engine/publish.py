@@ -89,6 +89,7 @@ class StagedPublishing:
     shutdown unless a build error came; a build that publishes records the days."""
 
     command: str | None = None
+    dirty = False       # a build run without MkDocs' startup event (its API, the benchmarks) is clean
     publish_to: str | None = None
     publishes = False
     failed = False
