@@ -120,6 +120,8 @@ def _quote_edges(quote: str) -> str:
 
 def french_spacing(text: str) -> str:
     """The same text, its spaces before ; ! ? : and inside « » made no-break (same length)."""
+    if not (";" in text or ":" in text or "!" in text or "?" in text or "«" in text or "»" in text):
+        return text   # most titles and names: nothing to space
     out, pos = [], 0
     for m in _QUOTE_RE.finditer(text):
         out += [_before_marks(text[pos:m.start()]), _quote_edges(m.group())]
