@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import SHAPES, VARIANTS, compile_bytecode, write_corpus  # noqa: E402
 
 BUILD_ONCE = Path(__file__).resolve().parent / "build_once.py"
+SERVE_ONCE = Path(__file__).resolve().parent / "serve_once.py"
 TARGET = 1.25
 
 
@@ -40,9 +41,18 @@ def instructions(project: Path) -> int:
     return count
 
 
-def _count(project: Path) -> int:
+def rebuild_instructions(project: Path, edit: str) -> tuple[int, int]:
+    """Under serve: the instructions of the first build, and those of a rebuild after an edit
+    of a note or an article (``edit``), counted as two runs' difference (bench/serve_once.py).
+    The project is edited: give a copy."""
+    first = _count(project, SERVE_ONCE)
+    both = _count(project, SERVE_ONCE, "--edit", edit)
+    return first, both - first
+
+
+def _count(project: Path, script: Path = BUILD_ONCE, *args: str) -> int:
     proc = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-                           sys.executable, str(BUILD_ONCE), str(project / "mkdocs.yml")],
+                           sys.executable, str(script), str(project / "mkdocs.yml"), *args],
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     if proc.returncode != 0:
         raise SystemExit(f"build of {project} under valgrind failed:\n{proc.stderr[-3000:]}")

@@ -88,7 +88,8 @@ def free_port() -> int:
 
 def serve_rebuilds(project: Path, edits: int) -> list[float]:
     """Seconds from saving an edited note to the served page showing the edit, under a real
-    `mkdocs serve` (which rebuilds the whole site on every change)."""
+    `mkdocs serve` (the same note each time; bench/serve_edit.py varies the edits and times
+    plain Material beside it)."""
     port = free_port()
     note = sorted((project / "notes").rglob("*.yml"))[0]
     url = f"http://127.0.0.1:{port}/{note.parent.name}/{note.stem}/"

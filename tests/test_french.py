@@ -217,14 +217,21 @@ def test_every_relation_says_who_says_so_in_lists_and_graphs(site):
         if any(l.relation.cite for l in catalog.links(note.id)):
             assert "* selon l’article" in page.select_one(".carnet-graph figcaption").get_text()
     assert checked >= 2 * sum(len(n.relations) for n in catalog)
+    # The dossier graph: in its text alternative, and one line a relation under the drawing,
+    # both fiches linked (the drawing's lines carry no words).
     dossier = BeautifulSoup((site / "graphe" / "index.html").read_text(encoding="utf-8"), "html.parser")
     desc = dossier.select_one(".carnet-graph desc").get_text()
+    lines = dossier.select(".carnet-graph-relations li")
+    assert len(lines) == sum(len(n.relations) for n in catalog)
     for note in catalog:
         for rel in note.relations:
             said = "selon l’article" if rel.cite else f"selon {rel.source}"
             target = catalog.notes[rel.target]
-            assert re.search(re.escape(note.name) + r" — [^;]*" + re.escape(running_name(target.name, target.kind))
-                             + r" \(" + re.escape(said), desc), (note.id, rel.target)
+            pattern = re.escape(note.name) + r" — [^;]*" + re.escape(running_name(target.name, target.kind)) + r" \(" + \
+                re.escape(said)
+            assert re.search(pattern, desc), (note.id, rel.target)
+            (line,) = [li for li in lines if re.fullmatch(pattern + r"[^)]*\)", li.get_text())]
+            assert [a["href"].strip("./").rstrip("/").split("/")[-1] for a in line.find_all("a")] == [note.slug, target.slug]
 
 
 def test_summaries_attribute_the_articles_words_to_the_article(site):

@@ -83,7 +83,7 @@ def _routed_edge(a: Placed, b: Placed) -> str:
 
 
 def _svg(title: str, description: str, width: int, height: int, body: str, ident: str, natural: bool = False,
-         key: str = "") -> str:
+         key: str = "", caption: str | None = None) -> str:
     # natural: drawn at its own size (the figure scrolls), never scaled below legibility.
     size = f' width="{width}" height="{height}"' if natural else ""
     # A figure that may scroll sideways takes the keyboard's focus (axe: scrollable-region-focusable).
@@ -93,7 +93,7 @@ def _svg(title: str, description: str, width: int, height: int, body: str, ident
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}"{size} role="group" '
             f'aria-labelledby="{ident}-title {ident}-desc" preserveAspectRatio="xMidYMid meet">'
             f'<title id="{ident}-title">{escape(title)}</title><desc id="{ident}-desc">{escape(description)}</desc>'
-            f"{body}</svg><figcaption>{escape(description)}{key}</figcaption></figure>")
+            f"{body}</svg><figcaption>{escape(description if caption is None else caption)}{key}</figcaption></figure>")
 
 
 SaidBy = Callable[[Citation | None, Note, str | None], str]   # who says so: "selon l’article, § 2"
@@ -186,15 +186,18 @@ def dossier_graph(catalog: Catalog, href: Callable[[str], str], index_href: Call
     if not notes:
         return "<p>Aucune fiche.</p>"
     placed = {p.note.id: p for p in _columns(notes)}
-    edges, sentences = [], []
+    edges, sentences, lines = [], [], []
     for note in sorted(notes, key=lambda n: sort_key(n.name)):
         for rel in note.relations:
             if rel.target in placed:
                 edges.append(_routed_edge(placed[note.id], placed[rel.target]))
                 target = catalog.notes[rel.target]
                 label = RELATION_TYPES[rel.type].side_label(True, 1, rel.cite is not None, target.kind).lower()
-                sentences.append(f"{note.name} — {label}{NBSP}: {running_name(target.name, target.kind)} "
-                                 f"({said_by(rel.cite, note, rel.source)})")
+                said = said_by(rel.cite, note, rel.source)
+                sentences.append(f"{note.name} — {label}{NBSP}: {running_name(target.name, target.kind)} ({said})")
+                lines.append(f'<li><a href="{escape(href(note.id))}">{escape(note.name)}</a> — {escape(label)}{NBSP}: '
+                             f'<a href="{escape(href(target.id))}">{escape(running_name(target.name, target.kind))}</a> '
+                             f"({escape(said)})</li>")
     width = int(max(p.x + 14 + len(_label(p.note.name)) * CHAR_WIDTH * FONT for p in placed.values()) + 10)
     height = int(max(p.y for p in placed.values()) + ROW)
     drawn = "".join(_node(p, href(p.note.id)) for p in placed.values())
@@ -202,26 +205,27 @@ def dossier_graph(catalog: Catalog, href: Callable[[str], str], index_href: Call
     what = (f"Le graphe compte {plural(len(notes), 'fiche')} et {plural(len(edges), 'relation')}" if whole else
             f"Les {len(notes)} fiches les plus reliées sur {len(catalog)}, et {plural(len(edges), 'relation')} entre elles")
     description = what + (". " + f"{NNBSP}; ".join(sentences) if sentences else "") + "."
+    # The drawing's caption counts; its relations follow one a line, each fiche a link (the
+    # drawing's lines carry no words: a reader learns there who relates to whom, and here how).
     graph = _svg("Graphe du dossier", description, width, height,
-                 f'<g class="carnet-edges">{"".join(edges)}</g><g>{drawn}</g>', "graph-dossier", natural=True)
+                 f'<g class="carnet-edges">{"".join(edges)}</g><g>{drawn}</g>', "graph-dossier", natural=True,
+                 caption=what + (f"{NNBSP}; chacune est écrite en toutes lettres ci-dessous." if lines else "."))
     counts = [(kind, len(catalog.by_kind(kind))) for kind in KINDS]
     drawn_by_kind = {kind: sum(1 for n in notes if n.kind == kind) for kind in KINDS}
-    items = "".join(
-        f'<li><a href="{escape(index_href(kind))}">{escape(KINDS[kind].plural)}</a>{NBSP}: '
-        f"{plural(count, 'fiche')}" + ("" if drawn_by_kind[kind] == count else
-                                      f", dont {drawn_by_kind[kind]} dans le graphe") + "</li>"
-        for kind, count in counts if count)
-    # The key to the drawing, and every fiche it draws as a list of links: on a phone, where
-    # the drawing gives way to its text, each stays one tap away.
+    # The key to the drawing; then each kind with its index and its fiches the drawing shows,
+    # one list: on a phone, where the drawing gives way to its text, each stays one tap away.
     key = "".join(f'<li><span class="carnet-key-dot carnet-key-dot--{kind}" aria-hidden="true"></span> '
                   f"{escape(KINDS[kind].plural)}</li>"
                   for kind, count in counts if drawn_by_kind[kind])
-    listed = "".join(
-        f'<li><strong>{escape(KINDS[kind].plural)}</strong>{NBSP}: '
-        + join([f'<a href="{escape(href(n.id))}">{escape(running_name(n.name, n.kind))}</a>'
-                for n in sorted((n for n in notes if n.kind == kind), key=lambda n: sort_key(n.name))]) + "</li>"
-        for kind, count in counts if drawn_by_kind[kind])
+    kinds = "".join(
+        f'<li><a class="carnet-graph-kind" href="{escape(index_href(kind))}">{escape(KINDS[kind].plural)}</a> ('
+        + plural(count, "fiche") + ("" if drawn_by_kind[kind] == count else f", dont {drawn_by_kind[kind]} dans le graphe")
+        + ")" + (f"{NBSP}: " + join([f'<a href="{escape(href(n.id))}">{escape(running_name(n.name, n.kind))}</a>'
+                                    for n in sorted((n for n in notes if n.kind == kind), key=lambda n: sort_key(n.name))])
+                 if drawn_by_kind[kind] else "") + "</li>"
+        for kind, count in counts if count)
+    relations = (f'<p>Les relations du graphe{NBSP}:</p><ul class="carnet-graph-relations">{"".join(lines)}</ul>'
+                 if lines else "")
     return (f'<ul class="carnet-graph-key-list" aria-label="Légende">{key}'
-            f"<li>Un trait{NBSP}: une relation entre deux fiches</li></ul>" + graph
-            + f'<p>Les fiches du graphe{NBSP}:</p><ul class="carnet-graph-fiches">{listed}</ul>'
-            + f'<p>Toutes les fiches, par catégorie{NBSP}:</p><ul class="carnet-graph-kinds">{items}</ul>')
+            f"<li>Un trait{NBSP}: une relation entre deux fiches</li></ul>" + graph + relations
+            + f'<p>Les fiches, par catégorie{NBSP}:</p><ul class="carnet-graph-fiches carnet-graph-kinds">{kinds}</ul>')

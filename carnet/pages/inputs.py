@@ -57,8 +57,9 @@ def page_inputs(site: Site, mentions: Mentions, pages: Rendered,
         if src in site.listing_pages:
             found = every_note | (every_article if src in reads_articles else set())
         else:   # an article, or a page written by hand (the home page lists the latest articles)
-            about = {note_input(m.note_id) for m in site.matcher.find(page.title or "")}
-            found = {page_input(src), NAMES, ARTICLES, *map(note_input, page.named), *about}
+            # Of the notes it names (links, "Les fiches de cet article", JSON-LD's about and
+            # mentions) it shows their names, kinds and addresses only: ``names`` and ``notes``.
+            found = {page_input(src), NAMES, NOTES, ARTICLES}
             if site.is_article(src):   # its end names the articles before and after it: all dates decide which
                 found.add(ORDER_INPUT)
             if src == "index.md":
