@@ -68,7 +68,6 @@ class CarnetPlugin(ServedRebuilds, SearchIndex, StagedPublishing, PageViews, Bas
         self.scan: PageScan | None = None   # the page being rendered, for the linker
         self.scans: dict[str, PageScan] = {}
         self.generated_meta: dict[str, dict[str, str]] = {}  # page -> title, description
-        self.write_search = None
 
     def _timed(self, phase: str, started: float) -> None:
         self.timings[phase] = self.timings.get(phase, 0.0) + time.perf_counter() - started

@@ -140,21 +140,7 @@ class Rebuilds:
         return extra
 
     def list_theme_once(self, theme) -> None:
-        """The theme's files listed once per `mkdocs serve` (MkDocs lists them on every build,
-        Material's thousands of icons included: about 0.2 s), again when the project's own
-        theme folder changes (its files, and their dates, are the listing's key)."""
-        get_env, listings = theme.get_env, self.theme_listings
-
-        def get_env_listing_once():
-            env = get_env()
-            loader = env.loader
-            key = tuple(tuple(_tree_of(d)) for d in theme.dirs if d == theme.custom_dir)
-            if key not in listings:
-                listings.clear()
-                listings[key] = loader.list_templates()
-            loader.list_templates = lambda: list(listings[key])
-            return env
-        theme.get_env = get_env_listing_once
+        list_theme_once(theme, self.theme_listings)
 
     def with_untouched(self, fresh: dict[str, RenderedPage]) -> dict[str, RenderedPage]:
         """Every Markdown page's description, in the full build's order."""
@@ -263,6 +249,24 @@ def written_later(site_dir: Path, write: Callable, folders: tuple[str, ...]) -> 
     thread.cancelled = threading.Event()
     thread.start()
     return thread
+
+
+def list_theme_once(theme, listings: dict) -> None:
+    """The theme's files listed once per `mkdocs serve` (MkDocs lists them on every build,
+    Material's thousands of icons included: about 0.2 s), again when the project's own
+    theme folder changes (its files, and their dates, are the listing's key)."""
+    get_env = theme.get_env
+
+    def get_env_listing_once():
+        env = get_env()
+        loader = env.loader
+        key = tuple(tuple(_tree_of(d)) for d in theme.dirs if d == theme.custom_dir)
+        if key not in listings:
+            listings.clear()
+            listings[key] = loader.list_templates()
+        loader.list_templates = lambda: list(listings[key])
+        return env
+    theme.get_env = get_env_listing_once
 
 
 class _LeftOutLinks(logging.Filter):
