@@ -377,10 +377,11 @@ class ServedRebuilds:
             return
         from ..addresses.record import RECORD_FILE
         from .publish import build_day
-        self.rebuilds.plan(fingerprint(self.catalog, self.notes_dir, Path(config.docs_dir),
+        self.rebuilds.plan(fingerprint(self.catalog, self.project_dir, self.notes_dir, Path(config.docs_dir),
                                        Path(config.config_file_path) if config.config_file_path else None,
                                        [Path(config.theme.custom_dir)] if config.theme.custom_dir else [],
-                                       self.project_dir / RECORD_FILE, build_day()),
+                                       self.project_dir / RECORD_FILE, build_day(),
+                                       self.rebuilds.files_read),
                            problems=bool(self.problems))
         self.rebuilds.set_aside(Path(config.site_dir))
         self.rebuilds.list_theme_once(config.theme)

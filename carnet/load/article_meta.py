@@ -18,6 +18,7 @@ from ..model.paths import SLUG_RE
 from ..model.problems import Problem, did_you_mean
 from ..text.source_text import canonical, decode
 from ..text.web_address import HINT, is_web_address
+from .memo import remembered
 from .notes_dir import project_path
 from .yaml_source import YamlDocument, read_yaml
 
@@ -149,8 +150,7 @@ def validate_article_meta(doc: YamlDocument, path: str, first_line: int = 1) -> 
 def load_articles(folder: Path, docs_dir: Path, project_dir: Path,
                   memo: dict | None = None) -> tuple[list[Article], list[Problem]]:
     """Every article of ``folder`` (docs/articles/), its metadata validated; all problems at
-    once.  ``memo``: carnet.load.notes_dir.remembered."""
-    from .notes_dir import remembered
+    once.  ``memo``: carnet.load.memo."""
     articles, problems = [], []
     if not folder.is_dir():
         return articles, problems

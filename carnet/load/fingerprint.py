@@ -22,7 +22,8 @@ from pathlib import Path
 
 from ..model.catalog import Catalog
 from ..model.paths import ORDER_INPUT, note_input, page_input
-from .notes_dir import note_files
+from .memo import bytes_of
+from .notes_dir import note_files, project_path
 
 
 @dataclass(frozen=True)
@@ -71,19 +72,22 @@ def _meta_lines(data: bytes) -> bytes:
     return b"\n".join(out)
 
 
-def fingerprint(catalog: Catalog, notes_dir: Path, docs_dir: Path, config_file: Path | None,
-                theme_dirs: list[Path], record_file: Path, day: dt.date) -> Fingerprint:
+def fingerprint(catalog: Catalog, project_dir: Path, notes_dir: Path, docs_dir: Path, config_file: Path | None,
+                theme_dirs: list[Path], record_file: Path, day: dt.date,
+                memo: dict | None = None) -> Fingerprint:
+    """``memo``: the load stage's readings of this build (carnet.load.memo), whose bytes are
+    used rather than read again."""
     files, note_paths = {}, []
     by_path = {note.path: note.id for note in catalog}
-    project_dir = notes_dir.parent
     for path in note_files(notes_dir):
-        rel = path.relative_to(project_dir).as_posix()
+        rel = project_path(path, project_dir)
         note_paths.append(rel)
         if rel in by_path:
-            files[note_input(by_path[rel])] = _hash(path.read_bytes())
+            files[note_input(by_path[rel])] = _hash(bytes_of(memo, rel, path))
     order = []
     for path in sorted(docs_dir.rglob("*.md")):
-        src, data = path.relative_to(docs_dir).as_posix(), path.read_bytes()
+        src = path.relative_to(docs_dir).as_posix()
+        data = bytes_of(memo, project_path(path, project_dir), path)
         files[page_input(src)] = _hash(data)
         order += [src.encode("utf-8"), _meta_lines(data)]
     files[ORDER_INPUT] = _hash(b"\0".join(order))

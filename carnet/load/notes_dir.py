@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..model.catalog import Catalog, check_catalog
 from ..model.problems import Problem
+from .memo import remembered
 from .note_file import note_id_from_path, read_note
 from .yaml_source import read_yaml
 
@@ -54,16 +55,6 @@ def _read_note(data: bytes, rel: str, kind: str, slug: str):
     if isinstance(doc, Problem):
         return None, [doc]
     return read_note(doc, rel, kind, slug)
-
-
-def remembered(memo: dict | None, path: str, data: bytes, read):
-    """``read(data)``, or what it gave for the same bytes at ``path`` in a build before."""
-    if memo is None:
-        return read(data)
-    kept = memo.get(path)
-    if kept is None or kept[0] != data:
-        memo[path] = kept = (data, read(data))
-    return kept[1]
 
 
 def project_path(path: Path, base: Path) -> str:
