@@ -70,12 +70,12 @@ def test_the_index_lists_every_article_newest_first_with_what_is_known(newsroom)
     assert hrefs == [SITE_URL + u for u in ORDER]
     lines = [i.select_one(".carnet-article-dateline").get_text() for i in items]
     lines = dict(zip(ORDER, lines))
-    assert lines[ORDER[2]] == ("Titre de la rédaction · média inconnu · date inconnue, le texte dit seulement "
+    assert lines[ORDER[2]] == ("Titre de la rédaction · média et auteur inconnus · pour toute date, "
                                "«\u202fLundi\u202f» · ajouté au Carnet le 1er\u00a0novembre 2026")
-    assert lines[ORDER[3]] == ("Le Journal d’essai · publié le 15\u00a0septembre 2026 · "
+    assert lines[ORDER[3]] == ("Le Journal d’essai · par Camille Essai · publié le 15\u00a0septembre 2026 · "
                         "ajouté au Carnet le 20\u00a0novembre 2026")
     today = BUILD_DAY
-    assert lines[ORDER[0]] == ("Média inconnu · date inconnue · ajouté au Carnet le "
+    assert lines[ORDER[0]] == ("Média, auteur et date inconnus · ajouté au Carnet le "
                                + ("1er" if today.day == 1 else str(today.day)) + f"\u00a0{MONTHS[today.month - 1]} {today.year}")
     assert lines[ORDER[1]].endswith("ajouté au Carnet le 29\u00a0novembre 2026")
     assert items[3].select_one(".carnet-verbatim").get_text() == "Un article d’essai nomme VESNA une fois."
@@ -88,10 +88,10 @@ def test_the_index_lists_every_article_newest_first_with_what_is_known(newsroom)
 def test_each_article_says_what_its_source_does_not(newsroom):
     _, site = newsroom
     bare = soup(site, "articles/essai-nu").select_one(".carnet-source-box").get_text()
-    assert "Ce texte et ce que sa source ne dit pas" in bare and "Média d’origine\u00a0: inconnu" in bare
+    assert "À propos de ce texte\u00a0: titre, média, auteur, date" in bare and "Média d’origine\u00a0: inconnu" in bare
     assert "Auteur\u00a0: inconnu" in bare and "Date\u00a0: inconnue." in bare
     dated = soup(site, "articles/essai-date").select_one(".carnet-source-box").get_text()
-    assert dated.startswith("Ce texte et sa source") and "Camille Essai" in dated and "15\u00a0septembre 2026" in dated
+    assert dated.startswith("À propos de ce texteTitre") and "Camille Essai" in dated and "15\u00a0septembre 2026" in dated
 
 
 def test_the_home_page_shows_the_latest_articles_and_leads_to_the_index(newsroom):

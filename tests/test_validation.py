@@ -226,7 +226,7 @@ def test_strict_turns_alias_warnings_into_failures(project, tmp_path):
 
 SPOILED = [  # (note, true words, spoiled words, what the error names)
     ("entreprises/vesna.yml", "quote: VESNA, filiale de Gazprom\n", "quote: VESNA, filiale à 100 % de Gazprom\n",
-     "notes/entreprises/vesna.yml:9:7: error: the fact 'Présentée comme' quotes « VESNA, filiale à 100 % de Gazprom »"),
+     "notes/entreprises/vesna.yml:9:7: error: the relation #1 quotes « VESNA, filiale à 100 % de Gazprom »"),
     ("personnes/stanislav-khomenko.yml", "quote: VESNA, filiale de Gazprom, dirigée par Stanislav Khomenko\n",
      "quote: VESNA, fondée par Stanislav Khomenko\n",
      "notes/personnes/stanislav-khomenko.yml:11:7: error: the fact 'Fonction' quotes « VESNA, fondée par"),
@@ -265,9 +265,22 @@ def test_every_spoiled_quote_is_listed_at_once(project, tmp_path):
         assert expected in result.stderr
 
 
+# A fact the tests below give the Russie note (the site's note keeps the article's claims out
+# of its infobox), quoting the article's fourth paragraph.
+PERSPECTIVE = ("facts:\n  Perspective:\n    value: pourrait devenir un acteur clé\n    cite:\n"
+               "      article: sonarem-vesna\n"
+               "      quote: La Russie pourrait ainsi devenir un acteur clé de l’essor minier de l’Algérie.\n")
+
+
+def with_perspective(path):
+    text = path.read_text(encoding="utf-8")
+    assert "facts:\n" in text
+    return text.replace("facts:\n", PERSPECTIVE, 1)
+
+
 def test_an_ambiguous_quote_stops_the_build(project, tmp_path):
     path = project / "notes" / "lieux" / "russie.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
+    path.write_text(with_perspective(path).replace(
         "quote: La Russie pourrait ainsi", "quote: La Russie\n      # ", 1), encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site", expect_failure=True)
     assert result.returncode != 0
@@ -277,7 +290,7 @@ def test_an_ambiguous_quote_stops_the_build(project, tmp_path):
 
 def test_quotes_match_across_spaces_and_apostrophes_but_not_inside_words(project, tmp_path):
     path = project / "notes" / "lieux" / "russie.yml"
-    text = path.read_text(encoding="utf-8")
+    text = with_perspective(path)
     # Straight apostrophe and doubled spaces: the same words.
     path.write_text(text.replace("quote: La Russie pourrait ainsi devenir un acteur clé de l’essor",
                                  "quote: La Russie  pourrait ainsi devenir un acteur clé de l'essor"), encoding="utf-8")

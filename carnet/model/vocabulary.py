@@ -101,7 +101,8 @@ RELATION_TYPES: dict[str, RelationType] = {
         RelationType("part_of", "Fait partie de", "Comprend"),
         # "Échanges avec", not "En discussion avec": an article reports talks held, not a state.
         RelationType("talks_with", "Échanges avec", "Échanges avec"),
-        # "Parmi les ressources de": agrees with any name (le cuivre, la bauxite), claims no deposit.
-        RelationType("found_in", "Parmi les ressources de", "Ressource minérale citée", "Ressources minérales citées"),
+        # "Lieu cité": a noun, as the other labels, read before any name ("de Maghreb" was not
+        # French); agrees with any resource (le cuivre, la bauxite) and claims no deposit.
+        RelationType("found_in", "Lieu cité", "Ressource minérale citée", "Ressources minérales citées"),
     )
 }

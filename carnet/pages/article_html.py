@@ -61,7 +61,7 @@ def source_box_html(meta: ArticleMeta) -> str:
                           "Les liens vers les fiches ont été ajoutés par le Carnet."))
     known = meta.outlet and meta.author and meta.date and meta.title_by == "source"
     # What the box holds: the source, what it leaves untold, and how the text was reproduced.
-    heading = "Ce texte et sa source" if known else "Ce texte et ce que sa source ne dit pas"
+    heading = "À propos de ce texte" if known else f"À propos de ce texte{NBSP}: titre, média, auteur, date"
     items = "".join(f"<li><strong>{label}</strong>{NBSP}: {value}</li>" for label, value in rows)
     # Collapsed: on a phone the text starts on the first screen; one tap opens it.
     return (f'<details class="info carnet-source-box"><summary>{heading}</summary>'
@@ -69,18 +69,38 @@ def source_box_html(meta: ArticleMeta) -> str:
 
 
 def article_dateline_html(meta: ArticleMeta, minutes: int) -> str:
-    """Under the headline, one short line: outlet, date, reading time (the box below says
-    the rest: whose headline, what the date leaves open)."""
-    if meta.date:
-        date = french_date(meta.date)
-    elif meta.date_as_written:
-        date = f"{in_guillemets(meta.date_as_written)}, sans date complète"
-    else:
-        date = "date inconnue"
-    outlet = escape(meta.outlet) if meta.outlet else "Média inconnu"
+    """Under the headline, one short line: what is known of the source and what is not, as
+    every list gives it (``source_line``), and the reading time (the box below says the rest)."""
     # The reading time and its separator are left out in print (carnet.css).
-    return (f'<p class="carnet-dateline">{outlet} · {date}<span class="carnet-reading-sep"> · </span>'
+    return (f'<p class="carnet-dateline">{_capital(" · ".join(source_line(meta)))}'
+            f'<span class="carnet-reading-sep"> · </span>'
             f'<span class="carnet-reading-time">{minutes}{NBSP}min de lecture</span></p>')
+
+
+def source_line(meta: ArticleMeta) -> list[str]:
+    """Whose headline, then what is known of the source (outlet, author, date), then what is
+    not, in one group: "titre de la rédaction", "média et auteur inconnus", "pour toute date,
+    « Mercredi »" (no brackets: lines inside brackets quote it).  Escaped HTML."""
+    parts = [OUR_TITLE] if meta.title_by == "carnet" else []
+    if meta.outlet:
+        parts.append(escape(meta.outlet))
+    if meta.author:
+        parts.append(f"par {escape(meta.author)}")
+    if meta.date:
+        parts.append(f"publié le {french_date(meta.date)}")
+    unknown = [word for word, known in (("média", meta.outlet), ("auteur", meta.author),
+                                        ("date", meta.date or meta.date_as_written)) if not known]
+    if unknown:
+        # The adjective agrees: "date inconnue", "média inconnu", "auteur et date inconnus".
+        agreed = "inconnus" if len(unknown) > 1 else "inconnue" if unknown == ["date"] else "inconnu"
+        parts.append(f"{join(unknown)} {agreed}")
+    if not meta.date and meta.date_as_written:
+        parts.append(f"pour toute date, {in_guillemets(meta.date_as_written)}")
+    return parts
+
+
+def _capital(line: str) -> str:
+    return line[:1].upper() + line[1:]
 
 
 def article_fiches_html(notes: list[Note], href) -> str:
@@ -128,19 +148,10 @@ def listed_title(title: str, meta: ArticleMeta) -> str:
 
 
 def dateline(meta: ArticleMeta, capital: bool = True) -> str:
-    """One line: whose headline, outlet and dates as known, the date added never passed off
-    as the source's."""
-    parts = ["titre de la rédaction"] if meta.title_by == "carnet" else []
-    parts.append(escape(meta.outlet) if meta.outlet else "média inconnu")
-    if meta.date:
-        parts.append(f"publié le {french_date(meta.date)}")
-    elif meta.date_as_written:
-        parts.append(f"date inconnue, le texte dit seulement {in_guillemets(meta.date_as_written)}")
-    else:
-        parts.append("date inconnue")
-    parts.append(added_text(meta))
-    line = " · ".join(parts)
-    return line[0].upper() + line[1:] if capital else line   # within brackets: no capital
+    """One line: whose headline, the source as far as it is known, the day the article came
+    to the Carnet (never passed off as the source's date)."""
+    line = " · ".join(source_line(meta) + [added_text(meta)])
+    return _capital(line) if capital else line   # within brackets: no capital
 
 
 def added_text(meta: ArticleMeta) -> str:

@@ -88,8 +88,8 @@ def kind_index_pages(kind_slug: str, index: Index) -> dict[str, GeneratedPage]:
     intro = (f"{plural(count, 'fiche', start=True)}, par ordre alphabétique. Toutes les fiches{NBSP}: "
              f"[index A–Z](../{A_TO_Z_PATH}), [graphe du dossier](../{GRAPH_PATH}).")
     return {page.path: GeneratedPage(_index_markdown(index, page, intro), page_title(kind.plural, page),
-                                     f"Les fiches {kind.of_plural} du Carnet minier{NBSP}: "
-                                     f"{plural(count, 'fiche')}." + page_suffix(page), listing=True)
+                                     f"{plural(count, 'fiche', start=True)} {kind.of_plural} du Carnet minier, "
+                                     "par ordre alphabétique." + page_suffix(page), listing=True)
             for page in index.pages}
 
 

@@ -29,10 +29,14 @@ class Mentions:
     pages: dict[str, GeneratedPage] = field(default_factory=dict)     # those pages, by docs path
 
 
+HOME_PAGE = "index.md"
+
+
 def lists_mention(site: Site, src: str, note: Note) -> bool:
-    """Whether "Mentionné dans" lists page ``src`` for ``note``: any page but its own and the
-    indexes (which list entities rather than mention them)."""
-    return src != note.page_path and src not in site.listing_pages
+    """Whether "Ailleurs sur le Carnet" lists page ``src`` for ``note``: any page but its own,
+    the indexes (which list entities rather than mention them) and the home page (whose
+    words present the site: a reader on a fiche learns nothing there)."""
+    return src != note.page_path and src not in site.listing_pages and src != HOME_PAGE
 
 
 def index_mentions(site: Site, attribution: Attribution, pages: Rendered) -> Mentions:
