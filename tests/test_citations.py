@@ -48,18 +48,30 @@ def test_every_quote_in_every_note_is_in_the_article_as_received():
 
 
 def citation_links(site: Path, note_id: str):
-    """(link, words it claims) for each citation shown on a note's page."""
+    """(link, words it claims) for each place on a note's page that cites an article: its
+    raised number leads to its reference, whose § link opens the passage.  The words: a
+    « quote » of a text followed by its number, else the words the number's tip shows."""
     page = soup(site, note_id)
-    for cite in page.select("small.carnet-cite"):
-        yield cite.a, cite.select_one(".carnet-support").get_text()
+    shown = {}   # id of a number following a « quote » of a text -> the quote as the text shows it
     for block in page.select(".carnet-summary, .carnet-infobox dd"):
-        refs = block.select("sup.carnet-quote-ref")
-        links = [ref.a for ref in refs]
-        for i, ref in enumerate(refs):
-            ref.replace_with(f"⟦{i}⟧")
-        text = block.get_text()
-        for i, link in enumerate(links):
-            yield link, re.search(rf"«\s*([^«»]*?)\s*»\s*⟦{i}⟧", text).group(1)
+        block = BeautifulSoup(str(block), "html.parser")
+        for sup in block.select("sup.carnet-ref"):
+            sup.replace_with(f"⟦{sup.a['id']}⟧")
+        for m in re.finditer(r"«\s*([^«»]*?)\s*»\s*⟦([^⟧]+)⟧", block.get_text()):
+            shown[m.group(2)] = m.group(1)
+    for sup in page.select("sup.carnet-ref"):
+        reference = page.find(id=sup.a["href"].removeprefix("#"))
+        link = reference.select_one("a.carnet-ref-passage")
+        if link is None:   # a named source ("Selon Wikipédia"): no passage
+            assert sup.select_one(".carnet-support") is None and sup.a["id"] not in shown
+            continue
+        words = sup.select_one(".carnet-support").get_text()
+        # The tip and the reference give the same words: the article's, as received; after a
+        # « quote », the words of that quote.
+        assert f"«\u202f{words}\u202f»" in reference.get_text(), (note_id, words)
+        if sup.a["id"] in shown:
+            assert parts(shown[sup.a["id"]]) == parts(words), (note_id, shown[sup.a["id"]], words)
+        yield link, shown.get(sup.a["id"], words)
 
 
 def check_links_land_on_their_words(site: Path) -> int:
@@ -80,7 +92,7 @@ def check_links_land_on_their_words(site: Path) -> int:
             # The text directive highlights the same words (first and last part).
             pieces = [flat(unquote(p)) for p in directive.split(",")]
             assert pieces[0] == parts(words)[0] and pieces[-1] == parts(words)[-1]
-            assert re.fullmatch(r"(selon l’article, )?§\u00a0\d+", link.get_text()), link.get_text()
+            assert re.fullmatch(r"§\u00a0\d+", link.get_text()), link.get_text()
             checked += 1
     return checked
 
@@ -100,6 +112,7 @@ def expected_link_count() -> int:
 
 def test_every_citation_link_on_every_note_lands_on_a_paragraph_holding_its_words(site):
     assert check_links_land_on_their_words(site) == expected_link_count()
+
 
 
 # --- the article edited: citations follow the words ------------------------------------------

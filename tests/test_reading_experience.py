@@ -124,16 +124,19 @@ def test_every_fiche_has_a_wikipedia_like_infobox_and_numbered_references(view, 
             ".carnet-relations .carnet-support, .carnet-infobox .carnet-support",
             "els => els.filter(e => e.offsetParent !== null).length")
         assert visible_quotes == 0
-        # Each reference number leads to its words at the foot, and shows them on focus.
+        # Each reference number leads to who says so at the foot (the article's words and its
+        # paragraph, or a named source), and shows what backs the claim on focus.
         refs = page.locator("sup.carnet-ref > a")
         for i in range(refs.count()):
             ref = refs.nth(i)
             target = ref.get_attribute("href")
-            assert page.locator(target).count() == 1 and "«" in page.locator(target).inner_text()
+            said = page.locator(target).inner_text()
+            assert page.locator(target).count() == 1 and ("» — selon l’article «" in said or "Selon " in said), said
             tip = page.locator("#" + ref.get_attribute("aria-describedby"))
             assert not tip.is_visible()
             ref.focus()
-            assert tip.is_visible() and tip.inner_text().strip("«»\u202f ") in page.locator(target).inner_text()
+            assert tip.is_visible() and tip.inner_text().strip("«»\u202f ") in said
+
 
 
 TIP_PLACE = """tip => {
