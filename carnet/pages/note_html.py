@@ -323,7 +323,7 @@ def sources_html(sections: NoteSections, shown: dict[str, tuple] | None = None) 
         where = f" ({paragraphs(numbers)})" if numbers else ""
         items.append(f'<li>L’article «{NNBSP}<a href="{url}">{title}</a>{NNBSP}», reproduit sur ce site tel '
                      f"que reçu et cité ci-dessus{where}.</li>")
-    for n, source in enumerate(note.sources, 1):   # facts and relations link to their source: #source-N
+    for n, source in enumerate(note.sources, 1):   # a reference to a source without address links here: #source-N
         title = escape(source.title)
         items.append(f'<li id="source-{n}"><a href="{escape(source.url)}" rel="noopener">{title}</a></li>'
                      if source.url else f'<li id="source-{n}">{title}</li>')
