@@ -107,11 +107,21 @@ def test_following_an_entity_link_from_the_article(page, served):
 
 
 def test_a_citation_opens_the_paragraph_that_holds_its_words(page, served):
+    """The number after a claim leads to its reference, which opens the paragraph holding the
+    words its tip shows; the reference leads back to the claim."""
     page.goto(served + "entreprises/vesna/")
-    cite = page.locator(".carnet-infobox small.carnet-cite").first
-    words = cite.locator(".carnet-support").text_content()
-    assert cite.is_visible() and words  # the supporting words: on focus of the reference number
-    cite.locator("a").first.click()
+    number = page.locator(".carnet-infobox sup.carnet-ref > a").first
+    words = page.locator("#" + number.get_attribute("aria-describedby")).locator(".carnet-support").text_content()
+    assert number.is_visible() and words  # the supporting words: on focus of the reference number
+    place = number.get_attribute("id")
+    number.click()
+    assert page.evaluate("() => location.hash") == number.get_attribute("href")
+    reference = page.locator(number.get_attribute("href"))
+    assert reference.is_visible() and words in reference.inner_text()
+    reference.locator(f"a.carnet-backref[href='#{place}']").click()
+    assert page.evaluate("() => location.hash") == "#" + place
+    page.goto(served + "entreprises/vesna/" + number.get_attribute("href"))
+    page.locator(number.get_attribute("href") + " a.carnet-ref-passage").click()
     page.wait_for_url("**/articles/sonarem-vesna/*")
     anchor = page.evaluate("() => location.hash")
     assert anchor == P2  # the text directive is not part of the anchor

@@ -48,18 +48,30 @@ def test_every_quote_in_every_note_is_in_the_article_as_received():
 
 
 def citation_links(site: Path, note_id: str):
-    """(link, words it claims) for each citation shown on a note's page."""
+    """(link, words it claims) for each place on a note's page that cites an article: its
+    raised number leads to its reference, whose § link opens the passage.  The words: a
+    « quote » of a text followed by its number, else the words the number's tip shows."""
     page = soup(site, note_id)
-    for cite in page.select("small.carnet-cite"):
-        yield cite.a, cite.select_one(".carnet-support").get_text()
+    shown = {}   # id of a number following a « quote » of a text -> the quote as the text shows it
     for block in page.select(".carnet-summary, .carnet-infobox dd"):
-        refs = block.select("sup.carnet-quote-ref")
-        links = [ref.a for ref in refs]
-        for i, ref in enumerate(refs):
-            ref.replace_with(f"⟦{i}⟧")
-        text = block.get_text()
-        for i, link in enumerate(links):
-            yield link, re.search(rf"«\s*([^«»]*?)\s*»\s*⟦{i}⟧", text).group(1)
+        block = BeautifulSoup(str(block), "html.parser")
+        for sup in block.select("sup.carnet-ref"):
+            sup.replace_with(f"⟦{sup.a['id']}⟧")
+        for m in re.finditer(r"«\s*([^«»]*?)\s*»\s*⟦([^⟧]+)⟧", block.get_text()):
+            shown[m.group(2)] = m.group(1)
+    for sup in page.select("sup.carnet-ref"):
+        reference = page.find(id=sup.a["href"].removeprefix("#"))
+        link = reference.select_one("a.carnet-ref-passage")
+        if link is None:   # a named source ("Selon Wikipédia"): no passage
+            assert sup.select_one(".carnet-support") is None and sup.a["id"] not in shown
+            continue
+        words = sup.select_one(".carnet-support").get_text()
+        # The tip and the reference give the same words: the article's, as received; after a
+        # « quote », the words of that quote.
+        assert f"«\u202f{words}\u202f»" in reference.get_text(), (note_id, words)
+        if sup.a["id"] in shown:
+            assert parts(shown[sup.a["id"]]) == parts(words), (note_id, shown[sup.a["id"]], words)
+        yield link, shown.get(sup.a["id"], words)
 
 
 def check_links_land_on_their_words(site: Path) -> int:
@@ -80,7 +92,7 @@ def check_links_land_on_their_words(site: Path) -> int:
             # The text directive highlights the same words (first and last part).
             pieces = [flat(unquote(p)) for p in directive.split(",")]
             assert pieces[0] == parts(words)[0] and pieces[-1] == parts(words)[-1]
-            assert re.fullmatch(r"(selon l’article, )?§\u00a0\d+", link.get_text()), link.get_text()
+            assert re.fullmatch(r"§\u00a0\d+", link.get_text()), link.get_text()
             checked += 1
     return checked
 
@@ -100,6 +112,65 @@ def expected_link_count() -> int:
 
 def test_every_citation_link_on_every_note_lands_on_a_paragraph_holding_its_words(site):
     assert check_links_land_on_their_words(site) == expected_link_count()
+
+
+def test_every_fiche_cites_in_one_style_numbered_references_linked_both_ways(site):
+    """Wikipedia's way, on every fiche: each citation (summary quote, infobox value, relation,
+    fact from a named source) is a raised number glued to the word before it, linking to its
+    entry under "Références"; no other style of citation is left; each entry says who says
+    so and where, and links back to every place citing it."""
+    checked = 0
+    for note in CATALOG:
+        page = soup(site, note.id)
+        body = page.select_one("article")
+        entries = body.select("ol.carnet-references > li")
+        assert [e["id"] for e in entries] == [f"ref-{note.slug}-{n}" for n in range(1, len(entries) + 1)]
+        places = body.select("sup.carnet-ref")
+        assert places or not entries, note.id
+        for sup in places:
+            link = sup.find("a", recursive=False)
+            number = link.get_text()
+            assert re.fullmatch(r"\d+", number) and link["href"] == f"#ref-{note.slug}-{number}", (note.id, str(sup))
+            assert body.find(id=link["href"][1:]) in entries
+            # Its spoken name opens with what it shows, and says who says so.
+            assert link["aria-label"].startswith(f"{number}\u00a0: référence, selon "), link["aria-label"]
+            tip = body.find(id=link["aria-describedby"])
+            assert tip is not None and tip.parent is sup and tip.get_text().strip()
+            # Glued: a word joiner, no space before it.
+            assert sup.get_text().startswith("\u2060") and not re.search(r"\s$", str(sup.previous_sibling)), str(sup)
+            checked += 1
+        # Every entry: who says so and where, in words, linked; links back to each place citing it.
+        cited = {sup.a["id"] for sup in places}
+        backs = set()
+        for entry in entries:
+            text = entry.get_text()
+            passage = entry.select_one("a.carnet-ref-passage")
+            if passage is not None:
+                assert re.search(r"\u202f» — selon l’article «\u202f.+\u202f», §\u00a0\d+$", text), text
+            else:
+                assert re.search(r"(^|\s)Selon \S", text) and entry.select("a:not(.carnet-backref)"), text
+            links = entry.select("a.carnet-backref")
+            assert links, text
+            for back in links:
+                place = body.find(id=back["href"].removeprefix("#"))
+                assert place is not None and place["href"] == "#" + entry["id"] and place.parent.name == "sup"
+                backs.add(place["id"])
+        assert backs == cited, note.id
+        # The same words, or the same source, cited twice share one number.
+        said = [re.sub(r"^↑(\s[a-z])*\s", "", e.get_text()) for e in entries]
+        assert len(said) == len(set(said)), said
+        # No other style of citation is left: no "(selon l’article, § 2)", no raised "§ 2", no link
+        # to a passage or a source but from "Références" (and "Lire le passage" under "Dans l’article").
+        rest = BeautifulSoup(str(body), "html.parser")
+        for tag in rest.select("ol.carnet-references, .carnet-excerpt"):   # an excerpt quotes another page
+            tag.decompose()
+        assert "(selon l’article, §" not in rest.get_text() and "(selon " + "l’article « " not in rest.get_text()
+        assert not rest.select("small.carnet-cite, sup.carnet-quote-ref"), note.id
+        for a in rest.select(".carnet-attribution a, a[href^='#ref-']"):   # "Résumé d’après Wikipédia¹"
+            assert a.parent.name == "sup" and "carnet-ref" in a.parent["class"], (note.id, str(a))
+        for a in rest.select("a[href*='#p-'], a[href*='#source-']"):
+            assert "carnet-passage" in a.get("class", []), (note.id, str(a))
+    assert checked >= 40
 
 
 # --- the article edited: citations follow the words ------------------------------------------

@@ -1,8 +1,9 @@
 """The copy desk's rules (#34), over every page Carnet writes, on the project and on a
 synthetic corpus of many articles and notes:
 
-- every line of a fiche's infobox and relations says who says so: the article (its words,
-  a paragraph) or a source the fiche lists, linked to it;
+- every line of a fiche's infobox and relations says who says so, by its numbered reference:
+  the article (its words, a paragraph) or a named source, linked to it; a line of the infobox
+  the article backs says so in words too;
 - a summary resting on a source says so ("Résumé d’après Wikipédia");
 - counts in the house style: words below ten and at a sentence's start;
 - no database words ("entité", "nature" for a kind) in what Carnet writes;
@@ -58,10 +59,10 @@ def carnet_text(dom: BeautifulSoup) -> list[tuple[str, str]]:
     if article is None:
         return []
     article = BeautifulSoup(str(article), "html.parser")
-    for tag in article.select("script, style, svg, code, .carnet-quote, .carnet-verbatim, .carnet-ref-tip, "
+    for tag in article.select("script, style, svg, code, .carnet-quote, .carnet-verbatim, sup.carnet-ref, "
                               ".carnet-excerpt, .carnet-support, [data-carnet-article] > p, .carnet-article-body p"):
         tag.decompose()
-    blocks = []
+    blocks = []   # (a reference's number is no count: gone with its tip)
     for tag in article.find_all(["p", "li", "h1", "h2", "h3", "dt", "dd", "figcaption", "summary"]):
         text = tag.get_text(" ", strip=True)
         blocks.append((tag.name, re.sub(r"«[^«»]*»", "« »", text)))   # quotations are the article's words
@@ -97,6 +98,21 @@ def test_counts_words_and_capitals_follow_the_house_style(site, corpus_site, whi
     assert checked > (50 if which == "project" else 500)
 
 
+def says_who(dom: BeautifulSoup, line, sources: set[str]) -> bool:
+    """A line's own reference (its last number) says who says so and links to where: the
+    article, its words and a paragraph; or a source, its address or a fiche's list of sources."""
+    numbers = line.select("sup.carnet-ref > a")
+    if not numbers:
+        return False
+    entry = dom.find(id=numbers[-1]["href"].removeprefix("#"))
+    text = entry.get_text()
+    if entry.select_one("a.carnet-ref-passage") is not None:
+        return "» — selon l’article «" in text and re.search(r"§\u00a0\d+$", text) is not None
+    link = entry.select("a:not(.carnet-backref)")[0]["href"]
+    local = link.startswith("#")
+    return "Selon " in text and (link.startswith("http") or (link.lstrip("#") in sources if local else "#source-" in link))
+
+
 @pytest.mark.parametrize("which", ["project", "corpus"])
 def test_every_line_of_a_fiche_says_who_says_so(site, corpus_site, which):
     built = site if which == "project" else corpus_site
@@ -108,13 +124,16 @@ def test_every_line_of_a_fiche_says_who_says_so(site, corpus_site, which):
             continue
         fiches += 1
         sources = {li["id"] for li in dom.select(".carnet-sources li[id]")}
-        for dd in (box.select("dd") if box else []):
-            said = dd.select(".carnet-cite, .carnet-attribution")
-            assert said, (path, dd.get_text())
-            for link in dd.select(".carnet-attribution a"):
-                assert link["href"].lstrip("#") in sources, (path, link["href"])
+        for dt, dd in zip(box.select("dt") if box else [], box.select("dd") if box else []):
+            assert says_who(dom, dd, sources), (path, dd.get_text())
+            # A line the article backs says so in words too, under the box: a number alone does not.
+            entry = dom.find(id=dd.select("sup.carnet-ref > a")[-1]["href"].removeprefix("#"))
+            if entry.select_one("a.carnet-ref-passage") is not None:
+                note = box.select_one(".carnet-infobox-note").get_text()
+                label = dt.get_text().replace("\u00a0:", "")
+                assert re.search(r"(?i:s)elon l’article[^;]*" + re.escape(label[1:]), note), (path, label, note)
         for li in (relations.select("li") if relations else []):
-            assert li.select(".carnet-cite, .carnet-attribution"), (path, li.get_text())
+            assert says_who(dom, li, sources), (path, li.get_text())
         summary = dom.select_one(".carnet-summary")
         if summary is not None and dom.select(".carnet-sources li[id]"):
             # A fiche listing sources says what its summary's own words rest on.

@@ -189,9 +189,10 @@ def test_a_headline_we_wrote_says_so_wherever_it_is_listed(site):
 
 
 def test_every_relation_says_who_says_so_in_lists_and_graphs(site):
-    """Each relation, on both of its pages: in the list, and in the graph's text alternative,
-    with "selon l’article, § N" when the article backs it, else the source the declaring note
-    names ("selon Wikipédia"); names as they stand in a sentence ("cuivre")."""
+    """Each relation, on both of its pages: in the list, by its numbered reference ("selon
+    l’article « … », § N" when the article backs it, else the source the declaring note names,
+    "Selon Wikipédia"), and in words in the graph's text alternative, with the same number
+    ("selon l’article, réf. N"); names as they stand in a sentence ("cuivre")."""
     from carnet.load.notes_dir import load_notes
     from carnet.model.vocabulary import running_name
     catalog, _ = load_notes(ROOT / "notes", ROOT)
@@ -203,11 +204,16 @@ def test_every_relation_says_who_says_so_in_lists_and_graphs(site):
         for link in catalog.links(note.id):
             declaring = note if link.declared_here else link.other
             assert link.relation.cite or declaring.source_index(link.relation.source) is not None
-            said = "selon l’article, §\u00a0" if link.relation.cite else f"selon {link.relation.source}"
+            said = "selon l’article" if link.relation.cite else f"selon {link.relation.source}"
+            referenced = (r"» — selon l’article «.*», §\u00a0\d+$" if link.relation.cite
+                          else "^Selon " + re.escape(link.relation.source) + r"(, source de la fiche .*)?$")
             other = running_name(link.other.name, link.other.kind)
-            item = next(li for li in relations.find_all("li") if other in li.get_text())
-            assert said in item.get_text(), (note.id, link.other.id)
-            pattern = re.escape(other) + r"[^;]*\(" + re.escape(said)
+            name = next(a for a in relations.select("li > a[data-preview]") if a.get_text() == other)
+            number = name.find_next("sup", class_="carnet-ref").a   # after the name, or the last sharing its source
+            assert number.find_parent("li") is name.find_parent("li")
+            reference = page.find(id=number["href"].removeprefix("#"))
+            assert re.search(referenced, re.sub(r"^↑(\s[a-z])*\s", "", reference.get_text())), (note.id, link.other.id)
+            pattern = re.escape(other) + r"[^;]*\(" + re.escape(f"{said}, réf.\u00a0{number.get_text()})")
             assert re.search(pattern, desc.get_text()), (note.id, desc.get_text())
             checked += 1
         # In the drawing, a star on the edges the article states, none on the others.
@@ -259,7 +265,7 @@ def test_a_fiche_s_sources_name_every_paragraph_it_quotes(site):
     for note in catalog:
         page = BeautifulSoup((site / note.kind / note.slug / "index.html").read_text(encoding="utf-8"), "html.parser")
         # Every paragraph the page quotes: its citations, and the sentences "Dans l’article" shows.
-        quoted = {int(m) for a in page.select(".carnet-cite a, .carnet-quote-ref a, a.carnet-passage")
+        quoted = {int(m) for a in page.select("a.carnet-ref-passage, a.carnet-passage")
                   for m in re.findall(r"§\u00a0(\d+)", a.get_text())}
         listed = page.select_one(".carnet-sources li")
         if not quoted:

@@ -143,7 +143,9 @@ def test_a_note_named_like_a_section_keeps_every_anchor_unique(tmp_path):
     ids = [el["id"] for el in page.select("[id]")]
     assert len(ids) == len(set(ids))
     assert toc_targets(page) == SECTIONS
-    assert page.select("nav.md-nav--secondary a.md-nav__link")[-1]["href"] == "#sources_1"
+    assert page.select("nav.md-nav--secondary > ul > li > a.md-nav__link")[-1]["href"] == "#sources_1"
+    # Its summary's source, with no address, is referenced to its line under the sources.
+    assert page.select_one("ol.carnet-references a:not(.carnet-backref)")["href"] == "#source-1"
 
 
 def test_navigation_links_resolve_from_every_page(site):

@@ -124,16 +124,46 @@ def test_every_fiche_has_a_wikipedia_like_infobox_and_numbered_references(view, 
             ".carnet-relations .carnet-support, .carnet-infobox .carnet-support",
             "els => els.filter(e => e.offsetParent !== null).length")
         assert visible_quotes == 0
-        # Each reference number leads to its words at the foot, and shows them on focus.
+        # Each reference number leads to who says so at the foot (the article's words and its
+        # paragraph, or a named source), and shows what backs the claim on focus.
         refs = page.locator("sup.carnet-ref > a")
         for i in range(refs.count()):
             ref = refs.nth(i)
             target = ref.get_attribute("href")
-            assert page.locator(target).count() == 1 and "«" in page.locator(target).inner_text()
+            said = page.locator(target).inner_text()
+            assert page.locator(target).count() == 1 and ("» — selon l’article «" in said or "Selon " in said), said
             tip = page.locator("#" + ref.get_attribute("aria-describedby"))
             assert not tip.is_visible()
             ref.focus()
-            assert tip.is_visible() and tip.inner_text().strip("«»\u202f ") in page.locator(target).inner_text()
+            assert tip.is_visible() and tip.inner_text().strip("«»\u202f ") in said
+
+
+GLUED = """a => {
+  // The last character before the number, on the same line as the number.
+  const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT)
+  let node, before = null
+  while ((node = walker.nextNode()) && !(a.parentElement.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING
+                                          || a.parentElement.contains(node)))
+    if (node.textContent.replace(/[\\s\u2060]/g, '') && !node.parentElement.closest('.carnet-ref-tip')) before = node
+  const text = before.textContent.replace(/[\\s\u2060]+$/, ''), range = document.createRange()
+  range.setStart(before, text.length - 1); range.setEnd(before, text.length)
+  const c = range.getBoundingClientRect(), n = a.getBoundingClientRect()
+  return { same: n.top < c.bottom && n.bottom > c.top && n.left >= c.left, char: text.slice(-1), c: [c.top, c.bottom], n: [n.top, n.bottom] }
+}"""
+
+
+def test_a_reference_number_never_leaves_the_word_before_it(view, served):
+    """No line break between a claim and its number ("§ 2¹" or a number alone on a line): on
+    every fiche, at both sizes, the number stands on the line of the character before it."""
+    size, scheme, page = view
+    checked = 0
+    for path in FICHES:
+        page.goto(served + path, wait_until="networkidle")
+        for ref in page.locator("sup.carnet-ref > a").all():
+            place = ref.evaluate(GLUED)
+            assert place["same"], (path, size, ref.get_attribute("id"), place)
+            checked += 1
+    assert checked >= 40
 
 
 TIP_PLACE = """tip => {

@@ -56,8 +56,10 @@ class FicheSection:
 
 def _relations(f: Fiche) -> str:
     notes = f.site.catalog.notes
-    return f.sections.relations() + note_graph(f.note, f.site.catalog, lambda nid: f.href(notes[nid].page_path),
-                                               f.sections.attribution.said_by)
+    # The graph's text alternative says who says each relation in words, and the number of the
+    # reference the list above gives it ("selon l’article, réf. 2"): written after the list.
+    listed = f.sections.relations()
+    return listed + note_graph(f.note, f.site.catalog, lambda nid: f.href(notes[nid].page_path), f.sections.said_by)
 
 
 # The body filled in once search has read the page: relations, quotes, graphs and sources are

@@ -23,6 +23,7 @@ from ..model.vocabulary import KINDS, running_name
 from ..text.attributed import attributed
 from ..text.sentences import sentence_spans
 from ..text.typography import NBSP, NNBSP, french_spacing, join, paragraphs
+from .references import Reference, References
 
 Href = Callable[[str], str]
 
@@ -51,16 +52,15 @@ class Attribution:
 
 
 class NoteSections:
-    """The sections of one note's page; linking state is shared across them, top to bottom."""
+    """The sections of one note's page; linking state is shared across them, top to bottom,
+    and so are the numbered references every claim cites (``references``)."""
 
     def __init__(self, note: Note, catalog: Catalog, matcher: MentionMatcher, href: Href,
                  attribution: Attribution, articles_dir: str, policy: str = "first"):
         self.note, self.catalog, self.matcher, self.href = note, catalog, matcher, href
         self.citations, self.articles_dir, self.policy = attribution.citations, articles_dir, policy
         self.attribution, self.article_titles = attribution, attribution.article_titles
-        self._refs: dict[tuple, tuple] = {}   # (article, passage, words) -> (number, found), in order
-        self._tips: list[int] = []            # tooltips written, for their ids
-        self._cited: dict[int, list[str]] = {}   # reference number -> the ids of the places citing it
+        self.refs = References(note.slug)
         self.references_heading = "<h3>Références</h3>"   # set by the fiche: its id and permalink
         self._linked: set[str] = set()
 
@@ -73,74 +73,91 @@ class NoteSections:
         return f"{self.href(article_path(self.articles_dir, found.passage.article))}#{found.fragment()}"
 
     def cite(self, cite: Citation) -> str:
-        """"selon l’article, § N", linked to the passage, and a numbered reference: the words
-        that back the statement are listed once at the foot of the page (``references``) and
-        shown when the number is hovered or focused."""
-        found = self.citations.get(cite)
-        if found is None:  # only when the build does not check citations (it stops otherwise)
-            return ""
-        words = " […] ".join(found.words)
-        key = (found.passage.article, found.passage.id, words)
-        number = self._refs.setdefault(key, (len(self._refs) + 1, found))[0]
-        slug, place = self.note.slug, f"cite-{self.note.slug}-{number}-{len(self._tips)}"
-        self._cited.setdefault(number, []).append(place)   # the reference links back here
-        # <small>: a side note; out of search, which finds these words in the article itself.
-        # The number after the bracket: "(selon l’article, § 2)¹", never read as "§ 21".
-        return (f' <small class="carnet-cite">(<a href="{escape(self.passage_url(found))}">'
-                f"{escape(self.attribution.said_by(cite, self.note))}</a>)"
-                f'<sup class="carnet-ref"><a id="{place}" href="#ref-{slug}-{number}" '
-                f'aria-describedby="tip-{slug}-{number}-{len(self._tips)}">'
-                f"{number}</a>{self._tip(number, words)}</sup></small>")
+        """A numbered reference to the article's words that back a statement (none when the
+        build does not check citations: it stops otherwise)."""
+        ref = self._article_ref(cite)
+        return self.refs.place(ref) if ref else ""
 
-    def _tip(self, number: int, words: str) -> str:
-        self._tips.append(number)
-        return (f'<span class="carnet-ref-tip" role="tooltip" id="tip-{self.note.slug}-{number}-{len(self._tips) - 1}">'
-                f'«{NNBSP}<span class="carnet-support">{escape(words)}</span>{NNBSP}»</span>')
+    def named_source(self, declaring: Note, source: str | None) -> str:
+        """A numbered reference to the source the declaring note names ("Selon Wikipédia")."""
+        return self.refs.place(self._source_ref(declaring, source))
+
+    def reserve(self, cite: Citation | None, declaring: Note, source: str | None = None) -> None:
+        """Number a reference before it is cited: references are numbered in the order the
+        page shows them, whatever the order its parts are written in."""
+        if cite:
+            self._article_ref(cite)
+        else:
+            self._source_ref(declaring, source)
+
+    def said_by(self, cite: Citation | None, declaring: Note, source: str | None = None) -> str:
+        """Who says so in words, and the number of the reference that says where ("selon
+        l’article, réf. 2"): a graph's text alternative on the fiche, beside its list."""
+        found = self.citations.get(cite) if cite else None
+        ref = self.refs.find(_article_key(found) if found else ("source", declaring.id, source))
+        if ref is None or (cite and not found):
+            return self.attribution.said_by(cite, declaring, source)
+        return f"{ref.who}, réf.{NBSP}{ref.number}"
+
+    def _article_ref(self, cite: Citation) -> Reference | None:
+        found = self.citations.get(cite)
+        if found is None:
+            return None
+        return self.refs.numbered(_article_key(found), lambda number: self._article_entry(number, found))
+
+    def _article_entry(self, number: int, found: Found) -> Reference:
+        """« the words » — selon l’article « Titre », § 2: the title linked to the article, the
+        paragraph to the passage (a text fragment highlighting the words)."""
+        slug, words = found.passage.article, " […] ".join(found.words)
+        title = escape(french_spacing(self.article_titles.get(slug, slug)))
+        where = f"§{NBSP}{found.passage.number}"
+        entry = (f"«{NNBSP}{escape(words)}{NNBSP}» — selon l’article «{NNBSP}"
+                 f'<a href="{escape(self.href(article_path(self.articles_dir, slug)))}">{title}</a>{NNBSP}», '
+                 f'<a class="carnet-ref-passage" href="{escape(self.passage_url(found))}">{where}</a>')
+        who = f"selon {self.attribution.article_name(slug)}"
+        tip = f'«{NNBSP}<span class="carnet-support">{escape(words)}</span>{NNBSP}»'
+        return Reference(number, entry, tip, f"{who}, {where}", who)
+
+    def _source_ref(self, declaring: Note, source: str | None) -> Reference:
+        return self.refs.numbered(("source", declaring.id, source),
+                                  lambda number: self._source_entry(number, declaring, source))
+
+    def _source_entry(self, number: int, declaring: Note, source: str | None) -> Reference:
+        """Selon Wikipédia: linked to the source's address when the note gives one, else to the
+        source in its fiche's list; a source of another fiche says which."""
+        index = declaring.source_index(source)
+        anchor = f"#source-{index + 1}" if index is not None else "#sources"
+        own = declaring.id == self.note.id
+        listed = escape(anchor if own else f"{self.href(declaring.page_path)}{anchor}")
+        url = declaring.sources[index].url if index is not None else None
+        who = self.attribution.said_by(None, declaring, source)   # "selon Wikipédia"
+        if source:
+            link = (f'<a href="{escape(url)}" rel="noopener">{escape(source)}</a>' if url
+                    else f'<a href="{listed}">{escape(source)}</a>')
+            entry = f"Selon {link}" + ("" if own else
+                                      f', source de la fiche <a href="{listed}">{escape(declaring.name)}</a>')
+        else:   # only when the build does not check citations
+            entry = f'Selon les sources de la fiche <a href="{listed}">{escape(declaring.name)}</a>'
+        return Reference(number, entry, escape(who[0].upper() + who[1:]), who, who)
 
     def references(self) -> str:
-        """The words each numbered reference quotes, once, with the link to its passage and
-        links back to each place that cites it (↑, or ↑ a b … when several do, as Wikipedia)."""
-        if not self._refs:
-            return ""
-        items = "".join(
-            f'<li id="ref-{self.note.slug}-{number}">{self._back_links(number)} «{NNBSP}{escape(words)}{NNBSP}» — '
-            f'<a href="{escape(self.passage_url(found))}">{escape(self.attribution.article_name(found.passage.article))}, '
-            f"§{NBSP}{found.passage.number}</a></li>"
-            for (_, _, words), (number, found) in self._refs.items())
-        return f'{self.references_heading}<ol class="carnet-references">{items}</ol>'
-
-    def _back_links(self, number: int) -> str:
-        places = self._cited.get(number, [])
-        if len(places) == 1:
-            return f'<a class="carnet-backref" href="#{places[0]}" aria-label="Retour au texte">↑</a>'
-        letters = " ".join(f'<a class="carnet-backref" href="#{place}" aria-label="Retour au texte ({i + 1})">'
-                           f"{chr(ord('a') + i) if i < 26 else i + 1}</a>" for i, place in enumerate(places))
-        return f"↑{NBSP}{letters}"
+        """The numbered references, under their heading (none when nothing is cited)."""
+        return self.refs.html(self.references_heading)
 
     @property
     def has_references(self) -> bool:
-        return bool(self._refs)
+        return bool(self.refs)
 
     def text(self, text: str, article: str | None = None) -> str:
         """Escaped text with mentions of other notes linked, and each « quote » of
-        ``article`` (None: of any article) followed by a link to its passage."""
+        ``article`` (None: of any article) followed by its numbered reference."""
         mentions = self.matcher.find(text)
         to_link = set(links_to_make(mentions, self.note.id, self.policy, self._linked))
         inserts = [(m.start, m.end, self._mention(text, m)) for m in mentions if m in to_link]
         for q in quotes_in(text):
-            found = self.citations.get(Citation(article, q.group(1)))
-            if found is not None:
-                # A raised "§ N", no brackets: the quote may itself stand in parentheses. Its
-                # spoken name opens with what it shows (WCAG 2.5.3, "label in name").
-                # The article named when the site has several ("dans l’article « Titre »").
-                label = (f"§{NBSP}{found.passage.number}{NBSP}: lire ce passage dans "
-                         f"{self.attribution.article_name(found.passage.article)}")
-                # Several articles: the article named on hover too, not only to screen readers.
-                tip = f' title="{escape(label)}"' if len(self.article_titles) > 1 else ""
-                inserts.append((q.end(), q.end(), (
-                                f'{NNBSP}<sup class="carnet-quote-ref"><a '
-                                f'href="{escape(self.passage_url(found))}" aria-label="{escape(label)}"{tip}>'
-                                f'§{NBSP}{found.passage.number}</a></sup>')))
+            ref = self._article_ref(Citation(article, q.group(1)))
+            if ref is not None:   # the quote's reference, glued to its closing »
+                inserts.append((q.end(), q.end(), self.refs.place(ref)))
         shown = french_spacing(text)  # same length: the offsets above hold
         out, pos = [], 0
         for start, end, html in sorted(inserts, key=lambda i: (i[0], i[1])):
@@ -181,54 +198,92 @@ class NoteSections:
             return self.cite(link.relation.cite)
         return self.named_source(self.note if link.declared_here else link.other, link.relation.source)
 
-    def named_source(self, declaring: Note, source: str | None) -> str:
-        """"(selon Wikipédia)", linked to the source in the declaring fiche's list of sources."""
-        index = declaring.source_index(source)
-        anchor = f"#source-{index + 1}" if index is not None else "#sources"
-        where = anchor if declaring.id == self.note.id else f"{self.href(declaring.page_path)}{anchor}"
-        return (f' <small class="carnet-attribution">(<a href="{escape(where)}">'
-                f"{escape(self.attribution.said_by(None, declaring, source))}</a>)</small>")
+
+def _article_key(found: Found) -> tuple:
+    """One reference for the same words of the same passage, wherever the fiche cites them."""
+    return ("article", found.passage.article, found.passage.id, " […] ".join(found.words))
+
 
 def lead_html(sections: NoteSections) -> str:
-    """A fiche's lead: its kind, its infobox (other forms of the name, facts, each with who says
-    so) and its summary, with mentions linked and quotes referenced."""
+    """A fiche's lead: its kind, its infobox (other forms of the name, facts, each with its
+    numbered reference, and who says so in words under them) and its summary, with mentions
+    linked and quotes referenced."""
     note, kind = sections.note, KINDS[sections.note.kind]
+    # The infobox comes first on the page: its references are numbered first, though the
+    # summary is written first (it links the first mention of each name, as one reads).
+    for other in note.other_names:
+        sections.reserve(other.cite, note, other.source)
+    for fact in note.facts:
+        for q in quotes_in(fact.value):
+            sections.reserve(Citation(fact.cite.article if fact.cite else None, q.group(1)), note)
+        sections.reserve(fact.cite, note, fact.source)
+    sections.refs.rank = 1   # the summary follows the infobox: so do its places, linked back to
+    summary = sections.text(note.summary)
+    if note.summary_source:   # what the summary's own words rest on (previews show it too)
+        summary += (f' <small class="carnet-attribution">'
+                    f"{summary_source_text(note, sections.named_source(note, note.summary_source))}</small>")
+    sections.refs.rank = 0
+    box = infobox_html(sections)
+    sections.refs.rank = 2   # the body, after both
+    kind_line = (f'<p class="carnet-kind">{kind.singular} · '
+                 f'<a href="{escape(sections.href(kind_index_path(note.kind)))}">'
+                 f"toutes les fiches {kind.of_plural}</a></p>")
+    return f'{kind_line}<div class="carnet-lead">{box}<p class="carnet-summary">{summary}</p></div>'
+
+
+def infobox_html(sections: NoteSections) -> str:
+    """The infobox, floated (the summary wraps around it): other forms of the name and facts,
+    each value followed by its numbered reference; under them, who says so in words when the
+    article backs a line (a number alone would not say that a line is one article's claim)."""
     # Other names: search has them already (aliases field), and reads the lead in its own
     # view (``searched_lead``): the summary and the facts.  The name and the kind are the
     # page's title and the line under it: not repeated.
     # Only the forms of the name that say what backs them are shown (plain aliases are for
     # matching and search); each line says who says so, as every fact does.
-    rows = []
+    note, rows = sections.note, []
     if note.other_names:
         rows.append(("Autres formes du nom", join([
             escape(other.form) + (sections.cite(other.cite) if other.cite else sections.named_source(note, other.source))
-            for other in note.other_names])))
-    summary = sections.text(note.summary)
+            for other in note.other_names]), [_who(sections, o.cite, o.source) for o in note.other_names]))
     for fact in note.facts:
         value = sections.text(fact.value, fact.cite.article if fact.cite else None)
         value += sections.cite(fact.cite) if fact.cite else sections.named_source(note, fact.source)
-        rows.append((escape(french_spacing(fact.label)), value))
-    infobox = " ".join(
-        f'<dt>{label}<span class="carnet-sep">{NBSP}:</span></dt> <dd>{value}</dd>' for label, value in rows)
-    kind_line = (f'<p class="carnet-kind">{kind.singular} · '
-                 f'<a href="{escape(sections.href(kind_index_path(note.kind)))}">'
-                 f"toutes les fiches {kind.of_plural}</a></p>")
-    # The infobox first, floated: the summary wraps around it (search reads its own view).
-    box = (f'<aside class="carnet-infobox" aria-labelledby="infobox-{note.slug}">'
-           f'<p class="carnet-infobox-title" id="infobox-{note.slug}">{escape(note.name)}</p>'
-           f"<dl>{infobox}</dl></aside>") if infobox else ""
-    if note.summary_source:   # what the summary's own words rest on (previews show it too)
-        index = note.source_index(note.summary_source)
-        summary += (f' <small class="carnet-attribution">{summary_source_text(note, f"#source-{index + 1}")}</small>')
-    return f'{kind_line}<div class="carnet-lead">{box}<p class="carnet-summary">{summary}</p></div>'
+        rows.append((french_spacing(fact.label), value, [_who(sections, fact.cite, fact.source)]))
+    if not rows:
+        return ""
+    infobox = " ".join(f'<dt>{escape(label)}<span class="carnet-sep">{NBSP}:</span></dt> <dd>{value}</dd>'
+                       for label, value, _ in rows)
+    return (f'<aside class="carnet-infobox" aria-labelledby="infobox-{note.slug}">'
+            f'<p class="carnet-infobox-title" id="infobox-{note.slug}">{escape(note.name)}</p>'
+            f"<dl>{infobox}</dl>{_infobox_note(rows)}</aside>")
 
-def summary_source_text(note: Note, anchor: str | None = None) -> str:
+
+def _who(sections: NoteSections, cite: Citation | None, source: str | None) -> tuple[bool, str] | None:
+    """Who says what a line of the infobox states: (an article?, its name in words)."""
+    if cite is None:
+        return (False, source) if source else None
+    found = sections.citations.get(cite)
+    return (True, sections.attribution.article_name(found.passage.article)) if found else None
+
+
+def _infobox_note(rows: list[tuple[str, str, list]]) -> str:
+    """"Selon l’article : fonction ; selon Wikipédia : capitale.": who says each line, by its
+    label, when an article backs one (facts from a named source alone need no such note)."""
+    by_who: dict[tuple[bool, str], list[str]] = {}
+    for label, _, whos in rows:
+        for who in dict.fromkeys(w for w in whos if w):
+            by_who.setdefault(who, []).append(label[:1].lower() + label[1:] if label[1:2].islower() else label)
+    if not any(article for article, _ in by_who):
+        return ""
+    said = f"{NNBSP}; ".join(f"selon {who}{NBSP}: {join(labels)}"
+                             for (_, who), labels in sorted(by_who.items(), key=lambda item: not item[0][0]))
+    return f'<p class="carnet-infobox-note">{escape(said[0].upper() + said[1:])}.</p>'
+
+
+def summary_source_text(note: Note, cited: str = "") -> str:
     """"Résumé d’après Wikipédia et l’article." (HTML): what a summary's own words rest on, its
-    « quotes » being the article's; the source linked to ``anchor`` on the fiche itself."""
-    source = escape(note.summary_source or "")
-    if anchor:
-        source = f'<a href="{escape(anchor)}">{source}</a>'
-    return f"Résumé d’après {source}" + (" et l’article." if "«" in note.summary else ".")
+    « quotes » being the article's; ``cited``: the source's numbered reference, on the fiche."""
+    return f"Résumé d’après {escape(note.summary_source or '')}{cited}" + (" et l’article." if "«" in note.summary else ".")
 
 
 def searched_lead_html(sections: NoteSections) -> str:
@@ -268,7 +323,7 @@ def sources_html(sections: NoteSections, shown: dict[str, tuple] | None = None) 
         where = f" ({paragraphs(numbers)})" if numbers else ""
         items.append(f'<li>L’article «{NNBSP}<a href="{url}">{title}</a>{NNBSP}», reproduit sur ce site tel '
                      f"que reçu et cité ci-dessus{where}.</li>")
-    for n, source in enumerate(note.sources, 1):   # facts and relations link to their source: #source-N
+    for n, source in enumerate(note.sources, 1):   # a reference to a source without address links here: #source-N
         title = escape(source.title)
         items.append(f'<li id="source-{n}"><a href="{escape(source.url)}" rel="noopener">{title}</a></li>'
                      if source.url else f'<li id="source-{n}">{title}</li>')
