@@ -293,5 +293,5 @@ def test_a_source_listed_without_a_numbered_paragraph_gives_no_empty_reference(t
     mkdocs_build(project, tmp_path / "site")
     page = BeautifulSoup((tmp_path / "site/entreprises/vesna/index.html").read_text(encoding="utf-8"), "html.parser")
     sources = {li.a.get_text(): li.get_text() for li in page.select(".carnet-sources li") if li.a}
-    assert sources["Essai de liste"].endswith("», reproduit sur ce site tel que reçu et cité ci-dessus.")
+    assert sources["Essai de liste"].endswith("», reproduit sur le Carnet tel que reçu et cité ci-dessus.")
     assert re.search(r"cité ci-dessus \(§\u00a0\d", sources["Sonarem a accueilli VESNA, présentée comme filiale de Gazprom"])

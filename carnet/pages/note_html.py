@@ -321,7 +321,7 @@ def sources_html(sections: NoteSections, shown: dict[str, tuple] | None = None) 
             title = escape(french_spacing(sections.article_titles.get(slug, slug)))
         # No number when no sentence shown stands in a numbered paragraph (a list item, a heading).
         where = f" ({paragraphs(numbers)})" if numbers else ""
-        items.append(f'<li>L’article «{NNBSP}<a href="{url}">{title}</a>{NNBSP}», reproduit sur ce site tel '
+        items.append(f'<li>L’article «{NNBSP}<a href="{url}">{title}</a>{NNBSP}», reproduit sur le Carnet tel '
                      f"que reçu et cité ci-dessus{where}.</li>")
     for n, source in enumerate(note.sources, 1):   # a reference to a source without address links here: #source-N
         title = escape(source.title)
