@@ -191,7 +191,8 @@ def test_every_note_graph_is_bounded_and_legible(shape):
         if not catalog.links(note.id):
             assert "<svg" not in html
             continue
-        check_drawing(html, MAX_NEIGHBOURS + 1)
+        svg = check_drawing(html, MAX_NEIGHBOURS + 1)
+        assert int(svg["width"]) <= 688, (note.id, svg["width"])   # a desktop's text column
 
 
 @pytest.mark.parametrize("n", [0, 1, 29, 30, 249, 250, 251, 1000, 5000])

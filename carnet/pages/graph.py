@@ -21,7 +21,7 @@ from ..model.catalog import Catalog, Link, sort_key
 from ..model.note import Citation, Note
 from ..model.vocabulary import KINDS, RELATION_TYPES, running_name
 from ..text.typography import NBSP, NNBSP, join, plural
-from .graph_layout import CHAR_WIDTH, EDGE_FONT, FONT, NAME_BASE, Drawing, Node, layout, text_width
+from .graph_layout import CHAR_WIDTH, EDGE_FONT, FONT, NAME_BASE, WIDTH, Drawing, Node, layout, text_width
 from .graph_layout import Link as Line
 
 __all__ = ["CHAR_WIDTH", "EDGE_FONT", "FONT", "LABEL_CHARS", "MAX_NEIGHBOURS", "MAX_NODES",
@@ -101,14 +101,18 @@ def note_graph(note: Note, catalog: Catalog, href: Callable[[str], str], said_by
         return "<p>Aucune relation à représenter.</p>"
     shown = links[:MAX_NEIGHBOURS]
     mixed = 0 < sum(1 for l in shown if l.relation.cite) < len(shown)   # stars tell them apart
-    names = [_label(l.label.lower(), EDGE_CHARS) + ("*" if mixed and l.relation.cite else "") for l in shown]
     height = max(70, 40 + ROW * len(shown))
     half = max(12, text_width(_label(note.name), FONT) / 2)   # of the note's name, over its dot
     self_x = 16 + half
     fan = self_x + half + 6            # the curves start past the note's name...
     level = fan + 56                   # ...and run level from here, their names above that run
+    longest = max(text_width(_label(l.other.name), FONT) for l in shown)
+    # Relations' names cut to what the column leaves (very long names of notes only).
+    room = int((WIDTH - 22 - longest - 22 - level) / (CHAR_WIDTH * EDGE_FONT)) - 1
+    names = [_label(l.label.lower(), max(8, min(EDGE_CHARS, room))) + ("*" if mixed and l.relation.cite else "")
+             for l in shown]
     other_x = level + 8 + max(60, max(text_width(n, EDGE_FONT) for n in names)) + 14
-    width = other_x + 22 + max(text_width(_label(l.other.name), FONT) for l in shown)
+    width = other_x + 22 + longest
     top = 30 + (height - 40 - ROW * len(shown)) / 2   # of the first related note
     me_y = top + ROW * (len(shown) - 1) / 2            # level with the middle one
     edges, nodes = [], []
