@@ -181,7 +181,7 @@ def _dossier_caption(what: str, drawing: Drawing, kinds: set[str]) -> str:
     both_ways = [f"<li>Un trait sans flèche{NBSP}: une relation dans les deux sens</li>"] \
         if any(not edge.directed for edge in drawing.edges) else []
     return (f"<p>{escape(what)}. Un point par fiche, d’une couleur par catégorie{NNBSP}; un trait par relation, "
-            f"nommée en son milieu et lue dans le sens de sa flèche{NNBSP}; un clic sur un nom ouvre sa fiche."
+            f"nommée sur le trait et lue dans le sens de sa flèche{NNBSP}; un clic sur un nom ouvre sa fiche."
             f"{unnamed}</p>" + _key(kinds, both_ways))
 
 
