@@ -196,7 +196,7 @@ def test_every_relation_says_who_says_so_in_lists_and_graphs(site):
     from carnet.load.notes_dir import load_notes
     from carnet.model.vocabulary import running_name
     catalog, _ = load_notes(ROOT / "notes", ROOT)
-    checked = 0
+    checked = mixes = 0
     for note in catalog:
         page = BeautifulSoup((site / note.kind / note.slug / "index.html").read_text(encoding="utf-8"), "html.parser")
         relations = page.select_one(".carnet-relations")
@@ -216,15 +216,19 @@ def test_every_relation_says_who_says_so_in_lists_and_graphs(site):
             pattern = re.escape(other) + r"[^;]*\(" + re.escape(f"{said}, réf.\u00a0{number.get_text()})")
             assert re.search(pattern, desc.get_text()), (note.id, desc.get_text())
             checked += 1
-        # In the drawing, a star on the edges the article states, none on the others.
+        # In the drawing, when it mixes both, a star on the edges the article states, none on
+        # the others, and the key says so; when all say alike, no star and no key to them.
         labels = [t.get_text() for t in page.select(".carnet-graph text.carnet-edge-label")]
         cited = sum(1 for link in catalog.links(note.id) if link.relation.cite)
-        assert sum(label.endswith("*") for label in labels) == cited, (note.id, labels)
-        if any(l.relation.cite for l in catalog.links(note.id)):
-            assert "* selon l’article" in page.select_one(".carnet-graph figcaption").get_text()
+        mixed = 0 < cited < len(catalog.links(note.id))
+        assert sum(label.endswith("*") for label in labels) == (cited if mixed else 0), (note.id, labels)
+        caption = page.select_one(".carnet-graph figcaption").get_text()
+        assert ("* selon l’article" in caption) == mixed, (note.id, caption)
+        mixes += mixed
     assert checked >= 2 * sum(len(n.relations) for n in catalog)
+    assert 0 < mixes < len(catalog)   # the project has fiches of both sorts
     # The dossier graph: in its text alternative, and one line a relation under the drawing,
-    # both fiches linked (the drawing's lines carry no words).
+    # both fiches linked (the drawing names each relation only where its name fits).
     dossier = BeautifulSoup((site / "graphe" / "index.html").read_text(encoding="utf-8"), "html.parser")
     desc = dossier.select_one(".carnet-graph desc").get_text()
     lines = dossier.select(".carnet-graph-relations li")

@@ -9,6 +9,7 @@ import posixpath
 import pytest
 
 from carnet.load.notes_dir import load_notes
+from carnet.model.vocabulary import RELATION_TYPES, running_name
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -409,26 +410,65 @@ def test_references_are_a_heading_of_the_contents_and_lead_back_to_each_citation
     assert checked >= 20
 
 
+# The size a text of a drawing is drawn at: its font size times the drawing's scale.
+DRAWN_SIZES = """svg => {
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width
+  return [...svg.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * scale)
+}"""
+
+
 def test_graph_labels_are_legible_or_replaced_by_their_text(view, served):
+    """Drawn, no text of a graph below 11 px; on a phone, no drawing and its text stands alone:
+    a fiche's list of relations, the dossier's relations one a line."""
     size, scheme, page = view
     for path in FICHES + ["graphe/"]:
         page.goto(served + path, wait_until="networkidle")
+        text = page.locator(".carnet-graph-relations" if path == "graphe/" else ".carnet-relations")
+        assert text.is_visible(), (path, size)
         for figure in page.locator("figure.carnet-graph").all():
-            svg = figure.locator("svg")
-            if not svg.is_visible():   # on a phone: the drawing gives way to its text
-                assert size == "phone" and figure.locator("figcaption").is_visible(), (path, size)
+            if size == "phone":
+                assert not figure.is_visible(), path
                 continue
-            heights = svg.evaluate("s => [...s.querySelectorAll('text')].map(t => t.getBoundingClientRect().height)")
-            assert heights and min(heights) >= 10, (path, size, min(heights))
+            sizes = figure.locator("svg").evaluate(DRAWN_SIZES)
+            assert sizes and min(sizes) >= 11, (path, size, min(sizes))
 
 
 def test_the_dossier_graph_has_a_key_and_every_fiche_one_tap_away_on_a_phone(view, served):
+    """The key on a desktop, beside the drawing; on a phone, where the drawing is not shown,
+    neither its key nor a word about it, and every fiche one tap away."""
     size, scheme, page = view
     page.goto(served + "graphe/", wait_until="networkidle")
-    assert page.locator(".carnet-graph-key-list").is_visible()
+    key = page.locator("ul.carnet-graph-key-list")
+    assert key.is_visible() == (size == "desktop")
+    assert page.locator("figure.carnet-graph figcaption").is_visible() == (size == "desktop")
+    if size == "phone":   # no visible sentence speaks of points, lines, colours or arrows
+        said = page.eval_on_selector_all("article.md-content__inner :is(p, li)",
+                                         "els => els.filter(e => e.offsetParent !== null).map(e => e.innerText)")
+        assert [t for t in said if any(w in t for w in ("point", "trait", "couleur", "flèche", "clic"))] == []
     links = {a.rsplit("/", 2)[-2] for a in page.eval_on_selector_all(
         ".carnet-graph-fiches a:not(.carnet-graph-kind)", "els => els.filter(e => e.offsetParent !== null).map(a => a.href)")}
     assert links == {n.slug for n in CATALOG}
+
+
+def test_a_fiche_s_graph_caption_says_what_it_is_not_the_relations_again(view, served):
+    """The relations are said in the list and in the drawing's description (for screen
+    readers): the caption says what the drawing is and gives its key, a dot a kind drawn."""
+    size, scheme, page = view
+    if size == "phone":
+        pytest.skip("on a phone the figure gives way to the list of relations")
+    for note in CATALOG:
+        page.goto(served + f"{note.kind}/{note.slug}/", wait_until="networkidle")
+        figure = page.locator("figure.carnet-graph")
+        caption = figure.locator("figcaption").inner_text()
+        desc = figure.locator("desc").text_content()
+        assert note.name in desc and all(running_name(link.other.name, link.other.kind) in desc
+                                         for link in CATALOG.links(note.id))
+        assert desc not in caption and "selon l’article, §" not in caption, note.id
+        for link in CATALOG.links(note.id):   # no relation said again, nor a related fiche named
+            assert f"{link.label.lower()}\u00a0:" not in caption and link.other.name not in caption, (note.id, caption)
+        drawn = {note.kind} | {link.other.kind for link in CATALOG.links(note.id)}
+        dots = figure.locator("figcaption .carnet-key-dot")
+        assert dots.count() == len(drawn) and all(dot.is_visible() for dot in dots.all()), note.id
 
 
 def test_entity_links_have_one_underline(view, served):
@@ -554,24 +594,144 @@ def test_axe_finds_no_wcag_2_2_violation_on_any_page(view, served, site):
     assert found == {}
 
 
+# Every line of a drawing against every text: a fiche's name is never crossed; a relation's
+# name only by its own line, or by a line that says the same (three "pays" into one country).
 NO_LINE_THROUGH_LABELS = """svg => {
-  const labels = [...svg.querySelectorAll('text')].map(t => t.getBBox())
+  const texts = [...svg.querySelectorAll('text')].map(t => [t, t.getBBox()])
   const hits = []
   for (const edge of svg.querySelectorAll('.carnet-edge')) {
+    const own = edge.parentNode.querySelector('.carnet-edge-label')
+    const says = own ? own.textContent : null
     const length = edge.getTotalLength()
     for (let at = 0; at <= length; at += 2) {
       const p = edge.getPointAtLength(at)
-      const box = labels.find(b => p.x > b.x + 1 && p.x < b.x + b.width - 1 && p.y > b.y + 1 && p.y < b.y + b.height - 1)
-      if (box) { hits.push([Math.round(p.x), Math.round(p.y)]); break }
+      const hit = texts.find(([t, b]) => t !== own && !(says && t.classList.contains('carnet-edge-label') && t.textContent === says)
+        && p.x > b.x + 1 && p.x < b.x + b.width - 1 && p.y > b.y + 1 && p.y < b.y + b.height - 1)
+      if (hit) { hits.push([hit[0].textContent, Math.round(p.x), Math.round(p.y)]); break }
     }
   }
   return hits
 }"""
 
+# Every two texts of a drawing (names of fiches and of relations), as drawn: none overlaps another.
+OVERLAPPING_TEXTS = """svg => {
+  const boxes = [...svg.querySelectorAll('text')].map(t => [t.textContent, t.getBBox()])
+  const found = []
+  boxes.forEach(([a, p], i) => boxes.slice(i + 1).forEach(([b, q]) => {
+    if (p.x < q.x + q.width && q.x < p.x + p.width && p.y < q.y + q.height && q.y < p.y + p.height) found.push([a, b])
+  }))
+  return [boxes.length, found]
+}"""
 
-def test_no_line_of_the_dossier_graph_runs_through_a_label(page, served):
+
+def graph_pages() -> list[str]:
+    return ["graphe/"] + FICHES
+
+
+def test_no_line_of_any_graph_runs_through_a_label(page, served):
+    page.set_viewport_size(SIZES["desktop"])
+    edges = 0
+    for path in graph_pages():
+        page.goto(served + path, wait_until="networkidle")
+        svg = page.locator("figure.carnet-graph svg")
+        edges += svg.locator(".carnet-edge").count()
+        assert svg.evaluate(NO_LINE_THROUGH_LABELS) == [], path
+    assert edges >= 10 + 2 * 11
+
+
+def test_no_two_labels_of_any_graph_overlap(page, served):
+    """getBBox of every name drawn, fiches' and relations', compared pair by pair."""
+    page.set_viewport_size(SIZES["desktop"])
+    for path in graph_pages():
+        page.goto(served + path, wait_until="networkidle")
+        count, found = page.locator("figure.carnet-graph svg").evaluate(OVERLAPPING_TEXTS)
+        assert count >= 2 and found == [], (path, found)
+
+
+# For each relation drawn: its name, whether it has an arrowhead (drawn: the marker's shape has
+# a size), and the fiches nearest the two ends of its line, by their links' names.
+DRAWN_RELATIONS = """svg => {
+  const points = [...svg.querySelectorAll('a')].map(a => {
+    const c = a.querySelector('circle'), t = a.querySelector('text').getBBox()
+    return [a.getAttribute('aria-label').replace(/ \\([^)]*\\)$/, ''), +c.getAttribute('cx'), +c.getAttribute('cy'), t]
+  })
+  const nearest = p => points.map(([name, x, y, t]) => {
+    const dx = Math.max(t.x - p.x, 0, p.x - t.x - t.width), dy = Math.max(t.y - p.y, 0, p.y - t.y - t.height)
+    return [Math.min(Math.hypot(p.x - x, p.y - y), Math.hypot(dx, dy)), name]
+  }).sort((a, b) => a[0] - b[0])[0]
+  return [...svg.querySelectorAll('.carnet-relation')].map(g => {
+    const edge = g.querySelector('.carnet-edge'), length = edge.getTotalLength()
+    const marker = edge.getAttribute('marker-end'), shape = marker && svg.querySelector(marker.slice(4, -1) + ' path')
+    const label = g.querySelector('.carnet-edge-label')
+    return {label: label && label.textContent, arrow: !!(shape && shape.getBBox().width > 0),
+            from: nearest(edge.getPointAtLength(0)), to: nearest(edge.getPointAtLength(length))}
+  })
+}"""
+
+
+def test_the_dossier_graph_names_each_relation_and_points_the_way_it_reads(page, served):
+    """On the project: a line for each relation, its name on it (11), an arrowhead on each
+    relation read one way, from the fiche that states it to the other, its ends at both."""
     page.set_viewport_size(SIZES["desktop"])
     page.goto(served + "graphe/", wait_until="networkidle")
-    svg = page.locator("figure.carnet-graph svg")
-    assert svg.locator(".carnet-edge").count() >= 10
-    assert svg.evaluate(NO_LINE_THROUGH_LABELS) == []
+    drawn = page.locator("figure.carnet-graph svg").evaluate(DRAWN_RELATIONS)
+    expected = []
+    for note in CATALOG:
+        for rel in note.relations:
+            target, rtype = CATALOG.notes[rel.target], RELATION_TYPES[rel.type]
+            label = rtype.side_label(True, 1, rel.cite is not None, target.kind).lower()
+            expected.append((label, not rtype.symmetric, note.name, target.name))
+    assert len(drawn) == len(expected) == 11
+    assert all(d["from"][0] <= 16 and d["to"][0] <= 16 for d in drawn), drawn   # its ends at its fiches
+    got = sorted((d["label"], d["arrow"], d["from"][1], d["to"][1]) for d in drawn)
+    readable = sorted(e if e[1] or (e[2], e[3]) in {(d["from"][1], d["to"][1]) for d in drawn} else (e[0], e[1], e[3], e[2])
+                      for e in expected)
+    assert got == readable
+    assert sum(d["arrow"] for d in drawn) == sum(e[1] for e in expected) >= 10
+
+
+def test_the_dossier_graph_uses_the_column_and_never_overflows_it(view, served):
+    """A desktop: the drawing at its own size (labels never scaled down), at least 680 px wide,
+    within its column (no sideways scroll)."""
+    size, scheme, page = view
+    if size == "phone":
+        pytest.skip("on a phone the drawing gives way to its text")
+    page.goto(served + "graphe/", wait_until="networkidle")
+    fit = page.locator("figure.carnet-graph").evaluate("""f => { const s = f.querySelector('svg')
+      return [s.getBoundingClientRect().width, s.viewBox.baseVal.width, f.clientWidth, f.scrollWidth,
+              f.closest('article').clientWidth] }""")
+    drawn, natural, figure, scrolled, column = fit
+    assert abs(drawn - natural) < 0.5 and 680 <= drawn <= column, fit
+    assert scrolled <= figure <= column, fit
+
+
+# The contrast of a graphic's fill (or a key dot's background) with the page behind it.
+FILL_CONTRAST = """(el, prop) => {
+  const rgb = s => s.match(/[\\d.]+/g).slice(0, 3).map(Number)
+  const lum = c => { const [r, g, b] = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4 });
+                     return 0.2126 * r + 0.7152 * g + 0.0722 * b }
+  let bg = null, node = el
+  while (node && !bg) { const c = node instanceof Element ? getComputedStyle(node).backgroundColor : null
+    if (c && !c.startsWith('rgba(0, 0, 0, 0)') && c !== 'transparent' && !(node === el && prop === 'backgroundColor')) bg = c
+    node = node.parentElement }
+  const [hi, lo] = [lum(rgb(getComputedStyle(el)[prop])), lum(rgb(bg || 'rgb(255,255,255)'))].sort((x, y) => y - x)
+  return (hi + 0.05) / (lo + 0.05)
+}"""
+
+
+def test_graph_points_lines_and_key_stand_out_at_3_to_1_in_both_palettes(view, served):
+    """WCAG 1.4.11: each point's colour (its kind), each key dot, the lines and arrowheads,
+    against the page's background, light and dark."""
+    size, scheme, page = view
+    if size == "phone":
+        pytest.skip("on a phone the drawing gives way to its text")
+    kinds = set()
+    for path in graph_pages():
+        page.goto(served + path, wait_until="networkidle")
+        for selector, prop in (("circle.carnet-node", "fill"), (".carnet-key-dot", "backgroundColor"),
+                               (".carnet-edge", "stroke"), (".carnet-arrow", "fill")):
+            for el in page.locator(f"figure.carnet-graph {selector}").all():
+                ratio = el.evaluate(FILL_CONTRAST, prop)
+                assert ratio >= 3, (path, scheme, selector, el.get_attribute("class"), round(ratio, 2))
+        kinds |= set(page.eval_on_selector_all("circle.carnet-node", "els => els.map(e => e.classList[1])"))
+    assert len(kinds) == 4

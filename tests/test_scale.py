@@ -91,6 +91,54 @@ def overlaps(boxes) -> list[tuple[str, str]]:
     return found
 
 
+def path_points(d: str, step: float = 2.0) -> list[tuple[float, float]]:
+    """Points along an SVG path of M, L, H, V, Q and C commands (absolute), ``step`` apart or so."""
+    tokens = re.findall(r"[MLHVQC]|-?\d+(?:\.\d+)?", d)
+    points, at, command, i = [], (0.0, 0.0), "M", 0
+    while i < len(tokens):
+        if tokens[i].isalpha():
+            command, i = tokens[i], i + 1
+        take = {"M": 2, "L": 2, "H": 1, "V": 1, "Q": 4, "C": 6}[command]
+        v = [float(t) for t in tokens[i:i + take]]
+        i += take
+        ends = {"M": (v[:2],), "L": (v[:2],), "H": ([v[0], at[1]],), "V": ([at[0], v[0]],)}.get(command)
+        controls = [at] + [tuple(v[k:k + 2]) for k in range(0, take, 2)] if command in "QC" else None
+        if command == "M":
+            at = tuple(v)
+            points.append(at)
+            continue
+        n = 40 if controls else max(1, int(max(abs(ends[0][0] - at[0]), abs(ends[0][1] - at[1])) // step))
+        for k in range(1, n + 1):
+            t = k / n
+            if controls:   # Bézier, by de Casteljau
+                c = controls
+                while len(c) > 1:
+                    c = [((1 - t) * a[0] + t * b[0], (1 - t) * a[1] + t * b[1]) for a, b in zip(c, c[1:])]
+                points.append(c[0])
+            else:
+                points.append((at[0] + (ends[0][0] - at[0]) * t, at[1] + (ends[0][1] - at[1]) * t))
+        at = points[-1]
+    return points
+
+
+def lines_through_names(svg) -> list[tuple[str, float, float]]:
+    """Where a line of the drawing runs through a fiche's name (its box, 1 px in)."""
+    names = [b for b, text in zip(labels(svg), svg.find_all("text"))
+             if "carnet-edge-label" not in (text.get("class") or [])]
+    rows: dict[int, list] = {}
+    for box in names:
+        for r in range(int(box[1] // 16), int(box[3] // 16) + 1):
+            rows.setdefault(r, []).append(box)
+    hits = []
+    for edge in svg.select(".carnet-edge"):
+        for x, y in path_points(edge["d"]):
+            box = next((b for b in rows.get(int(y // 16), ()) if b[0] + 1 < x < b[2] - 1 and b[1] + 1 < y < b[3] - 1), None)
+            if box:
+                hits.append((box[4], round(x), round(y)))
+                break
+    return hits
+
+
 def check_drawing(html: str, max_nodes: int) -> BeautifulSoup:
     svg = BeautifulSoup(html, "html.parser").find("svg")
     nodes = svg.find_all("circle")
@@ -100,6 +148,7 @@ def check_drawing(html: str, max_nodes: int) -> BeautifulSoup:
         assert text is not None and text.get_text().strip()
         assert len(text.get_text()) <= LABEL_CHARS
     assert overlaps(labels(svg)) == []
+    assert lines_through_names(svg) == []
     return svg
 
 
@@ -113,8 +162,16 @@ def test_dossier_graph_is_an_overview_of_legible_labels_with_every_note_reachabl
     svg = check_drawing(html, MAX_NODES)
     drawn = {a["xlink:href"].rstrip("/") for a in svg.find_all("a")}
     assert len(drawn) == min(len(catalog), MAX_NODES)
-    # Drawn at its own size: a label is never scaled below its font size.
-    assert svg.get("width") == svg["viewbox"].split()[2]
+    # Drawn at its own size: a label is never scaled below its font size; no wider than a
+    # desktop's text column (688 px).
+    assert svg.get("width") == svg["viewbox"].split()[2] and int(svg["width"]) <= 688
+    # Each relation drawn is named on its line, or the caption counts it among those unnamed.
+    edges, named = len(svg.select(".carnet-edge")), len(svg.select(".carnet-edge-label"))
+    caption = BeautifulSoup(html, "html.parser").select_one("figure figcaption").get_text()
+    if named < edges:
+        assert f"Faute de place, {plural(edges - named, 'relation')} n’y" in caption, caption
+    else:
+        assert "Faute de place" not in caption
     # In words: each kind's index (which lists every note of the kind, see below) and its count.
     page = BeautifulSoup(html, "html.parser")
     for kind in KINDS:
@@ -134,7 +191,8 @@ def test_every_note_graph_is_bounded_and_legible(shape):
         if not catalog.links(note.id):
             assert "<svg" not in html
             continue
-        check_drawing(html, MAX_NEIGHBOURS + 1)
+        svg = check_drawing(html, MAX_NEIGHBOURS + 1)
+        assert int(svg["width"]) <= 688, (note.id, svg["width"])   # a desktop's text column
 
 
 @pytest.mark.parametrize("n", [0, 1, 29, 30, 249, 250, 251, 1000, 5000])

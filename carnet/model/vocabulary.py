@@ -76,6 +76,11 @@ class RelationType:
     # the headline and the infobox say it): label, inverse, inverse plural (empty: the plain ones).
     reported: tuple[str, str, str] = ("", "", "")
 
+    @property
+    def symmetric(self) -> bool:
+        """Read the same both ways ("Échanges avec"): a graph draws it without an arrowhead."""
+        return self.label == self.inverse_label
+
     def side_label(self, declared_here: bool, count: int = 1, reported: bool = False, kind: str | None = None) -> str:
         """The label of this relation on one page, agreeing with how many notes it lists;
         ``reported``: an article backs it; ``kind``: the kind of the notes listed, for a label

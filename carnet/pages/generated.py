@@ -18,7 +18,7 @@ from ..model.note import Note
 from ..model.paths import A_TO_Z_PATH, GRAPH_PATH, articles_index_path, kind_index_path
 from ..model.vocabulary import KINDS
 from ..text.markdown_text import md_text
-from ..text.typography import NBSP, NNBSP, french_spacing, join, plural
+from ..text.typography import NBSP, french_spacing, join, plural
 from .graph import MAX_NODES
 from .index_plan import (ARTICLES_PER_PAGE, GROUP_FROM, IndexPage, page_title, plan_index,
                           plan_pages)
@@ -108,12 +108,13 @@ def a_to_z_pages(index: Index) -> dict[str, GeneratedPage]:
 
 def graph_page(catalog: Catalog) -> GeneratedPage:
 
-    what = ("Chaque point est une fiche" if len(catalog) <= MAX_NODES else
-            f"Les {MAX_NODES} fiches les plus reliées, chacune un point")
+    # Said of the fiches, not of the drawing: on a phone the drawing (and what its caption
+    # says of it) gives way to the same relations written one a line.
+    what = ("Les fiches du dossier" if len(catalog) <= MAX_NODES else
+            f"Les {MAX_NODES} fiches les plus reliées du dossier")
     return GeneratedPage("\n\n".join([
         "# Graphe du dossier",
-        f"{what}, d’une couleur par catégorie ({_kinds()}), chaque trait une relation{NNBSP}; "
-        "un clic sur un nom ouvre sa fiche. Le même contenu, en texte, suit le graphe, "
+        f"{what} ({_kinds()}) et les relations entre elles, chacune écrite en toutes lettres, "
         "avec l’index de chaque catégorie, qui les liste toutes.",
         slot("dossier-graph"),
     ]) + "\n", "Graphe du dossier", f"Les fiches du Carnet minier ({plural(len(catalog), 'fiche')}) et leurs relations, en un graphe.",

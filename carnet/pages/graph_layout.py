@@ -1,0 +1,463 @@
+"""Where the dossier graph's fiches, relations and relation names go, so that a reader can
+follow each relation.
+
+The fiches stand in rows by kind (people above the companies, places and minerals below),
+each name centred under its point; each row is ordered to bring related fiches together and
+across from each other.  A relation is a straight line between two neighbouring rows, a level
+line between two neighbours on a row (its name fits between them), an arc over a row, or a
+line threaded between the names of the rows it crosses: no line ever runs through a name.
+
+A relation's name goes on its line where it overlaps no other name, no point, no arrowhead and
+no line that says something else; where none fits, it is left out of the drawing (the text
+under it says every relation).  Sizes are estimated as the tests estimate them: a text is
+``CHAR_WIDTH`` of its font size wide per character, 0.8 of it above its baseline, 0.25 below.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+FONT = 13             # px: a fiche's name (CSS: .carnet-graph text)
+EDGE_FONT = 11        # px: a relation's name, the smallest text of a drawing
+CHAR_WIDTH = 0.7      # of the font size: wide enough for capitals and digits
+WIDTH = 684           # the drawing: a desktop's text column is 686 to 688 px wide
+DOT = 8               # a point's radius
+NAME_BASE = 23        # a name's baseline, under its point's centre
+BAND = 40             # a row's height, from above its points to under its names
+STREET = 16           # at least between two names on a row
+MARGIN = 6            # left and right of a row
+ARROW = 9             # an arrowhead's length
+PAD = 2               # around a relation's name, kept clear
+ROW_KINDS = ("personnes", "entreprises", "lieux", "minerais")
+GAPS = (64, 88, 116, 148)   # between rows, tried in turn until every relation's name fits
+SCALE_GAP = 44        # between rows of a drawing of more than FEW fiches
+FEW = 60
+ALONG = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82)   # where a name may sit on its line
+
+
+class Box(NamedTuple):
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    def hits(self, other: Box) -> bool:
+        return self.x0 < other.x1 and other.x0 < self.x1 and self.y0 < other.y1 and other.y0 < self.y1
+
+    def holds(self, x: float, y: float) -> bool:
+        return self.x0 < x < self.x1 and self.y0 < y < self.y1
+
+    def grown(self, by: float) -> Box:
+        return Box(self.x0 - by, self.y0 - by, self.x1 + by, self.y1 + by)
+
+
+def text_width(text: str, size: float) -> float:
+    return len(text) * CHAR_WIDTH * size
+
+
+def text_box(x: float, baseline: float, text: str, size: float, anchor: str = "middle") -> Box:
+    width = text_width(text, size)
+    x0 = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
+    return Box(x0, baseline - 0.8 * size, x0 + width, baseline + 0.25 * size)
+
+
+class Node(NamedTuple):
+    key: str      # the note's id
+    kind: str
+    name: str     # as drawn
+
+
+class Link(NamedTuple):
+    source: str
+    target: str
+    label: str    # as drawn
+    directed: bool
+
+
+@dataclass(eq=False)
+class Spot:
+    node: Node
+    line: int = 0
+    x: float = 0.0
+    y: float = 0.0
+
+    @property
+    def half(self) -> float:
+        return max(DOT, text_width(self.node.name, FONT) / 2)
+
+    @property
+    def top(self) -> float:       # where a line from above ends, clear of the point
+        return self.y - DOT - 2
+
+    @property
+    def bottom(self) -> float:    # where a line to below starts, clear of the name
+        return self.y + NAME_BASE + 0.25 * FONT + 3
+
+    def boxes(self) -> tuple[Box, Box]:
+        return (Box(self.x - DOT, self.y - DOT, self.x + DOT, self.y + DOT),
+                text_box(self.x, self.y + NAME_BASE, self.node.name, FONT))
+
+
+@dataclass(eq=False)
+class Edge:
+    source: Spot
+    target: Spot
+    label: str
+    directed: bool
+    d: str                                          # the SVG path
+    points: list[tuple[float, float]] = field(default_factory=list)   # along it, every 3 px
+    label_at: tuple[float, float] | None = None     # the name's centre and baseline, when it fits
+
+
+@dataclass
+class Drawing:
+    spots: list[Spot]
+    edges: list[Edge]
+    top: float
+    height: float
+    faults: tuple[int, int]   # relations left unnamed, names lying over a line saying the same
+    width: int = WIDTH
+
+
+def layout(nodes: list[Node], links: list[Link]) -> Drawing:
+    """The drawing of ``nodes`` and ``links``; a small one tries wider gaps between its rows
+    until every relation's name fits, and keeps the first that leaves out the fewest."""
+    rows = ordered_rows(nodes, links)
+    lines, spacing = wrapped(rows, links)
+    place_x(lines, links, spacing)
+    tried: list[tuple[tuple[int, int], float]] = []
+    for gap in (GAPS if len(nodes) <= FEW else (SCALE_GAP,)):
+        tried.append((_drawn(lines, links, gap).faults, gap))
+        if tried[-1][0] == (0, 0):
+            break
+    return _drawn(lines, links, min(tried)[1])   # the spots stand where the best gap puts them
+
+
+def _drawn(lines: list[list[Spot]], links: list[Link], gap: float) -> Drawing:
+    for i, line in enumerate(lines):
+        for spot in line:
+            spot.y = i * (BAND + gap)
+    spots = {spot.node.key: spot for line in lines for spot in line}
+    edges = routes(lines, spots, links, gap)
+    over = name_edges(edges, list(spots.values()))
+    ys = [y for spot in spots.values() for y in (spot.top, spot.bottom)]
+    ys += [y for edge in edges for _, y in edge.points]
+    ys += [y + d for edge in edges if edge.label_at for y, d in ((edge.label_at[1], -EDGE_FONT), (edge.label_at[1], 4))]
+    top = math.floor(min(ys)) - 6
+    missing = sum(edge.label_at is None for edge in edges)
+    return Drawing(list(spots.values()), edges, top, math.ceil(max(ys)) + 6 - top, (missing, over))
+
+
+# ---- Order: rows by kind, related fiches together --------------------------------------------
+
+def ordered_rows(nodes: list[Node], links: list[Link], sweeps: int = 4) -> list[list[Node]]:
+    """One row a kind, in ``ROW_KINDS`` order; within a row, each fiche where its relations in
+    the other rows are on average (fewer crossings), fiches related within the row side by side."""
+    kinds = [k for k in ROW_KINDS if any(n.kind == k for n in nodes)]
+    kinds += sorted({n.kind for n in nodes} - set(kinds))
+    rows = [[n for n in nodes if n.kind == kind] for kind in kinds]
+    near: dict[str, set[str]] = defaultdict(set)
+    for link in links:
+        if link.source != link.target:
+            near[link.source].add(link.target)
+            near[link.target].add(link.source)
+    kind_of = {n.key: n.kind for n in nodes}
+    where: dict[str, float] = {}
+
+    def remember(row: list[Node]) -> None:
+        where.update({n.key: (i + 0.5) / len(row) for i, n in enumerate(row)})
+
+    for row in rows:
+        remember(row)
+    for sweep in range(sweeps):
+        for r in (range(len(rows)) if sweep % 2 == 0 else reversed(range(len(rows)))):
+            kind = kinds[r]
+            key = {n.key: _mean([where[m] for m in near[n.key] if kind_of[m] != kind], where[n.key])
+                   for n in rows[r]}
+            rows[r] = _chained(sorted(rows[r], key=lambda n: key[n.key]), near, key)
+            remember(rows[r])
+    return rows
+
+
+def _mean(values: list[float], default: float) -> float:
+    return sum(values) / len(values) if values else default
+
+
+def _chained(row: list[Node], near: dict[str, set[str]], key: dict[str, float]) -> list[Node]:
+    """``row`` with the fiches related to each other within it side by side: each group of them
+    in one run, walked from an end (the one with fewest relations in the row)."""
+    members = {n.key: n for n in row}
+    seen: set[str] = set()
+    groups = []
+    for node in row:
+        if node.key in seen:
+            continue
+        group, todo = [], [node.key]
+        while todo:   # the whole group first, then walk it from an end
+            k = todo.pop()
+            if k not in seen:
+                seen.add(k)
+                group.append(k)
+                todo += [m for m in near[k] if m in members]
+        start = min(group, key=lambda k: (sum(m in members for m in near[k]), key[k]))
+        walked, todo, done = [], [start], set()
+        while todo:
+            k = todo.pop()
+            if k not in done:
+                done.add(k)
+                walked.append(members[k])
+                todo += sorted((m for m in near[k] if m in members and m not in done), key=lambda m: -key[m])
+        groups.append(walked)
+    groups.sort(key=lambda g: _mean([key[n.key] for n in g], 0.0))
+    return [n for g in groups for n in g]
+
+
+# ---- Places: rows wrapped to the drawing's width, each fiche across from its relations ------
+
+def wrapped(rows: list[list[Node]], links: list[Link]) -> tuple[list[list[Spot]], dict[frozenset, float]]:
+    """Each row cut into lines that fit the drawing's width; the room a relation's name needs
+    between two related neighbours (``named``, by pair of keys, or by one key: in a small
+    drawing, half the name of its widest relation to another row, so that two neighbours'
+    relations leave them far enough apart to be named side by side)."""
+    named: dict = {}
+    kind_of = {n.key: n.kind for row in rows for n in row}
+    for link in links:
+        pair = frozenset((link.source, link.target))
+        named.setdefault(pair, 2 * (DOT + 2) + ARROW + text_width(link.label, EDGE_FONT) + 4 * PAD + 4)
+        if len(kind_of) <= FEW and kind_of[link.source] != kind_of[link.target]:
+            for key in (link.source, link.target):
+                named[key] = max(named.get(key, 0.0), text_width(link.label, EDGE_FONT) / 2 + PAD)
+    lines: list[list[Spot]] = []
+    for row in rows:
+        line: list[Spot] = []
+        for node in row:
+            spot = Spot(node)
+            if line and _span(line + [spot], named) > WIDTH - 2 * MARGIN:
+                lines.append(line)
+                line = []
+            spot.line = len(lines)
+            line.append(spot)
+        lines.append(line)
+    return lines, named
+
+
+def _gap(a: Spot, b: Spot, named: dict) -> float:
+    wings = named.get(a.node.key, 0.0) + named.get(b.node.key, 0.0) + STREET if \
+        a.node.key in named and b.node.key in named else 0.0
+    return max(a.half + b.half + STREET, named.get(frozenset((a.node.key, b.node.key)), 0.0), wings)
+
+
+def _span(line: list[Spot], named: dict[frozenset, float]) -> float:
+    return line[0].half + sum(_gap(a, b, named) for a, b in zip(line, line[1:])) + line[-1].half
+
+
+def place_x(lines: list[list[Spot]], links: list[Link], named: dict[frozenset, float], sweeps: int = 6) -> None:
+    """The line with the most relations (the companies, often) spread over the drawing's
+    width; each other fiche as near as its line allows to the mean place of its relations
+    on the other lines (isotonic regression)."""
+    spots = {spot.node.key: spot for line in lines for spot in line}
+    near: dict[str, list[Spot]] = defaultdict(list)
+    for link in links:
+        a, b = spots[link.source], spots[link.target]
+        if a.line != b.line:
+            near[a.node.key].append(b)
+            near[b.node.key].append(a)
+    gaps = [[_gap(a, b, named) for a, b in zip(line, line[1:])] for line in lines]
+    degree = Counter(key for link in links for key in (link.source, link.target))
+    anchor = max(range(len(lines)), key=lambda i: (sum(degree[s.node.key] for s in lines[i]), -i))
+    for line, between in zip(lines, gaps):
+        room = WIDTH - 2 * MARGIN - _span(line, named)
+        share = room / (len(line) - 1) if len(line) > 1 else room / 2
+        x = MARGIN + line[0].half + (0 if len(line) > 1 else share)
+        for i, spot in enumerate(line):
+            spot.x = x
+            x += between[i] + share if i < len(between) else 0
+    for sweep in range(sweeps):
+        order = range(len(lines)) if sweep % 2 == 0 else reversed(range(len(lines)))
+        for i in (i for i in order if i != anchor):
+            line = lines[i]
+            wanted = [_mean([o.x for o in near[s.node.key]], s.x) for s in line]
+            xs = _isotonic(wanted, gaps[i], MARGIN + line[0].half, WIDTH - MARGIN - line[-1].half)
+            for spot, x in zip(line, xs):
+                spot.x = x
+
+
+def _isotonic(wanted: list[float], gaps: list[float], lo: float, hi: float) -> list[float]:
+    """The places nearest ``wanted`` (least squares) that keep ``gaps`` between neighbours and
+    the line between ``lo`` (its first point) and ``hi`` (its last): pool adjacent violators."""
+    offsets = [0.0]
+    for g in gaps:
+        offsets.append(offsets[-1] + g)
+    blocks: list[list[float]] = []    # [sum, count]
+    for w, o in zip(wanted, offsets):
+        blocks.append([w - o, 1])
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
+            s, c = blocks.pop()
+            blocks[-1][0] += s
+            blocks[-1][1] += c
+    shifted = [s / c for s, c in blocks for _ in range(int(c))]
+    top = hi - offsets[-1]
+    return [min(max(z, lo), top) + o if top >= lo else lo + o for z, o in zip(shifted, offsets)]
+
+
+# ---- Lines: none through a name ----------------------------------------------------------------
+
+def routes(lines: list[list[Spot]], spots: dict[str, Spot], links: list[Link], gap: float) -> list[Edge]:
+    """Each relation's line: straight across the gap between two neighbouring rows; level
+    between two neighbours on a row; an arc over a row; else threaded through the gaps between
+    the names of each row on its way.  A second line between the same two fiches bends aside."""
+    seen: Counter = Counter()
+    passed: Counter = Counter()   # lines threaded through each gap of a row, each on its own track
+    index = {spot.node.key: i for line in lines for i, spot in enumerate(line)}
+    edges = []
+    for link in links:
+        a, b = spots[link.source], spots[link.target]
+        pair = frozenset((link.source, link.target))
+        again = seen[pair]
+        seen[pair] += 1
+        if a.line == b.line:
+            side = abs(index[a.node.key] - index[b.node.key]) == 1 and not again
+            d, points = _level(a, b) if side else _arc(a, b, min(gap - 8, 14 + abs(b.x - a.x) / 8 + 12 * again))
+        elif abs(a.line - b.line) == 1:
+            d, points = _across(a, b, again)
+        else:
+            d, points = _threaded(a, b, lines, passed)
+        edges.append(Edge(a, b, link.label, link.directed, d, _along(points)))
+    return edges
+
+
+def _level(a: Spot, b: Spot) -> tuple[str, list[tuple[float, float]]]:
+    way = 1 if b.x > a.x else -1
+    start, end = (a.x + way * (DOT + 2), a.y), (b.x - way * (DOT + 2), b.y)
+    return f"M{start[0]:.1f} {start[1]:.1f} H{end[0]:.1f}", [start, end]
+
+
+def _quad(start, control, end, steps: int = 24) -> list[tuple[float, float]]:
+    return [((1 - t) ** 2 * start[0] + 2 * (1 - t) * t * control[0] + t * t * end[0],
+             (1 - t) ** 2 * start[1] + 2 * (1 - t) * t * control[1] + t * t * end[1])
+            for t in (i / steps for i in range(steps + 1))]
+
+
+def _curve(start, control, end) -> tuple[str, list[tuple[float, float]]]:
+    return (f"M{start[0]:.1f} {start[1]:.1f} Q{control[0]:.1f} {control[1]:.1f} {end[0]:.1f} {end[1]:.1f}",
+            _quad(start, control, end))
+
+
+def _arc(a: Spot, b: Spot, rise: float) -> tuple[str, list[tuple[float, float]]]:
+    """Over the row, from above one point to above the other, its top ``rise`` above them."""
+    return _curve((a.x, a.top), ((a.x + b.x) / 2, a.top - 2 * rise), (b.x, b.top))
+
+
+def _across(a: Spot, b: Spot, again: int) -> tuple[str, list[tuple[float, float]]]:
+    down = b.line > a.line
+    start, end = (a.x, a.bottom if down else a.top), (b.x, b.top if down else b.bottom)
+    if not again:
+        return f"M{start[0]:.1f} {start[1]:.1f} L{end[0]:.1f} {end[1]:.1f}", [start, end]
+    aside = 14 * ((again + 1) // 2) * (1 if again % 2 else -1)   # level: it stays in the gap
+    return _curve(start, ((start[0] + end[0]) / 2 + aside, (start[1] + end[1]) / 2), end)
+
+
+def _threaded(a: Spot, b: Spot, lines: list[list[Spot]], passed: Counter) -> tuple[str, list[tuple[float, float]]]:
+    """Down (or up) through each row between, by the gap between two names nearest the way,
+    on a track of its own within the gap (while the gap has room for one)."""
+    down = b.line > a.line
+    step = 1 if down else -1
+    points = [(a.x, a.bottom if down else a.top)]
+    for k in range(a.line + step, b.line, step):
+        line = lines[k]
+        want = a.x + (b.x - a.x) * (k - a.line) / (b.line - a.line)
+        middle, half = min(_streets(line), key=lambda s: abs(s[0] - want))
+        tracks = max(1, int((2 * half - 4) // 4))     # 4 px apart, 2 px clear of the names
+        n = passed[(k, middle)]
+        passed[(k, middle)] += 1
+        x = middle + ((n % tracks) - (tracks - 1) / 2) * 4
+        ends = [(x, line[0].top), (x, line[0].bottom)]
+        points += ends if down else ends[::-1]
+    points.append((b.x, b.top if down else b.bottom))
+    return "M" + " L".join(f"{x:.1f} {y:.1f}" for x, y in points), points
+
+
+def _streets(line: list[Spot]) -> list[tuple[float, float]]:
+    """The free stretches of a row (before, between and after its names): middle, half width."""
+    edges = [0.0] + [v for s in line for v in (s.x - s.half, s.x + s.half)] + [float(WIDTH)]
+    return [((x0 + x1) / 2, (x1 - x0) / 2) for x0, x1 in zip(edges[::2], edges[1::2]) if x1 - x0 >= 4]
+
+
+def _along(points: list[tuple[float, float]], step: float = 3.0) -> list[tuple[float, float]]:
+    out = [points[0]]
+    for (x0, y0), (x1, y1) in zip(points, points[1:]):
+        n = max(1, int(math.hypot(x1 - x0, y1 - y0) // step))
+        out += [(x0 + (x1 - x0) * k / n, y0 + (y1 - y0) * k / n) for k in range(1, n + 1)]
+    return out
+
+
+# ---- Names of relations: only where they fit ------------------------------------------------
+
+class Grid:
+    """Boxes and points filed by square cells: what lies in a box, without looking at all."""
+    CELL = 32
+
+    def __init__(self) -> None:
+        self.boxes: dict[tuple[int, int], list[Box]] = defaultdict(list)
+        self.points: dict[tuple[int, int], list[tuple[float, float, str, int]]] = defaultdict(list)
+
+    def _cells(self, box: Box):
+        c = self.CELL
+        return ((i, j) for i in range(int(box.x0 // c), int(box.x1 // c) + 1)
+                for j in range(int(box.y0 // c), int(box.y1 // c) + 1))
+
+    def add_box(self, box: Box) -> None:
+        for cell in self._cells(box):
+            self.boxes[cell].append(box)
+
+    def add_point(self, x: float, y: float, says: str, owner: int) -> None:
+        self.points[(int(x // self.CELL), int(y // self.CELL))].append((x, y, says, owner))
+
+    def crossed(self, box: Box, owner: int, says: str) -> int | None:
+        """None when a box lies in ``box`` or a line that says other than ``says``; else how
+        many points of other lines (saying the same) it covers."""
+        count = 0
+        for cell in self._cells(box):
+            if any(box.hits(other) for other in self.boxes.get(cell, ())):
+                return None
+            for x, y, s, o in self.points.get(cell, ()):
+                if o != owner and box.holds(x, y):
+                    if s != says:
+                        return None
+                    count += 1
+        return count
+
+
+def name_edges(edges: list[Edge], spots: list[Spot]) -> int:
+    """Each relation's name on its line where it fits (``Edge.label_at``): level lines first
+    (their name has one place), then the shortest lines; the first place along the line
+    (from its middle out) that no other line crosses, else the one that covers least of the
+    lines saying the same (three "pays" into one country).  Returns how many lie over a line."""
+    grid = Grid()
+    for spot in spots:
+        for box in spot.boxes():
+            grid.add_box(box.grown(PAD))
+    for i, edge in enumerate(edges):
+        if edge.directed:   # the arrowhead
+            x, y = edge.points[-1]
+            grid.add_box(Box(x - ARROW, y - ARROW, x + ARROW, y + ARROW))
+        for x, y in edge.points:
+            grid.add_point(x, y, edge.label, i)
+    over = 0
+    for i, edge in sorted(enumerate(edges), key=lambda ie: (ie[1].source.y != ie[1].target.y, len(ie[1].points))):
+        places = []
+        for rank, t in enumerate(ALONG):
+            x, y = edge.points[round(t * (len(edge.points) - 1))]
+            baseline = y + 0.275 * EDGE_FONT    # the box's middle on the line
+            box = text_box(x, baseline, edge.label, EDGE_FONT)
+            crossed = grid.crossed(box.grown(PAD), i, edge.label) if PAD <= box.x0 and box.x1 <= WIDTH - PAD else None
+            if crossed is not None:
+                places.append((crossed, rank, (x, baseline), box))
+        if places:
+            crossed, _, edge.label_at, box = min(places, key=lambda p: p[:2])
+            grid.add_box(box.grown(PAD))
+            over += crossed > 0
+    return over
