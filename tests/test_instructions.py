@@ -30,7 +30,12 @@ from corpus import SHAPES, compile_bytecode, write_corpus  # noqa: E402
 from instructions import instructions, rebuild_instructions  # noqa: E402
 
 SIZE = 40   # articles and notes
-CEILINGS = {"reference": 1.24, "dense": 1.27}   # measured at 40 x 40: 1.216 and 1.252
+# Measured at 40 x 40 when written: 1.216 and 1.252 (ceilings 1.24 and 1.27).  Session 13 gave
+# some of it back, knowingly: the dossier graph laid out so that a reader can follow each
+# relation (carnet/pages/graph_layout.py, about 0.045 billion here) and numbered references on
+# fiches took reference to 1.244 and dense to 1.282 (bench/README.md); the ceilings are those
+# plus 0.01, to be won back.
+CEILINGS = {"reference": 1.255, "dense": 1.29}
 
 
 @pytest.fixture(scope="module")

@@ -34,7 +34,7 @@ PAD = 2               # around a relation's name, kept clear
 ROW_KINDS = ("personnes", "entreprises", "lieux", "minerais")
 GAPS = (64, 88, 116, 148)   # between rows, tried in turn until every relation's name fits
 SCALE_GAP = 44        # between rows of a drawing of more than FEW fiches
-FEW = 60
+FEW = 20              # fiches: a larger drawing is laid out once (each try costs its all)
 ALONG = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82)   # where a name may sit on its line
 
 
@@ -130,10 +130,13 @@ def layout(nodes: list[Node], links: list[Link]) -> Drawing:
     place_x(lines, links, spacing)
     tried: list[tuple[tuple[int, int], float]] = []
     for gap in (GAPS if len(nodes) <= FEW else (SCALE_GAP,)):
-        tried.append((_drawn(lines, links, gap).faults, gap))
-        if tried[-1][0] == (0, 0):
+        drawing = _drawn(lines, links, gap)
+        tried.append((drawing.faults, gap))
+        if drawing.faults == (0, 0):
             break
-    return _drawn(lines, links, min(tried)[1])   # the spots stand where the best gap puts them
+    best = min(tried)[1]
+    # The spots stand where the last gap tried put them: drawn again only for another.
+    return drawing if best == tried[-1][1] else _drawn(lines, links, best)
 
 
 def _drawn(lines: list[list[Spot]], links: list[Link], gap: float) -> Drawing:
@@ -142,7 +145,9 @@ def _drawn(lines: list[list[Spot]], links: list[Link], gap: float) -> Drawing:
             spot.y = i * (BAND + gap)
     spots = {spot.node.key: spot for line in lines for spot in line}
     edges = routes(lines, spots, links, gap)
-    over = name_edges(edges, list(spots.values()))
+    # Past FEW fiches hardly a name finds room (5 of 149 on a test catalog) for most of the
+    # drawing's cost: the lines go unnamed, the text under the drawing names every one.
+    over = name_edges(edges, list(spots.values())) if len(spots) <= FEW else 0
     ys = [y for spot in spots.values() for y in (spot.top, spot.bottom)]
     ys += [y for edge in edges for _, y in edge.points]
     ys += [y + d for edge in edges if edge.label_at for y, d in ((edge.label_at[1], -EDGE_FONT), (edge.label_at[1], 4))]
