@@ -88,7 +88,7 @@ def test_the_index_lists_every_article_newest_first_with_what_is_known(newsroom)
 def test_each_article_says_what_its_source_does_not(newsroom):
     _, site = newsroom
     bare = soup(site, "articles/essai-nu").select_one(".carnet-source-box").get_text()
-    assert "À propos de ce texte\u00a0: titre, média, auteur, date" in bare and "Média d’origine\u00a0: inconnu" in bare
+    assert bare.startswith("À propos de ce texteTitre") and "Ce texte et ce que" not in bare and "Média d’origine\u00a0: inconnu" in bare
     assert "Auteur\u00a0: inconnu" in bare and "Date\u00a0: inconnue." in bare
     dated = soup(site, "articles/essai-date").select_one(".carnet-source-box").get_text()
     assert dated.startswith("À propos de ce texteTitre") and "Camille Essai" in dated and "15\u00a0septembre 2026" in dated

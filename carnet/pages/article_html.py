@@ -59,9 +59,8 @@ def source_box_html(meta: ArticleMeta) -> str:
     changes = f"{NNBSP}; {escape(french_spacing(meta.changes))}" if meta.changes else ""
     rows.append(("Texte", f"reproduit tel que reçu, mot pour mot{changes}. "
                           "Les liens vers les fiches ont été ajoutés par le Carnet."))
-    known = meta.outlet and meta.author and meta.date and meta.title_by == "source"
     # What the box holds: the source, what it leaves untold, and how the text was reproduced.
-    heading = "À propos de ce texte" if known else f"À propos de ce texte{NBSP}: titre, média, auteur, date"
+    heading = "À propos de ce texte"   # one line on a phone; the rows say what is unknown
     items = "".join(f"<li><strong>{label}</strong>{NBSP}: {value}</li>" for label, value in rows)
     # Collapsed: on a phone the text starts on the first screen; one tap opens it.
     return (f'<details class="info carnet-source-box"><summary>{heading}</summary>'

@@ -91,6 +91,12 @@ def _described(links: list[Link], note: Note, said_by: SaidBy) -> str:
     return join([f"{name} ({s})" for name, s in zip(names, said)])
 
 
+def _star_key(shown: list[Link]) -> str:
+    """The asterisk's key, naming the sources of the relations without one ("selon Wikipédia")."""
+    named = sorted({link.relation.source for link in shown if not link.relation.cite and link.relation.source})
+    return KEY if not named else KEY.replace("selon la source que la fiche nomme", f"selon {join(named)}")
+
+
 def note_graph(note: Note, catalog: Catalog, href: Callable[[str], str], said_by: SaidBy) -> str:
     """The note on the left, each related note in a column on the right, each relation a curve
     fanning out to it, named next to the note it leads to; a star on those the article states
@@ -130,7 +136,7 @@ def note_graph(note: Note, catalog: Catalog, href: Callable[[str], str], said_by
     more = f" (et {plural(len(links) - len(shown), 'autre relation', 'autres relations')})" \
         if len(links) > len(shown) else ""
     caption = (f"<p>Ces relations en un schéma{NNBSP}; un clic sur un nom ouvre sa fiche.</p>"
-               + _key({note.kind} | {l.other.kind for l in shown}, [f"<li>{escape(KEY)}</li>"] if mixed else []))
+               + _key({note.kind} | {l.other.kind for l in shown}, [f"<li>{escape(_star_key(shown))}</li>"] if mixed else []))
     return _svg(f"Relations de la fiche {note.name}", f"{note.name} — {described}{more}.", (0, 0, width, height),
                 f'<g class="carnet-edges">{"".join(edges)}</g><g>{"".join(nodes)}</g>', "graph-" + note.slug,
                 caption)
@@ -226,7 +232,9 @@ def dossier_graph(catalog: Catalog, href: Callable[[str], str], index_href: Call
     heading = (f"Les relations, une par ligne{NBSP}:" if whole else
                f"Les relations entre les {len(notes)} fiches les plus reliées, une par ligne{NBSP}:")
     relations = f'<p>{heading}</p><ul class="carnet-graph-relations">{"".join(items)}</ul>' if items else ""
-    return graph + relations + _kinds_list(catalog, notes, href, index_href)
+    # On a phone the figure gives way (carnet.css): a line says so, where it would stand.
+    narrow = f'<p class="carnet-graph-narrow">Le schéma s’affiche sur un écran plus large{NNBSP}; en voici le contenu.</p>'
+    return narrow + graph + relations + _kinds_list(catalog, notes, href, index_href)
 
 
 def _kinds_list(catalog: Catalog, notes: list[Note], href: Callable[[str], str],
