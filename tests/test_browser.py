@@ -109,7 +109,7 @@ def test_following_an_entity_link_from_the_article(page, served):
 def test_a_citation_opens_the_paragraph_that_holds_its_words(page, served):
     """The number after a claim leads to its reference, which opens the paragraph holding the
     words its tip shows; the reference leads back to the claim."""
-    page.goto(served + "entreprises/vesna/")
+    page.goto(served + "entreprises/sonarem/")   # its infobox's "Secteur", quoted from § 3
     number = page.locator(".carnet-infobox sup.carnet-ref > a").first
     words = page.locator("#" + number.get_attribute("aria-describedby")).locator(".carnet-support").text_content()
     assert number.is_visible() and words  # the supporting words: on focus of the reference number
@@ -120,11 +120,11 @@ def test_a_citation_opens_the_paragraph_that_holds_its_words(page, served):
     assert reference.is_visible() and words in reference.inner_text()
     reference.locator(f"a.carnet-backref[href='#{place}']").click()
     assert page.evaluate("() => location.hash") == "#" + place
-    page.goto(served + "entreprises/vesna/" + number.get_attribute("href"))
+    page.goto(served + "entreprises/sonarem/" + number.get_attribute("href"))
     page.locator(number.get_attribute("href") + " a.carnet-ref-passage").click()
     page.wait_for_url("**/articles/sonarem-vesna/*")
     anchor = page.evaluate("() => location.hash")
-    assert anchor == P2  # the text directive is not part of the anchor
+    assert anchor == P3  # the text directive is not part of the anchor
     target = page.locator(anchor)
     assert words in target.inner_text()
     assert target.evaluate("el => { const r = el.getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0 }")
