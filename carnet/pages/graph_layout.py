@@ -164,11 +164,14 @@ def ordered_rows(nodes: list[Node], links: list[Link], sweeps: int = 4) -> list[
     kinds = [k for k in ROW_KINDS if any(n.kind == k for n in nodes)]
     kinds += sorted({n.kind for n in nodes} - set(kinds))
     rows = [[n for n in nodes if n.kind == kind] for kind in kinds]
-    near: dict[str, set[str]] = defaultdict(set)
+    pairs: dict[str, set[str]] = defaultdict(set)
     for link in links:
         if link.source != link.target:
-            near[link.source].add(link.target)
-            near[link.target].add(link.source)
+            pairs[link.source].add(link.target)
+            pairs[link.target].add(link.source)
+    # Sorted lists, not sets: a set's order changes from one process to the next (string
+    # hashing), and with it sums and ties; a served rebuild must draw what a full build draws.
+    near: dict[str, list[str]] = defaultdict(list, {k: sorted(v) for k, v in pairs.items()})
     kind_of = {n.key: n.kind for n in nodes}
     where: dict[str, float] = {}
 
@@ -191,7 +194,7 @@ def _mean(values: list[float], default: float) -> float:
     return sum(values) / len(values) if values else default
 
 
-def _chained(row: list[Node], near: dict[str, set[str]], key: dict[str, float]) -> list[Node]:
+def _chained(row: list[Node], near: dict[str, list[str]], key: dict[str, float]) -> list[Node]:
     """``row`` with the fiches related to each other within it side by side: each group of them
     in one run, walked from an end (the one with fewest relations in the row)."""
     members = {n.key: n for n in row}
@@ -207,14 +210,14 @@ def _chained(row: list[Node], near: dict[str, set[str]], key: dict[str, float]) 
                 seen.add(k)
                 group.append(k)
                 todo += [m for m in near[k] if m in members]
-        start = min(group, key=lambda k: (sum(m in members for m in near[k]), key[k]))
+        start = min(group, key=lambda k: (sum(m in members for m in near[k]), key[k], k))
         walked, todo, done = [], [start], set()
         while todo:
             k = todo.pop()
             if k not in done:
                 done.add(k)
                 walked.append(members[k])
-                todo += sorted((m for m in near[k] if m in members and m not in done), key=lambda m: -key[m])
+                todo += sorted((m for m in near[k] if m in members and m not in done), key=lambda m: (-key[m], m))
         groups.append(walked)
     groups.sort(key=lambda g: _mean([key[n.key] for n in g], 0.0))
     return [n for g in groups for n in g]
