@@ -137,8 +137,7 @@ def fiche_parts(site: Site, checked: Checked, mentions: Mentions, pages: Rendere
             _, title, numbers, date = facts(src)
             refs.append((src, PageRef(title, href(src), numbers, date), found[src]))
         in_articles = [ref for ref in refs if site.is_article(ref[0])]
-        # An article is quoted under "Dans l’article" already: "Ailleurs" lists the other pages.
-        elsewhere = [ref for ref in refs if lists_mention(site, ref[0], note) and not site.is_article(ref[0])]
+        elsewhere = [ref for ref in refs if lists_mention(site, ref[0], note)]
         all_url = href(plan[0].path) if plan and plan[0].path in pages else None
         if all_url:
             _all_mentions(site, note, plan, pages, parts, in_articles, elsewhere)

@@ -34,9 +34,11 @@ HOME_PAGE = "index.md"
 
 def lists_mention(site: Site, src: str, note: Note) -> bool:
     """Whether "Ailleurs sur le Carnet" lists page ``src`` for ``note``: any page but its own,
-    the indexes (which list entities rather than mention them) and the home page (whose
-    words present the site: a reader on a fiche learns nothing there)."""
-    return src != note.page_path and src not in site.listing_pages and src != HOME_PAGE
+    the articles (quoted under "Dans l’article" just above), the indexes (which list entities
+    rather than mention them) and the home page (whose words present the site: a reader on a
+    fiche learns nothing there)."""
+    return (src != note.page_path and src not in site.listing_pages and src != HOME_PAGE
+            and not site.is_article(src))
 
 
 def index_mentions(site: Site, attribution: Attribution, pages: Rendered) -> Mentions:
@@ -45,9 +47,8 @@ def index_mentions(site: Site, attribution: Attribution, pages: Rendered) -> Men
     for note in site.catalog:
         found = by_note.get(note.id, {})
         articles = sum(1 for src in found if site.is_article(src))
-        listed = sum(1 for src in found if lists_mention(site, src, note))
-        if articles > LIST_ALL or listed > LIST_ALL:
-            others = listed - articles
+        others = sum(1 for src in found if lists_mention(site, src, note))
+        if articles > LIST_ALL or others > LIST_ALL:
             plan = plan_pages(f"{note.kind}/{note.slug}/mentions.md", list(range(articles + others)), ALL_PER_PAGE)
             plans[note.id] = plan
             out.update(mentions_pages(note, plan, articles, others))
