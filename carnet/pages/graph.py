@@ -35,7 +35,7 @@ ROW = 26              # vertical distance between two notes of a fiche's graph
 PLATE = 0.5           # of the font size a character: the plate under a relation's name (within
                       # the room the layout keeps for it, CHAR_WIDTH)
 
-KEY = f"* selon l’article{NNBSP}; sans astérisque{NBSP}: selon la source que la fiche nomme"
+KEY = f"* selon l’article{NNBSP}; sans astérisque{NBSP}: selon {{}}"   # who backs the others
 
 
 def _label(text: str, limit: int = LABEL_CHARS) -> str:
@@ -94,7 +94,7 @@ def _described(links: list[Link], note: Note, said_by: SaidBy) -> str:
 def _star_key(shown: list[Link]) -> str:
     """The asterisk's key, naming the sources of the relations without one ("selon Wikipédia")."""
     named = sorted({link.relation.source for link in shown if not link.relation.cite and link.relation.source})
-    return KEY if not named else KEY.replace("selon la source que la fiche nomme", f"selon {join(named)}")
+    return KEY.format(join(named) if named else "la source que la fiche nomme")
 
 
 def note_graph(note: Note, catalog: Catalog, href: Callable[[str], str], said_by: SaidBy) -> str:
