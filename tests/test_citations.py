@@ -53,7 +53,7 @@ def citation_links(site: Path, note_id: str):
     « quote » of a text followed by its number, else the words the number's tip shows."""
     page = soup(site, note_id)
     shown = {}   # id of a number following a « quote » of a text -> the quote as the text shows it
-    for block in page.select(".carnet-summary, .carnet-infobox dd"):
+    for block in page.select(".carnet-summary, .carnet-infobox dd, .carnet-mentioned-in .carnet-excerpt"):
         block = BeautifulSoup(str(block), "html.parser")
         for sup in block.select("sup.carnet-ref"):
             sup.replace_with(f"⟦{sup.a['id']}⟧")
@@ -71,15 +71,16 @@ def citation_links(site: Path, note_id: str):
         assert f"«\u202f{words}\u202f»" in reference.get_text(), (note_id, words)
         if sup.a["id"] in shown:
             assert parts(shown[sup.a["id"]]) == parts(words), (note_id, shown[sup.a["id"]], words)
-        yield link, shown.get(sup.a["id"], words)
+        yield link, shown.get(sup.a["id"], words), sup.find_parent(class_="carnet-mentioned-in") is not None
 
 
 def check_links_land_on_their_words(site: Path) -> int:
-    """Every citation link on every note page opens a paragraph that holds its words."""
+    """Every citation link on every note page opens a paragraph that holds its words; counted,
+    those citing the note's own claims (not those of the other fiches quoted under "Ailleurs")."""
     articles: dict[str, BeautifulSoup] = {}
     checked = 0
     for note in CATALOG:
-        for link, words in citation_links(site, note.id):
+        for link, words, elsewhere in citation_links(site, note.id):
             target = urlparse(urljoin(f"http://x/{note.id}/", link["href"]))
             anchor, _, directive = target.fragment.partition(":~:text=")
             path = target.path.strip("/")
@@ -93,7 +94,7 @@ def check_links_land_on_their_words(site: Path) -> int:
             pieces = [flat(unquote(p)) for p in directive.split(",")]
             assert pieces[0] == parts(words)[0] and pieces[-1] == parts(words)[-1]
             assert re.fullmatch(r"§\u00a0\d+", link.get_text()), link.get_text()
-            checked += 1
+            checked += not elsewhere
     return checked
 
 
@@ -119,7 +120,7 @@ def test_every_fiche_cites_in_one_style_numbered_references_linked_both_ways(sit
     fact from a named source) is a raised number glued to the word before it, linking to its
     entry under "Références"; no other style of citation is left; each entry says who says
     so and where, and links back to every place citing it."""
-    checked = 0
+    checked = elsewhere = 0
     for note in CATALOG:
         page = soup(site, note.id)
         body = page.select_one("article")
@@ -146,7 +147,8 @@ def test_every_fiche_cites_in_one_style_numbered_references_linked_both_ways(sit
             text = entry.get_text()
             passage = entry.select_one("a.carnet-ref-passage")
             if passage is not None:
-                assert re.search(r"\u202f» — selon l’article «\u202f.+\u202f», §\u00a0\d+$", text), text
+                # The article named as every page names it: by its title when the site has several.
+                assert re.search(r"\u202f» — selon l’article( «\u202f.+\u202f»)?, §\u00a0\d+$", text), text
             else:
                 assert re.search(r"(^|\s)Selon \S", text) and entry.select("a:not(.carnet-backref)"), text
             links = entry.select("a.carnet-backref")
@@ -159,6 +161,17 @@ def test_every_fiche_cites_in_one_style_numbered_references_linked_both_ways(sit
         # The same words, or the same source, cited twice share one number.
         said = [re.sub(r"^↑(\s[a-z])*\s", "", e.get_text()) for e in entries]
         assert len(said) == len(set(said)), said
+        # Another fiche's words quoted under "Ailleurs sur le Carnet" cite as this fiche does:
+        # each of their « quotes » followed by its number here.
+        for excerpt in body.select(".carnet-mentioned-in .carnet-excerpt"):
+            numbers = excerpt.select("sup.carnet-ref")
+            words = BeautifulSoup(str(excerpt), "html.parser")
+            for sup in words.select("sup"):
+                sup.decompose()
+            assert len(numbers) == words.get_text().count("»"), (note.id, excerpt.get_text())
+            elsewhere += len(numbers)
+            for sup in numbers:
+                assert str(sup.previous_sibling).endswith("»") and sup.a["href"].startswith(f"#ref-{note.slug}-")
         # No other style of citation is left: no "(selon l’article, § 2)", no raised "§ 2", no link
         # to a passage or a source but from "Références" (and "Lire le passage" under "Dans l’article").
         rest = BeautifulSoup(str(body), "html.parser")
@@ -170,7 +183,7 @@ def test_every_fiche_cites_in_one_style_numbered_references_linked_both_ways(sit
             assert a.parent.name == "sup" and "carnet-ref" in a.parent["class"], (note.id, str(a))
         for a in rest.select("a[href*='#p-'], a[href*='#source-']"):
             assert "carnet-passage" in a.get("class", []), (note.id, str(a))
-    assert checked >= 40
+    assert checked >= 40 and elsewhere >= 6
 
 
 # --- the article edited: citations follow the words ------------------------------------------

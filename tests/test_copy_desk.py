@@ -107,7 +107,7 @@ def says_who(dom: BeautifulSoup, line, sources: set[str]) -> bool:
     entry = dom.find(id=numbers[-1]["href"].removeprefix("#"))
     text = entry.get_text()
     if entry.select_one("a.carnet-ref-passage") is not None:
-        return "» — selon l’article «" in text and re.search(r"§\u00a0\d+$", text) is not None
+        return re.search(r"» — selon l’article( «.*»)?, §\u00a0\d+$", text) is not None
     link = entry.select("a:not(.carnet-backref)")[0]["href"]
     local = link.startswith("#")
     return "Selon " in text and (link.startswith("http") or (link.lstrip("#") in sources if local else "#source-" in link))

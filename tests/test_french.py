@@ -205,7 +205,7 @@ def test_every_relation_says_who_says_so_in_lists_and_graphs(site):
             declaring = note if link.declared_here else link.other
             assert link.relation.cite or declaring.source_index(link.relation.source) is not None
             said = "selon l’article" if link.relation.cite else f"selon {link.relation.source}"
-            referenced = (r"» — selon l’article «.*», §\u00a0\d+$" if link.relation.cite
+            referenced = (r"» — selon l’article( «.*»)?, §\u00a0\d+$" if link.relation.cite
                           else "^Selon " + re.escape(link.relation.source) + r"(, source de la fiche .*)?$")
             other = running_name(link.other.name, link.other.kind)
             name = next(a for a in relations.select("li > a[data-preview]") if a.get_text() == other)

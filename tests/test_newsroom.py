@@ -133,7 +133,9 @@ def test_entity_pages_group_their_quotes_by_article_newest_first(newsroom):
     titles = [g.a.get_text() for g in groups]
     assert titles == ["Sonarem a accueilli VESNA, présentée comme filiale de Gazprom",
                       "Essai du lundi sur le phosphate", "Essai daté\u00a0: VESNA ouvre un bureau"]
-    assert "publié le 15\u00a0septembre 2026" in groups[2].get_text()
+    # Each group's source as far as it is known: a line of its own under its quotes.
+    lines = [g.find_next_sibling("p", class_="carnet-article-dateline").get_text() for g in groups]
+    assert "publié le 15\u00a0septembre 2026" in lines[2] and all(l[0].isupper() and l.endswith(".") for l in lines)
 
 
 def test_news_article_json_ld_claims_only_what_is_known(newsroom):

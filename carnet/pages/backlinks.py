@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html import escape
-from typing import Any
+from typing import Any, Callable
 
 from ..markdown.mentions import MentionSentence
 from ..text.typography import NBSP, NNBSP, plural
@@ -78,13 +78,16 @@ def in_article_html(note_id: str, articles: list[tuple[PageRef, list[MentionSent
             f'<a class="carnet-passage" href="{ref.url_html}#{_escaped(s.anchor or "")}">'
             f"Lire le passage (§{NBSP}{ref.numbers.get(s.anchor or '', '?')})</a></li>"
             for s in quotes])
-        date = f' <span class="carnet-article-dateline">({ref.dateline})</span>' if ref.dateline else ""
+        # The source as far as it is known, a line of its own under the quotes (a credit
+        # line), not in brackets between the title and its quotes.
+        date = (f'<p class="carnet-article-dateline">{ref.dateline[:1].upper()}{ref.dateline[1:]}.</p>'
+                if ref.dateline else "")
         count = len(quotes) + max(0, more)
         blocks.append(f'<p class="carnet-source">{plural(count, "phrase", start=True)} de l’article «{NNBSP}'
-                      f'<a href="{ref.url_html}">{ref.title_html}</a>{NNBSP}»{date}{NBSP}:</p>'
+                      f'<a href="{ref.url_html}">{ref.title_html}</a>{NNBSP}»{NBSP}:</p>'
                       f'<ul class="carnet-quotes">{items}</ul>'
                       + (f'<p class="carnet-more">Et {plural(more, "autre phrase", "autres phrases")} dans '
-                         f'<a href="{ref.url_html}">cet article</a>.</p>' if more > 0 else ""))
+                         f'<a href="{ref.url_html}">cet article</a>.</p>' if more > 0 else "") + date)
     if MAX_ARTICLES < len(named) <= LIST_ALL:
         older = ", ".join(f'<a href="{ref.url_html}">{ref.title_html}</a> ({plural(len(quotes), "phrase")})'
                           for ref, quotes in named[MAX_ARTICLES:])
@@ -96,16 +99,20 @@ def in_article_html(note_id: str, articles: list[tuple[PageRef, list[MentionSent
 
 
 def mentioned_in_html(note_id: str, pages: list[tuple[PageRef, list[MentionSentence]]],
-                      all_url: str | None = None) -> str:
+                      all_url: str | None = None, cited: Callable[[str, str], str] | None = None) -> str:
     """Every page naming the note: an article by its title (its sentences are quoted above),
-    another page with the sentence that names it."""
+    another page with the sentence that names it; ``cited(text, html)`` gives that sentence
+    its « quotes »' references, as the fiche cites (none: as it is)."""
     items = []
     for ref, sentences in pages:
         if not sentences:
             continue
         first = sentences[0]
         # An article's sentences are quoted under "Dans l'article" already: here, its title.
-        quote = "" if ref.numbers else f' — <span class="carnet-excerpt">{_quote(first, note_id)}</span>'
+        shown = "" if ref.numbers else _quote(first, note_id)
+        if shown and cited is not None:
+            shown = cited(first.text, shown)
+        quote = f' — <span class="carnet-excerpt">{shown}</span>' if shown else ""
         items.append(f'<li><a href="{ref.url_html}">{ref.title_html}</a>{quote}</li>')
     if not items:
         return "<p>Aucune autre page n’en parle.</p>"

@@ -73,7 +73,8 @@ FICHE_SECTIONS = (
     # Index pages repeat every summary: they list entities rather than mention them.
     # "Ailleurs sur le Carnet": no participle to agree with the fiche (une société, un groupe).
     FicheSection("mentionne-dans", "Ailleurs sur le Carnet",
-                 lambda f: mentioned_in_html(f.note.id, [(r, s) for _, r, s in f.elsewhere], f.all_url)),
+                 lambda f: mentioned_in_html(f.note.id, [(r, s) for _, r, s in f.elsewhere], f.all_url,
+                                           f.sections.quotes_cited)),
     FicheSection("sources", "Sources", lambda f: sources_html(f.sections, _quoted_paragraphs(f))),
 )
 

@@ -63,6 +63,7 @@ class NoteSections:
         self.refs = References(note.slug)
         self.references_heading = "<h3>Références</h3>"   # set by the fiche: its id and permalink
         self._linked: set[str] = set()
+        self.cited_passages: list = []   # every passage a numbered reference cites: Sources name them
 
     def note_link(self, other: Note) -> str:
         """A link to another fiche, its name as it stands within a sentence (``running_name``)."""
@@ -106,13 +107,16 @@ class NoteSections:
         return self.refs.numbered(_article_key(found), lambda number: self._article_entry(number, found))
 
     def _article_entry(self, number: int, found: Found) -> Reference:
-        """« the words » — selon l’article « Titre », § 2: the title linked to the article, the
-        paragraph to the passage (a text fragment highlighting the words)."""
+        """« the words » — selon l’article, § 2: the article linked, the paragraph to the passage
+        (a text fragment highlighting the words).  The article is named as every page names it
+        (``Attribution.article_name``): by its title only when the site has several, Sources
+        giving it in full."""
         slug, words = found.passage.article, " […] ".join(found.words)
-        title = escape(french_spacing(self.article_titles.get(slug, slug)))
+        self.cited_passages.append(found.passage)
         where = f"§{NBSP}{found.passage.number}"
-        entry = (f"«{NNBSP}{escape(words)}{NNBSP}» — selon l’article «{NNBSP}"
-                 f'<a href="{escape(self.href(article_path(self.articles_dir, slug)))}">{title}</a>{NNBSP}», '
+        entry = (f"«{NNBSP}{escape(words)}{NNBSP}» — selon "
+                 f'<a href="{escape(self.href(article_path(self.articles_dir, slug)))}">'
+                 f"{escape(self.attribution.article_name(slug))}</a>, "
                  f'<a class="carnet-ref-passage" href="{escape(self.passage_url(found))}">{where}</a>')
         who = f"selon {self.attribution.article_name(slug)}"
         tip = f'«{NNBSP}<span class="carnet-support">{escape(words)}</span>{NNBSP}»'
@@ -165,6 +169,21 @@ class NoteSections:
             pos = end
         out.append(escape(shown[pos:]))
         return "".join(out)
+
+    def quotes_cited(self, text: str, html: str) -> str:
+        """``html`` (``text`` as another page's excerpt shows it, marks and all) with each
+        « quote » of an article followed by its numbered reference on this fiche: a fiche
+        quoting another's summary cites as it cites its own."""
+        closing = [i for i, char in enumerate(html) if char == "»"]   # « » are never escaped nor in tags
+        inserts = []
+        for q in quotes_in(text):
+            ref = self._article_ref(Citation(None, q.group(1)))
+            k = text.count("»", 0, q.end()) - 1
+            if ref is not None and k < len(closing):
+                inserts.append((closing[k] + 1, self.refs.place(ref)))
+        for at, place in reversed(inserts):
+            html = html[:at] + place + html[at:]
+        return html
 
     def _mention(self, text: str, m) -> str:
         target = self.catalog.notes[m.note_id]
@@ -309,6 +328,7 @@ def sources_html(sections: NoteSections, shown: dict[str, tuple] | None = None) 
     cites = [*note.citations, *(l.relation.cite for l in sections.catalog.links(note.id)
                                  if l.relation.cite and not l.declared_here)]
     passages = [found.passage for found in map(sections.citations.get, cites) if found]
+    passages += sections.cited_passages   # and those of other fiches' words, quoted under "Ailleurs"
     items, shown = [], shown or {}
     # The articles "Dans l’article" quotes, newest first as it lists them, then any other cited.
     for slug in [*shown, *sorted({p.article for p in passages} - set(shown))]:
