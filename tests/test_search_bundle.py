@@ -154,6 +154,64 @@ def test_every_typo_of_words_of_four_to_twelve_letters_meets_a_key():
     assert tried > 20000
 
 
+def fetched_while_typing(query: str, count: int) -> set[int]:
+    """The buckets the worker reads as ``query`` is typed letter by letter: ``named`` for each
+    word, ``wholeName`` for the words together (mirrored here without the worker's stems)."""
+    out = set()
+    for end in range(1, len(query) + 1):
+        typed = [w for w in words(query[:end]) if w not in STOP] or words(query[:end])
+        out |= {bucket(w if len(w) == WHOLE else key(w, PREFIX), count) for w in typed if len(w) >= WHOLE}
+        if whole_key(typed):
+            out.add(bucket(whole_key(typed), count))
+    return out
+
+
+def fetched_for_a_typo(name: str, count: int) -> set[int]:
+    """The buckets ``near`` reads as a name's first word is typed with its fourth letter
+    missing (bench/search_weight.py's typo), from the fifth letter on."""
+    word = words(name)[0]
+    typo = word[:3] + word[4:]
+    return {bucket(at, count) for end in range(FORGIVEN_FROM, len(typo) + 1) for at in typo_keys(typo[:end])}
+
+
+# What the names' buckets a first search reads weigh: a long name typed letter by letter,
+# and its first word typed with a typo, as bench/search_weight.py types them (#35), at 200 and
+# 2,000 notes of bench/corpus.py's long-names shape.  With a word's first two and last two
+# letters as its keys and 256 files, the median was 6.1 KB at 200 notes and 57.6 KB at 2,000
+# (largest query 12.8 and 102 KB, largest bucket read 3.2 and 39 KB); with keys of four letters
+# and files in proportion, 6.5 and 9.6 KB (largest 10.2 and 16.6 KB, bucket 1.1 and 3.7 KB) when
+# this test was written.  The synthetic names are made of 34 syllables, so a key of four letters
+# has fewer values than real names give it: what still grows here is that.
+NAMES_READ = 12_000
+NAMES_READ_MAX = 24_000
+BUCKET_READ_MAX = 6_000
+NAMES_GROWTH = 1.6
+
+
+def test_the_names_a_first_search_reads_weigh_about_the_same_at_200_and_2000_notes():
+    import random
+    import statistics
+    import sys
+    sys.path.insert(0, str(ROOT / "bench"))
+    from corpus import SHAPES, make_notes
+    medians = []
+    for size in (200, 2000):
+        notes = make_notes(size, size, random.Random(7), SHAPES["long-names"])
+        files = name_buckets({f"zxx_{i * 2654435761 % 16 ** 7:07x}": [note["name"], *note["aliases"]]
+                              for i, note in enumerate(notes)})   # ids as Pagefind writes them
+        weight = {name: len(text.encode("utf-8")) for name, text in files.items()}
+        count = json.loads(files[DIRECTORY])["buckets"]
+        assert count >= size // 8   # files in proportion to the names
+        read = [fetched_while_typing(note["name"], count) | fetched_for_a_typo(note["name"], count)
+                for note in notes[::size // 100]]
+        typed = [weight[DIRECTORY] + sum(weight[f"{n}.json"] for n in numbers) for numbers in read]
+        largest = max(weight[f"{n}.json"] for numbers in read for n in numbers)
+        medians.append(statistics.median(typed))
+        assert medians[-1] <= NAMES_READ, (size, medians[-1])
+        assert max(typed) <= NAMES_READ_MAX and largest <= BUCKET_READ_MAX, (size, max(typed), largest)
+    assert medians[1] <= NAMES_GROWTH * medians[0], medians
+
+
 def test_what_pagefind_reads_is_folded_words_each_ended_by_an_underscore():
     entries = [{"location": "lieux/x/", "title": "L’Algérie", "text": "<p>Œuvre &amp; coopération — minière</p>",
                 "aliases": "ALGÉRIE"},
