@@ -12,10 +12,9 @@
  *  - one typo forgiven in a word of five letters or more that the index does not hold,
  *    against the names and aliases of the fiches (`gazprm` -> `gazprom`): Pagefind has
  *    no fuzzy search, so the names are filed in small buckets (carnet/search/names.py says
- *    how and why): a word's bucket is keyed by four of its letters (its first four, or, for
- *    a typo, four from both ends, chosen so that one typo leaves one of them as it was),
- *    hashed among a number of files that grows with the archive (search/names/buckets.json
- *    says how many), so that a query fetches a few small files however large the archive;
+ *    how and why): keys of four letters (a word's first four; for a typo, four from both
+ *    ends, one of which a typo leaves as it was), hashed among as many files as the names
+ *    need (search/names/buckets.json), so a query reads a few small files at any size;
  *  - a fiche first for its own names and aliases; lunr's `+word` (must hold), `-word`
  *    (must not), `word^N` (weighs N times), `word~N` (N typos forgiven in names);
  *  - Material's look: its result list, highlighting, suggestions, ?h= on the page opened.
@@ -99,39 +98,36 @@ function pagefind() {
 
 /* -- names: buckets of folded name words, fetched as needed (carnet/search/names.py) ------ */
 
-var EMPTY = { w: {}, n: {} }
-var directory = null
-/* search/names/buckets.json: how many buckets there are, and the names of fewer than WHOLE
-   letters.  Revalidated, as the buckets are: a build changes both.  Forgotten if it could
-   not be read, so that the next query asks again. */
-function nameFiles() {
-  if (!directory)
-    directory = fetch(NAMES + "buckets.json", { cache: "no-cache" })
-      .then(function (r) { if (!r.ok) throw new Error(r.status + " " + r.url); return r.json() })
-      .catch(function (error) {
-        console.warn("Carnet: names not read:", error)
-        directory = null
-        return { buckets: 0, n: {} }
-      })
-  return directory
+/* A names' file, revalidated (no-cache): a file keeps its address from one build to the
+   next, and the Pagefind ids in it change.  `forget` runs if it cannot be read, so that a
+   later query asks again. */
+function names(file, empty, forget) {
+  return fetch(NAMES + file, { cache: "no-cache" })
+    .then(function (r) { if (!r.ok) throw new Error(r.status + " " + r.url); return r.json() })
+    .catch(function (error) { console.warn("Carnet: names not read:", error); forget(); return empty })
 }
 
-/* The bucket of a key among `count`: FNV-1a over its code points (names.py `bucket`, twin). */
+/* buckets.json: how many buckets, and the names of fewer than WHOLE letters. */
+var directory = null
+function nameFiles() {
+  return directory || (directory = names("buckets.json", { buckets: 0, n: {} }, function () { directory = null }))
+}
+
+/* FNV-1a over the key's code points, among `count` (names.py `bucket`, twin). */
 function bucket(key, count) {
   var h = 0x811c9dc5
   for (var ch of key) h = Math.imul(h ^ ch.codePointAt(0), 0x01000193) >>> 0
   return h % count
 }
 
-/* The key of a word's first `head` letters and last PREFIX - `head` (names.py `key`). */
+/* A word's first `head` letters and last PREFIX - `head` (names.py `key`). */
 function key(word, head) {
   var letters = Array.from(word)
   return letters.slice(0, head).join("") + "|" + letters.slice(letters.length - (PREFIX - head)).join("")
 }
 
-/* The heads of the keys read for a typed word of `length` letters (names.py `heads`): each
-   key leaves out a run of length - PREFIX letters, and any two letters side by side (where
-   one typo falls) lie in one of the runs. */
+/* names.py `heads`: each key leaves out a run of length - PREFIX letters; any two letters
+   side by side, where one typo falls, lie in one of the runs. */
 function heads(length) {
   var step = length - PREFIX - 1, out = [], h
   if (step <= 1) {
@@ -143,8 +139,7 @@ function heads(length) {
   return out.reverse()
 }
 
-/* The keys read to forgive a typo in `word` (names.py `typo_keys`): a word of five letters
-   also by its letters in order, which two swapped leave as they were. */
+/* names.py `typo_keys`; a word of five letters also by its letters in order (two swapped). */
 function typoKeys(word) {
   var letters = Array.from(word)
   if (letters.length < PREFIX) return []
@@ -154,28 +149,20 @@ function typoKeys(word) {
   return keys
 }
 
-/* The bucket a key is filed in.  Revalidated, not taken from the cache as it is: a bucket
-   keeps its address from one build to the next, and the Pagefind ids in it change. */
-var buckets = new Map()
+/* The bucket a key is filed in, fetched once by this worker. */
+var EMPTY = { w: {}, n: {} }, buckets = new Map()
 async function filed(at) {
   var count = (await nameFiles()).buckets
   if (!count) return EMPTY
   var number = bucket(at, count)
   if (!buckets.has(number))
-    buckets.set(number, fetch(NAMES + number + ".json", { cache: "no-cache" })
-      .then(function (r) { if (!r.ok) throw new Error(r.status + " " + r.url); return r.json() })
-      .catch(function (error) {
-        console.warn("Carnet: names not read:", error)
-        buckets.delete(number)
-        return EMPTY
-      }))
+    buckets.set(number, names(number + ".json", EMPTY, function () { buckets.delete(number) }))
   return buckets.get(number)
 }
 
-/* Fiches (Pagefind ids) whose names hold a word starting like `word`: from PREFIX letters,
-   a name word that starts with its stem (or with its first PREFIX letters, if the stem is
-   shorter); a name word that is its stem, if that has WHOLE letters (`fer`, `fers`).  A
-   shorter word is not matched against names: too many start like it. */
+/* Fiches (Pagefind ids) whose names hold a word that starts with `word`'s stem (from PREFIX
+   letters; its first PREFIX if the stem is shorter), or that is its stem of WHOLE letters
+   (`fer`, `fers`).  A shorter word is not matched against names: too many start like it. */
 async function named(word) {
   var pages = new Set(), prefix = stem(word), letters = Array.from(word)
   var add = function (words, match) {
@@ -191,9 +178,8 @@ async function named(word) {
   return pages
 }
 
-/* Name words at most `edits` typos from `word` (adjacent letters swapped count as one): all
-   of them for one typo in a word of FUZZY_FROM letters or more; beyond, what the same
-   buckets hold. */
+/* Name words at most `edits` typos from `word` (two letters swapped count as one): all of
+   them for one typo from FUZZY_FROM letters; beyond, what the same buckets hold. */
 async function near(word, edits) {
   var found = new Map()
   var filedAt = await Promise.all(typoKeys(word).map(filed))
