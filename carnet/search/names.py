@@ -1,52 +1,151 @@
 """The names and aliases of every fiche, for the search worker, in small files it fetches
-as a reader types: one or two of 256 parts, never the whole list.
+as a reader types: a few buckets, each about as large whatever the archive's size.
 
-The worker uses them (1) to put a fiche first for its own names, and (2) to forgive one typo
-in a name, which Pagefind does not do.  A word is filed under its first two letters, where a
-reader's word that starts like it finds it, and, from four letters, under its last two as
-well: one typo in a word of five letters or more leaves its first two letters or its last two
-as they were.  Keys fall into a fixed number of buckets, all written, so the worker never
-asks for a file that does not exist.
+The worker uses them (1) to put a fiche first for its own names (a query word that starts one
+of its name words, a query that is one of its names), and (2) to forgive one typo in a name
+word of five letters or more, which Pagefind does not do.  Everything is folded
+(carnet.search.fold).
+
+Keys.  A name word is filed under keys of four of its letters, ``head|tail`` (its first
+``head`` letters and its last 4 - ``head``): ``gazp|``, its first four, where a query word
+of four letters or more that starts like it finds it; and the keys a typed word one typo
+away reads (``typo_keys``).  A typo (a letter changed, added or dropped, two swapped) touches
+one place of a word: a typed word of n letters reads the keys that leave out, in turn, every
+run of n - 4 letters wide enough to hold it (``gaz|m``, ``ga|om``… for a short word; its first
+four and its last four from nine letters), and one of them is the name word's own key.  Two
+swapped letters in a word of five fit no such run: a word of five is also filed under its
+letters sorted (``#agmoz``).  A test tries every typo of every name word.  Words of three
+letters are filed under themselves (``fer``) and found whole; shorter ones are not filed: a
+query word that short gets no name's bonus, Pagefind still finds it.  A whole name is filed
+under the key of its words written together, the worker's stop words left out, as the worker
+writes a query (``gaz de france`` -> ``gazf|``); the few names of one or two letters in all
+(``BP``) are in the directory file.
+
+Why (#35): the keys were a word's first two and last two letters, a few hundred values, so
+a bucket grew with the archive (63 KB for a word typed at 5,000 notes); four letters have
+tens of thousands.  And the keys are hashed (FNV-1a, ``bucket``) into a number of files that
+grows with the names, so that a file holds about BUCKET_BYTES whatever the archive's size.
+The number, with the short names, is in ``buckets.json``, which the worker reads first;
+every bucket below it is written, so the worker never asks for a file that does not exist.
 """
 
 from __future__ import annotations
 
 import json
 
-from .fold import words
+from .fold import STOP, words
 
-BUCKETS = 256     # files; the worker's BUCKETS must agree
-FORGIVEN_FROM = 5  # letters: a word this long is forgiven one typo (the worker's FUZZY_FROM)
+PREFIX = 4            # letters of a key (the worker's PREFIX)
+WHOLE = 3             # letters: a word this short is its own key, found whole (the worker's WHOLE)
+FORGIVEN_FROM = 5     # letters: a word this long is forgiven one typo (the worker's FUZZY_FROM)
+BUCKET_BYTES = 1024   # about what one bucket file weighs, on average, whatever the archive's size
+DIRECTORY = "buckets.json"
 
 
-def bucket(key: str) -> int:
-    """The bucket of a key (the worker's ``bucket`` twin)."""
-    h = 0
+def bucket(key: str, count: int) -> int:
+    """The bucket of a key among ``count``: FNV-1a over its code points (the worker's
+    ``bucket`` twin; a test runs both over the same keys)."""
+    h = 0x811C9DC5
     for char in key:
-        h = (h * 31 + ord(char)) % BUCKETS
-    return h
+        h = ((h ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
+    return h % count
+
+
+def key(word: str, head: int) -> str:
+    """The key of a word's first ``head`` letters and last PREFIX - ``head`` (the worker's ``key``)."""
+    return word[:head] + "|" + word[len(word) - (PREFIX - head):]
+
+
+def heads(length: int) -> list[int]:
+    """The heads of the keys read for a typed word of ``length`` letters.  Each key leaves out
+    a run of ``length`` - PREFIX letters; heads at most that run's width less one apart, and
+    the last one, put any two letters side by side in one of the runs (the worker's ``heads``)."""
+    step = length - PREFIX - 1
+    if step <= 1:
+        return list(range(PREFIX, -1, -1))
+    return sorted({*range(0, PREFIX, step), PREFIX}, reverse=True)
+
+
+def sorted_key(word: str) -> str:
+    """A word of five letters' letters in order: two of them swapped leave it as it was."""
+    return "#" + "".join(sorted(word))
+
+
+def typo_keys(word: str) -> list[str]:
+    """The keys the worker reads for a typed word it forgives a typo (``near``): one of them
+    is a key of every name word one typo away, if the word has FORGIVEN_FROM letters or more
+    (``word~N`` reads them for a shorter word too, and finds what they hold)."""
+    if len(word) < PREFIX:
+        return []
+    keys = [key(word, head) for head in heads(len(word))]
+    return keys + [sorted_key(word)] if len(word) == FORGIVEN_FROM else keys
+
+
+def filed_keys(word: str) -> list[str]:
+    """Every key a name word is filed under: its first four letters, and the keys read by a
+    typed word one letter shorter, as long, or one longer (``typo_keys``)."""
+    if len(word) < WHOLE:
+        return []
+    if len(word) == WHOLE:
+        return [word]
+    keys = {key(word, PREFIX)}
+    for typed in range(max(len(word) - 1, FORGIVEN_FROM), len(word) + 2):
+        keys.update(key(word, head) for head in heads(typed))
+    if len(word) == FORGIVEN_FROM:
+        keys.add(sorted_key(word))
+    return sorted(keys)
+
+
+def whole_key(folded: list[str]) -> str | None:
+    """The key of a whole name (its folded words): that of its words but the stop words,
+    written together; "" for fewer than WHOLE letters in all (the directory's); None for a
+    name of stop words only, which the worker never matches."""
+    joined = "".join(word for word in folded if word not in STOP)
+    if not joined:
+        return None
+    return key(joined, PREFIX) if len(joined) >= PREFIX else joined if len(joined) == WHOLE else ""
 
 
 def name_buckets(names_by_page: dict[str, list[str]]) -> dict[str, str]:
-    """Every bucket file's JSON, by its file name: ``{"w": {word: [page…]}, "n": {name: [page…]}}``,
-    words and whole names folded (carnet.search.fold); a page is named as the worker knows it
-    (Pagefind's id for it)."""
-    buckets: list[dict[str, dict[str, list[str]]]] = [{"w": {}, "n": {}} for _ in range(BUCKETS)]
+    """Every file's JSON by its file name: the buckets, ``{"w": {word: [page…]}, "n": {name:
+    [page…]}}``, and the directory, ``{"buckets": count, "n": {short name: [page…]}}``; a
+    page is named as the worker knows it (Pagefind's id for it)."""
+    by_key: dict[str, dict[str, dict[str, list[str]]]] = {}
+    short: dict[str, list[str]] = {}
 
-    def file(kind: str, key: str, value: str, page: str) -> None:
-        pages = buckets[bucket(key)][kind].setdefault(value, [])
+    def file(kind: str, at: str, value: str, page: str) -> None:
+        filed = by_key.setdefault(at, {"w": {}, "n": {}})[kind] if at else short
+        pages = filed.setdefault(value, [])
         if page not in pages:
             pages.append(page)
 
     for page, forms in sorted(names_by_page.items()):
         for form in forms:
             folded = words(form)
-            if not folded:
-                continue
-            file("n", folded[0][:2], " ".join(folded), page)
+            whole = whole_key(folded)
+            if whole is not None:
+                file("n", whole, " ".join(folded), page)
             for word in folded:
-                file("w", word[:2], word, page)
-                if len(word) >= FORGIVEN_FROM - 1:  # one letter short of a forgiven word
-                    file("w", word[-2:], word, page)
-    return {f"{i}.json": json.dumps(b, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-            for i, b in enumerate(buckets)}
+                for at in filed_keys(word):
+                    file("w", at, word, page)
+    count = bucket_count(sum(len(_json(content)) for content in by_key.values()))
+    buckets: list[dict[str, dict[str, list[str]]]] = [{"w": {}, "n": {}} for _ in range(count)]
+    for at, content in by_key.items():   # a word filed under two keys of one bucket: the same pages
+        for kind in ("w", "n"):
+            buckets[bucket(at, count)][kind].update(content[kind])
+    files = {f"{number}.json": _json(filed) for number, filed in enumerate(buckets)}
+    files[DIRECTORY] = _json({"buckets": count, "n": short})
+    return files
+
+
+def bucket_count(filed_bytes: int) -> int:
+    """How many buckets for this many bytes of keys' contents: a power of two, so that a
+    growing archive changes the count (and every bucket's address) seldom."""
+    count = 1
+    while filed_bytes > count * BUCKET_BYTES:
+        count *= 2
+    return count
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)

@@ -11,7 +11,10 @@
  *    (`phosphates` -> `phosphat`), so `cuivr` finds `cuivre` as it is typed;
  *  - one typo forgiven in a word of five letters or more that the index does not hold,
  *    against the names and aliases of the fiches (`gazprm` -> `gazprom`): Pagefind has
- *    no fuzzy search, so the names are filed in small buckets (carnet/search_names.py);
+ *    no fuzzy search, so the names are filed in small buckets (carnet/search/names.py says
+ *    how and why): keys of four letters (a word's first four; for a typo, four from both
+ *    ends, one of which a typo leaves as it was), hashed among as many files as the names
+ *    need (search/names/buckets.json), so a query reads a few small files at any size;
  *  - a fiche first for its own names and aliases; lunr's `+word` (must hold), `-word`
  *    (must not), `word^N` (weighs N times), `word~N` (N typos forgiven in names);
  *  - Material's look: its result list, highlighting, suggestions, ?h= on the page opened.
@@ -29,7 +32,8 @@ var ROOT = new URL("../../../", self.location.href).href  /* this file: assets/j
 var PAGEFIND = ROOT + "search/pagefind/pagefind.js"
 var NAMES = ROOT + "search/names/"
 var PAGES = ROOT + "search/pages/"   /* what a page shows in the results, by Pagefind id */
-var BUCKETS = 256          /* carnet/search_names.py BUCKETS */
+var PREFIX = 4             /* letters of a names' key (carnet/search/names.py PREFIX) */
+var WHOLE = 3              /* letters: a word this short is its own key, found whole (names.py WHOLE) */
 var FUZZY_FROM = 5         /* letters: shorter words have too many neighbours one typo away */
 var MAX_PAGES = 20         /* pages returned with their text: a fragment to fetch for each */
 var QUIET = 150            /* ms without a new letter, while typing, before the results' pages are fetched */
@@ -92,36 +96,94 @@ function pagefind() {
   return engine
 }
 
-/* -- names: buckets of folded name words, fetched as needed -------------------------------- */
+/* -- names: buckets of folded name words, fetched as needed (carnet/search/names.py) ------ */
 
-var buckets = new Map()
-function bucket(key) {
-  var h = 0
-  for (var ch of key) h = (h * 31 + ch.codePointAt(0)) % BUCKETS
-  if (!buckets.has(h))
-    /* Revalidated, not taken from the cache as it is: a bucket keeps its address from one
-       build to the next, and the Pagefind ids in it change. */
-    buckets.set(h, fetch(NAMES + h + ".json", { cache: "no-cache" })
-      .then(function (r) { return r.ok ? r.json() : { w: {}, n: {} } })
-      .catch(function () { return { w: {}, n: {} } }))
-  return buckets.get(h)
+/* A names' file, revalidated (no-cache): a file keeps its address from one build to the
+   next, and the Pagefind ids in it change.  `forget` runs if it cannot be read, so that a
+   later query asks again. */
+function names(file, empty, forget) {
+  return fetch(NAMES + file, { cache: "no-cache" })
+    .then(function (r) { if (!r.ok) throw new Error(r.status + " " + r.url); return r.json() })
+    .catch(function (error) { console.warn("Carnet: names not read:", error); forget(); return empty })
 }
 
-/* Fiches (Pagefind ids) whose names hold a word starting like `word`. */
+/* buckets.json: how many buckets, and the names of fewer than WHOLE letters. */
+var directory = null
+function nameFiles() {
+  return directory || (directory = names("buckets.json", { buckets: 0, n: {} }, function () { directory = null }))
+}
+
+/* FNV-1a over the key's code points, among `count` (names.py `bucket`, twin). */
+function bucket(key, count) {
+  var h = 0x811c9dc5
+  for (var ch of key) h = Math.imul(h ^ ch.codePointAt(0), 0x01000193) >>> 0
+  return h % count
+}
+
+/* A word's first `head` letters and last PREFIX - `head` (names.py `key`). */
+function key(word, head) {
+  var letters = Array.from(word)
+  return letters.slice(0, head).join("") + "|" + letters.slice(letters.length - (PREFIX - head)).join("")
+}
+
+/* names.py `heads`: each key leaves out a run of length - PREFIX letters; any two letters
+   side by side, where one typo falls, lie in one of the runs. */
+function heads(length) {
+  var step = length - PREFIX - 1, out = [], h
+  if (step <= 1) {
+    for (h = PREFIX; h >= 0; h--) out.push(h)
+    return out
+  }
+  for (h = 0; h < PREFIX; h += step) out.push(h)
+  out.push(PREFIX)
+  return out.reverse()
+}
+
+/* names.py `typo_keys`; a word of five letters also by its letters in order (two swapped). */
+function typoKeys(word) {
+  var letters = Array.from(word)
+  if (letters.length < PREFIX) return []
+  var keys = heads(letters.length).map(function (h) { return key(word, h) })
+  if (letters.length === FUZZY_FROM)
+    keys.push("#" + letters.sort(function (a, b) { return a.codePointAt(0) - b.codePointAt(0) }).join(""))
+  return keys
+}
+
+/* The bucket a key is filed in, fetched once by this worker. */
+var EMPTY = { w: {}, n: {} }, buckets = new Map()
+async function filed(at) {
+  var count = (await nameFiles()).buckets
+  if (!count) return EMPTY
+  var number = bucket(at, count)
+  if (!buckets.has(number))
+    buckets.set(number, names(number + ".json", EMPTY, function () { buckets.delete(number) }))
+  return buckets.get(number)
+}
+
+/* Fiches (Pagefind ids) whose names hold a word that starts with `word`'s stem (from PREFIX
+   letters; its first PREFIX if the stem is shorter), or that is its stem of WHOLE letters
+   (`fer`, `fers`).  A shorter word is not matched against names: too many start like it. */
 async function named(word) {
-  var pages = new Set(), prefix = stem(word)
-  if (word.length < 2) return pages
-  var words = (await bucket(word.slice(0, 2))).w
-  for (var name in words)
-    if (name.lastIndexOf(prefix, 0) === 0) words[name].forEach(function (p) { pages.add(p) })
+  var pages = new Set(), prefix = stem(word), letters = Array.from(word)
+  var add = function (words, match) {
+    for (var name in words)
+      if (match(name)) words[name].forEach(function (p) { pages.add(p) })
+  }
+  if (Array.from(prefix).length === WHOLE)
+    add((await filed(prefix)).w, function (name) { return name === prefix })
+  if (letters.length > WHOLE) {
+    var start = Array.from(prefix).length >= PREFIX ? prefix : letters.slice(0, PREFIX).join("")
+    add((await filed(key(word, PREFIX))).w, function (name) { return name.lastIndexOf(start, 0) === 0 })
+  }
   return pages
 }
 
-/* Name words at most `edits` typos from `word` (adjacent letters swapped count as one). */
+/* Name words at most `edits` typos from `word` (two letters swapped count as one): all of
+   them for one typo from FUZZY_FROM letters; beyond, what the same buckets hold. */
 async function near(word, edits) {
   var found = new Map()
-  var filed = await Promise.all([bucket(word.slice(0, 2)), bucket(word.slice(-2))])
-  filed.forEach(function (b) {
+  var filedAt = await Promise.all(typoKeys(word).map(filed))
+  filedAt.forEach(function (b) {
     for (var name in b.w)
       if (distance(word, name, edits) <= edits) found.set(name, b.w[name])
   })
@@ -194,12 +256,16 @@ async function find(pf, clause) {
   return { clause: clause, hits: hits, names: names, stems: words }
 }
 
-/* Fiches one of whose names is the whole query (stop words aside). */
+/* Fiches one of whose names is the whole query (stop words aside).  A name is filed under
+   the key of its words written together (names.py `whole_key`), the directory's if they
+   hold fewer than WHOLE letters. */
 async function wholeName(clauses) {
-  var asked = clauses.filter(function (c) { return c.presence !== "-" })
-  if (!asked.length || asked[0].word.length < 2) return new Set()
+  var asked = clauses.filter(function (c) { return c.presence !== "-" }), pages = new Set()
+  if (!asked.length) return pages
+  var joined = asked.map(function (c) { return c.word }).join(""), letters = Array.from(joined).length
+  var names = (letters >= PREFIX ? await filed(key(joined, PREFIX)) : letters === WHOLE ? await filed(joined)
+    : await nameFiles()).n
   var query = asked.map(function (c) { return stem(c.word) }).join(" ")
-  var names = (await bucket(asked[0].word.slice(0, 2))).n, pages = new Set()
   for (var name in names) {
     var words = name.split(" ").filter(function (w) { return !STOP.has(w) })
     if (words.map(stem).join(" ") === query) names[name].forEach(function (p) { pages.add(p) })
@@ -426,7 +492,10 @@ async function run() {
 
 /* What the worker (carnet-search.js) calls once it has loaded this file. */
 self.carnetSearch = {
-  warm: function () { pagefind().catch(function () {}) },
+  warm: function () {   /* the search box opened: Pagefind, and how many names' buckets there are */
+    pagefind().catch(function () {})
+    nameFiles()
+  },
   query: function (query) {
     /* Being typed: a query of two letters or less, or one that the query before it, a
        moment ago, starts (or that starts it: a letter taken back). */
