@@ -678,8 +678,10 @@ DRAWN_RELATIONS = """svg => {
 
 
 def test_the_dossier_graph_names_each_relation_and_points_the_way_it_reads(page, served):
-    """On the project: a line for each relation, its name on it (11), an arrowhead on each
-    relation read one way, from the fiche that states it to the other, its ends at both."""
+    """On the project: a line for each relation, its name on it (11), a phrase read along the
+    line ("a pour pays"); an arrowhead on each relation read one way, from its subject to its
+    object (from the fiche that states it, or, for "dirige", from the person to the
+    organisation whose fiche names its head), its ends at both."""
     page.set_viewport_size(SIZES["desktop"])
     page.goto(served + "graphe/", wait_until="networkidle")
     drawn = page.locator("figure.carnet-graph svg").evaluate(DRAWN_RELATIONS)
@@ -687,8 +689,8 @@ def test_the_dossier_graph_names_each_relation_and_points_the_way_it_reads(page,
     for note in CATALOG:
         for rel in note.relations:
             target, rtype = CATALOG.notes[rel.target], RELATION_TYPES[rel.type]
-            label = rtype.side_label(True, 1, rel.cite is not None, target.kind).lower()
-            expected.append((label, not rtype.symmetric, note.name, target.name))
+            subject, object_ = (target, note) if rtype.graph_reversed else (note, target)
+            expected.append((rtype.graph_label(rel.cite is not None), not rtype.symmetric, subject.name, object_.name))
     assert len(drawn) == len(expected) == 11
     assert all(d["from"][0] <= 16 and d["to"][0] <= 16 for d in drawn), drawn   # its ends at its fiches
     got = sorted((d["label"], d["arrow"], d["from"][1], d["to"][1]) for d in drawn)
@@ -696,6 +698,7 @@ def test_the_dossier_graph_names_each_relation_and_points_the_way_it_reads(page,
                       for e in expected)
     assert got == readable
     assert sum(d["arrow"] for d in drawn) == sum(e[1] for e in expected) >= 10
+    assert ("dirige", True, "Belkacem Soltani", "Sonarem") in got   # the person leads: the arrow from them
 
 
 def test_the_dossier_graph_uses_the_column_and_never_overflows_it(view, served):

@@ -193,21 +193,28 @@ def _dossier_caption(what: str, drawing: Drawing, kinds: set[str]) -> str:
 
 def _relations(notes: list[Note], catalog: Catalog, href: Callable[[str], str], said_by: SaidBy):
     """The relations between ``notes``: as lines to draw, as sentences (the drawing's
-    description) and as list items, one a relation, both notes linked."""
+    description) and as list items, one a relation, both notes linked; each read along its
+    arrow, subject → object ("Belkacem Soltani — dirige : Sonarem", though Sonarem's note
+    says who leads it), in the order of their subjects' names."""
     drawn = {n.id for n in notes}
-    lines, sentences, items = [], [], []
-    for note in sorted(notes, key=lambda n: sort_key(n.name)):
+    read = []   # (subject, phrase, object, the relation, the note declaring it)
+    for note in notes:
         for rel in note.relations:
-            if rel.target not in drawn:
-                continue
-            target, rtype = catalog.notes[rel.target], RELATION_TYPES[rel.type]
-            label = rtype.side_label(True, 1, rel.cite is not None, target.kind).lower()
-            lines.append(Line(note.id, target.id, _label(label, EDGE_CHARS), not rtype.symmetric))
-            said = said_by(rel.cite, note, rel.source)
-            sentences.append(f"{note.name} — {label}{NBSP}: {running_name(target.name, target.kind)} ({said})")
-            items.append(f'<li><a href="{escape(href(note.id))}">{escape(note.name)}</a> — {escape(label)}{NBSP}: '
-                         f'<a href="{escape(href(target.id))}">{escape(running_name(target.name, target.kind))}</a> '
-                         f"({escape(said)})</li>")
+            if rel.target in drawn:
+                target, rtype = catalog.notes[rel.target], RELATION_TYPES[rel.type]
+                subject, object_ = (target, note) if rtype.graph_reversed else (note, target)
+                read.append((subject, rtype.graph_label(rel.cite is not None), object_, rel, note))
+    # Sorted by names, then by the declaring note's id and its order of relations: the same
+    # order in every process.
+    read.sort(key=lambda r: (sort_key(r[0].name), sort_key(r[2].name), r[4].id))
+    lines, sentences, items = [], [], []
+    for subject, label, object_, rel, note in read:
+        lines.append(Line(subject.id, object_.id, _label(label, EDGE_CHARS), not RELATION_TYPES[rel.type].symmetric))
+        said = said_by(rel.cite, note, rel.source)
+        sentences.append(f"{subject.name} — {label}{NBSP}: {running_name(object_.name, object_.kind)} ({said})")
+        items.append(f'<li><a href="{escape(href(subject.id))}">{escape(subject.name)}</a> — {escape(label)}{NBSP}: '
+                     f'<a href="{escape(href(object_.id))}">{escape(running_name(object_.name, object_.kind))}</a> '
+                     f"({escape(said)})</li>")
     return lines, sentences, items
 
 

@@ -258,8 +258,15 @@ def _gap(a: Spot, b: Spot, named: dict) -> float:
     return max(a.half + b.half + STREET, named.get(frozenset((a.node.key, b.node.key)), 0.0), wings)
 
 
+def _reach(spot: Spot, named: dict) -> float:
+    """How far from the drawing's side a fiche first or last on its line stands: its name's
+    half, or (a small drawing) the half of its widest relation to another row, whose name is
+    centred on a line that may run straight up or down from it."""
+    return max(spot.half, named.get(spot.node.key, 0.0))
+
+
 def _span(line: list[Spot], named: dict[frozenset, float]) -> float:
-    return line[0].half + sum(_gap(a, b, named) for a, b in zip(line, line[1:])) + line[-1].half
+    return _reach(line[0], named) + sum(_gap(a, b, named) for a, b in zip(line, line[1:])) + _reach(line[-1], named)
 
 
 def place_x(lines: list[list[Spot]], links: list[Link], named: dict[frozenset, float], sweeps: int = 6) -> None:
@@ -279,7 +286,7 @@ def place_x(lines: list[list[Spot]], links: list[Link], named: dict[frozenset, f
     for line, between in zip(lines, gaps):
         room = WIDTH - 2 * MARGIN - _span(line, named)
         share = room / (len(line) - 1) if len(line) > 1 else room / 2
-        x = MARGIN + line[0].half + (0 if len(line) > 1 else share)
+        x = MARGIN + _reach(line[0], named) + (0 if len(line) > 1 else share)
         for i, spot in enumerate(line):
             spot.x = x
             x += between[i] + share if i < len(between) else 0
@@ -288,7 +295,7 @@ def place_x(lines: list[list[Spot]], links: list[Link], named: dict[frozenset, f
         for i in (i for i in order if i != anchor):
             line = lines[i]
             wanted = [_mean([o.x for o in near[s.node.key]], s.x) for s in line]
-            xs = _isotonic(wanted, gaps[i], MARGIN + line[0].half, WIDTH - MARGIN - line[-1].half)
+            xs = _isotonic(wanted, gaps[i], MARGIN + _reach(line[0], named), WIDTH - MARGIN - _reach(line[-1], named))
             for spot, x in zip(line, xs):
                 spot.x = x
 
