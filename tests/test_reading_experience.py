@@ -660,8 +660,8 @@ def test_no_two_labels_of_any_graph_overlap(page, served):
 # a size), and the fiches nearest the two ends of its line, by their links' names.
 DRAWN_RELATIONS = """svg => {
   const points = [...svg.querySelectorAll('a')].map(a => {
-    const c = a.querySelector('circle'), t = a.querySelector('text').getBBox()
-    return [a.getAttribute('aria-label').replace(/ \\([^)]*\\)$/, ''), +c.getAttribute('cx'), +c.getAttribute('cy'), t]
+    const c = a.querySelector('.carnet-node').getBBox(), t = a.querySelector('text').getBBox()
+    return [a.getAttribute('aria-label').replace(/ \\([^)]*\\)$/, ''), c.x + c.width / 2, c.y + c.height / 2, t]
   })
   const nearest = p => points.map(([name, x, y, t]) => {
     const dx = Math.max(t.x - p.x, 0, p.x - t.x - t.width), dy = Math.max(t.y - p.y, 0, p.y - t.y - t.height)
@@ -739,10 +739,10 @@ def test_graph_points_lines_and_key_stand_out_at_3_to_1_in_both_palettes(view, s
     kinds = set()
     for path in graph_pages():
         page.goto(served + path, wait_until="networkidle")
-        for selector, prop in (("circle.carnet-node", "fill"), (".carnet-key-dot", "backgroundColor"),
+        for selector, prop in ((".carnet-node", "fill"), (".carnet-key-dot", "backgroundColor"),
                                (".carnet-edge", "stroke"), (".carnet-arrow", "fill")):
             for el in page.locator(f"figure.carnet-graph {selector}").all():
                 ratio = el.evaluate(FILL_CONTRAST, prop)
                 assert ratio >= 3, (path, scheme, selector, el.get_attribute("class"), round(ratio, 2))
-        kinds |= set(page.eval_on_selector_all("circle.carnet-node", "els => els.map(e => e.classList[1])"))
+        kinds |= set(page.eval_on_selector_all(".carnet-node", "els => els.map(e => e.classList[1])"))
     assert len(kinds) == 4

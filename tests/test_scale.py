@@ -141,7 +141,7 @@ def lines_through_names(svg) -> list[tuple[str, float, float]]:
 
 def check_drawing(html: str, max_nodes: int) -> BeautifulSoup:
     svg = BeautifulSoup(html, "html.parser").find("svg")
-    nodes = svg.find_all("circle")
+    nodes = svg.select(".carnet-node")   # a shape a kind: circle or polygon
     assert 0 < len(nodes) <= max_nodes
     for node in nodes:  # every node has its label, at most LABEL_CHARS long
         text = node.find_next_sibling("text")

@@ -25,7 +25,7 @@ from .graph_layout import CHAR_WIDTH, EDGE_FONT, FONT, NAME_BASE, WIDTH, Drawing
 from .graph_layout import Link as Line
 
 __all__ = ["CHAR_WIDTH", "EDGE_FONT", "FONT", "LABEL_CHARS", "MAX_NEIGHBOURS", "MAX_NODES",
-           "dossier_graph", "note_graph", "overview_notes"]
+           "SHAPES", "dossier_graph", "note_graph", "overview_notes"]
 
 MAX_NODES = 150       # in any drawing
 MAX_NEIGHBOURS = 16   # around one note
@@ -42,13 +42,35 @@ def _label(text: str, limit: int = LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+# A shape a kind, not only a colour (a reader who does not tell olive from rust tells a
+# diamond from a triangle), of about the same weight (180 to 225 px²), within ``DOT``
+# from its centre: a person round, a company square, a mineral cut like a gem, a place a
+# landmark.  The key draws the same shapes (carnet.css, .carnet-key-dot--<kind>).
+SHAPES = {"entreprises": "square", "personnes": "circle", "minerais": "diamond", "lieux": "triangle"}
+_CORNERS = {   # of each polygon, from its centre
+    "square": ((-7.5, -7.5), (7.5, -7.5), (7.5, 7.5), (-7.5, 7.5)),
+    "diamond": ((0, -10), (10, 0), (0, 10), (-10, 0)),
+    "triangle": ((0, -10), (10, 8), (-10, 8)),
+}
+
+
+def _shape(kind: str, x: float, y: float, classes: str) -> str:
+    """A note's point: its kind's shape centred on (x, y)."""
+    shape = SHAPES[kind]
+    if shape == "circle":
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="8" class="{classes}"/>'
+    points = " ".join(f"{x + dx:.1f},{y + dy:.1f}" for dx, dy in _CORNERS[shape])
+    return f'<polygon points="{points}" class="{classes}"/>'
+
+
 def _node(note: Note, x: float, y: float, href: str | None, anchor: str = "start", dy: float = 5,
           extra: str = "") -> str:
-    """A point and its name; a link to the note's page (``href``), named with its kind."""
+    """A point of its kind's shape and its name; a link to the note's page (``href``), named
+    with its kind."""
     kind = KINDS[note.kind].singular.lower()
     dx = {"start": 14, "end": -14, "middle": 0}[anchor]
-    drawn = (f'<circle cx="{x:.1f}" cy="{y:.1f}" r="8" class="carnet-node carnet-node--{note.kind}{extra}"/>'
-             f'<text x="{x + dx:.1f}" y="{y + dy:.1f}" text-anchor="{anchor}">{escape(_label(note.name))}</text>')
+    drawn = (_shape(note.kind, x, y, f"carnet-node carnet-node--{note.kind}{extra}")
+             + f'<text x="{x + dx:.1f}" y="{y + dy:.1f}" text-anchor="{anchor}">{escape(_label(note.name))}</text>')
     if href is None:
         return f"<g>{drawn}</g>"
     # xlink:href, not href: Material's instant navigation rewrites every [href]
@@ -57,7 +79,8 @@ def _node(note: Note, x: float, y: float, href: str | None, anchor: str = "start
 
 
 def _key(kinds: set[str], more: list[str]) -> str:
-    """The drawing's key: a dot of each kind's colour, then ``more`` (already HTML)."""
+    """The drawing's key: each kind's shape in its colour (carnet.css draws the same shape as
+    the drawing), then ``more`` (already HTML)."""
     dots = [f'<li><span class="carnet-key-dot carnet-key-dot--{kind}" aria-hidden="true"></span> '
             f"{escape(KINDS[kind].plural)}</li>" for kind in KINDS if kind in kinds]
     return f'<ul class="carnet-graph-key-list" aria-label="Légende">{"".join(dots + more)}</ul>'
@@ -129,7 +152,7 @@ def note_graph(note: Note, catalog: Catalog, href: Callable[[str], str], said_by
                      f'<text x="{other_x - 14:.1f}" y="{y - 4:.1f}" text-anchor="end" '
                      f'class="carnet-edge-label">{escape(name)}</text>')
         nodes.append(_node(link.other, other_x, y, href(link.other.id)))
-    nodes.append(_node(note, self_x, me_y, None, "middle", -14, " carnet-node--self"))
+    nodes.append(_node(note, self_x, me_y, None, "middle", -16, " carnet-node--self"))   # over the shape's top
     described = f"{NNBSP}; ".join(
         f"{label.lower()}{NBSP}: {_described([l for l in group if l in shown], note, said_by)}"
         for label, group in groups if any(l in shown for l in group))
@@ -186,7 +209,7 @@ def _dossier_caption(what: str, drawing: Drawing, kinds: set[str]) -> str:
                + f"{NBSP}: chacune est écrite en toutes lettres sous le graphe.")
     both_ways = [f"<li>Un trait sans flèche{NBSP}: une relation dans les deux sens</li>"] \
         if any(not edge.directed for edge in drawing.edges) else []
-    return (f"<p>{escape(what)}. Un point par fiche, d’une couleur par catégorie{NNBSP}; un trait par relation, "
+    return (f"<p>{escape(what)}. Un symbole par fiche, d’une forme et d’une couleur par catégorie{NNBSP}; un trait par relation, "
             f"nommée sur le trait et lue dans le sens de sa flèche{NNBSP}; un clic sur un nom ouvre sa fiche."
             f"{unnamed}</p>" + _key(kinds, both_ways))
 
