@@ -7,8 +7,8 @@ caption only says what the drawing is, with its key.  Colours come from CSS clas
 to the text beside it (the fiche's list of relations, the dossier's lines under it).
 
 The dossier graph (layout in graph_layout.py) is an overview: the ``MAX_NODES`` most
-connected fiches in rows by kind, each relation a line named at its middle, an arrowhead
-for its direction; the rest reached in words through the index of each kind.  A fiche's
+connected fiches in rows by kind, each relation a line named on it (nearer the fiche it reads
+from), an arrowhead for its direction; the rest reached in words through the index of each kind.  A fiche's
 graph: the fiche on the left, its relations fanning out to the notes on the right.
 """
 

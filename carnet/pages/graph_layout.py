@@ -8,9 +8,10 @@ line between two neighbours on a row (its name fits between them), an arc over a
 line threaded between the names of the rows it crosses: no line ever runs through a name.
 
 A relation's name goes on its line where it overlaps no other name, no point, no arrowhead and
-no line that says something else; where none fits, it is left out of the drawing (the text
-under it says every relation).  Sizes are estimated as the tests estimate them: a text is
-``CHAR_WIDTH`` of its font size wide per character, 0.8 of it above its baseline, 0.25 below.
+no line that says something else, nearer the fiche the line reads from when it has an arrow;
+where none fits, it is left out of the drawing (the text under it says every relation).
+Sizes are estimated as the tests estimate them: a text is ``CHAR_WIDTH`` of its font size
+wide per character, 0.8 of it above its baseline, 0.25 below.
 """
 
 from __future__ import annotations
@@ -35,7 +36,12 @@ ROW_KINDS = ("personnes", "entreprises", "lieux", "minerais")
 GAPS = (64, 88, 116, 148)   # between rows, tried in turn until every relation's name fits
 SCALE_GAP = 44        # between rows of a drawing of more than FEW fiches
 FEW = 20              # fiches: a larger drawing is laid out once (each try costs its all)
-ALONG = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82)   # where a name may sit on its line
+# Where a name may sit on its line, in the order tried (0: its start, 1: its end).  A line
+# read one way is named nearer its start, the fiche it reads from: the phrase follows its
+# subject ("Cuivre — a pour lieu cité → Maghreb"), and names of lines meeting at one fiche
+# (three minerals and one place) stand apart where the lines do, not stacked at their meeting.
+ALONG = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82)   # read both ways: from its middle out
+TAIL = (0.34, 0.26, 0.42, 0.5, 0.2, 0.58, 0.66, 0.74, 0.82)     # read one way: from near its start
 
 
 class Box(NamedTuple):
@@ -448,8 +454,10 @@ class Grid:
 
 def name_edges(edges: list[Edge], spots: list[Spot]) -> int:
     """Each relation's name on its line where it fits (``Edge.label_at``): level lines first
-    (their name has one place), then the shortest lines; the first place along the line
-    (from its middle out) that no other line crosses, else the one that covers least of the
+    (their name has one place), then the longest lines (of lines meeting at one fiche, the
+    outer ones take the places near their starts, far apart; the middle one, shorter, the
+    place left on it, higher: names staggered, not side by side); the first place along the line
+    (``TAIL`` or ``ALONG``) that no other line crosses, else the one that covers least of the
     lines saying the same (three "pays" into one country).  Returns how many lie over a line."""
     grid = Grid()
     for spot in spots:
@@ -462,9 +470,9 @@ def name_edges(edges: list[Edge], spots: list[Spot]) -> int:
         for x, y in edge.points:
             grid.add_point(x, y, edge.label, i)
     over = 0
-    for i, edge in sorted(enumerate(edges), key=lambda ie: (ie[1].source.y != ie[1].target.y, len(ie[1].points))):
+    for i, edge in sorted(enumerate(edges), key=lambda ie: (ie[1].source.y != ie[1].target.y, -len(ie[1].points))):
         places = []
-        for rank, t in enumerate(ALONG):
+        for rank, t in enumerate(TAIL if edge.directed else ALONG):
             x, y = edge.points[round(t * (len(edge.points) - 1))]
             baseline = y + 0.275 * EDGE_FONT    # the box's middle on the line
             box = text_box(x, baseline, edge.label, EDGE_FONT)
