@@ -15,10 +15,10 @@ graph: the fiche on the left, its relations fanning out to the notes on the righ
 from __future__ import annotations
 
 from html import escape
-from typing import Callable
+from typing import Callable, Protocol
 
 from ..model.catalog import Catalog, Link, sort_key
-from ..model.note import Citation, Note
+from ..model.note import Citation, Note, Relation
 from ..model.vocabulary import KINDS, RELATION_TYPES, running_name
 from ..text.typography import NBSP, NNBSP, join, plural
 from .graph_layout import CHAR_WIDTH, EDGE_FONT, FONT, NAME_BASE, WIDTH, Drawing, Node, layout, text_width
@@ -102,6 +102,19 @@ def _svg(title: str, description: str, box: tuple[float, float, float, float], b
 
 
 SaidBy = Callable[[Citation | None, Note, str | None], str]   # who says so: "selon l’article, § 2"
+
+
+class Cites(Protocol):
+    """How the dossier graph's page cites its relations: as fiches do (note_html.PageReferences)."""
+
+    def cite_relation(self, relation: Relation, declaring: Note) -> str:
+        """The raised number of who backs ``relation``, linked to its reference (HTML)."""
+
+    def said_by(self, cite: Citation | None, declaring: Note, source: str | None = None) -> str:
+        """The same in words, for the drawing's description: "selon l’article, réf. 2"."""
+
+    def references(self) -> str:
+        """The numbered references cited so far, under their heading (HTML)."""
 
 
 def _described(links: list[Link], note: Note, said_by: SaidBy) -> str:
@@ -214,11 +227,12 @@ def _dossier_caption(what: str, drawing: Drawing, kinds: set[str]) -> str:
             f"{unnamed}</p>" + _key(kinds, both_ways))
 
 
-def _relations(notes: list[Note], catalog: Catalog, href: Callable[[str], str], said_by: SaidBy):
+def _relations(notes: list[Note], catalog: Catalog, href: Callable[[str], str], cites: Cites):
     """The relations between ``notes``: as lines to draw, as sentences (the drawing's
-    description) and as list items, one a relation, both notes linked; each read along its
-    arrow, subject → object ("Belkacem Soltani — dirige : Sonarem", though Sonarem's note
-    says who leads it), in the order of their subjects' names."""
+    description, who says so in words) and as list items, one a relation, both notes linked,
+    its reference's number after it (as on a fiche); each read along its arrow, subject →
+    object ("Belkacem Soltani — dirige : Sonarem", though Sonarem's note says who leads it),
+    in the order of their subjects' names."""
     drawn = {n.id for n in notes}
     read = []   # (subject, phrase, object, the relation, the note declaring it)
     for note in notes:
@@ -228,28 +242,30 @@ def _relations(notes: list[Note], catalog: Catalog, href: Callable[[str], str], 
                 subject, object_ = (target, note) if rtype.graph_reversed else (note, target)
                 read.append((subject, rtype.graph_label(rel.cite is not None), object_, rel, note))
     # Sorted by names, then by the declaring note's id and its order of relations: the same
-    # order in every process.
+    # order in every process, and references numbered in the order the list shows them.
     read.sort(key=lambda r: (sort_key(r[0].name), sort_key(r[2].name), r[4].id))
     lines, sentences, items = [], [], []
     for subject, label, object_, rel, note in read:
         lines.append(Line(subject.id, object_.id, _label(label, EDGE_CHARS), not RELATION_TYPES[rel.type].symmetric))
-        said = said_by(rel.cite, note, rel.source)
+        number = cites.cite_relation(rel, note)   # first: the words below give its number
+        said = cites.said_by(rel.cite, note, rel.source)
         sentences.append(f"{subject.name} — {label}{NBSP}: {running_name(object_.name, object_.kind)} ({said})")
         items.append(f'<li><a href="{escape(href(subject.id))}">{escape(subject.name)}</a> — {escape(label)}{NBSP}: '
-                     f'<a href="{escape(href(object_.id))}">{escape(running_name(object_.name, object_.kind))}</a> '
-                     f"({escape(said)})</li>")
+                     f'<a href="{escape(href(object_.id))}">{escape(running_name(object_.name, object_.kind))}</a>'
+                     f"{number}</li>")
     return lines, sentences, items
 
 
 def dossier_graph(catalog: Catalog, href: Callable[[str], str], index_href: Callable[[str], str],
-                  said_by: SaidBy) -> str:
+                  cites: Cites) -> str:
     """An overview: the most connected fiches (all of them in a small dossier) with the
-    relations between them, drawn; under it, each relation in words, then how many fiches
-    each kind holds and where its index lists every one (``index_href(kind)``)."""
+    relations between them, drawn; under it, each relation in words with its reference's
+    number, then how many fiches each kind holds and where its index lists every one
+    (``index_href(kind)``); at the end, the references."""
     notes = overview_notes(catalog)
     if not notes:
         return "<p>Aucune fiche.</p>"
-    lines, sentences, items = _relations(notes, catalog, href, said_by)
+    lines, sentences, items = _relations(notes, catalog, href, cites)
     drawing = layout([Node(n.id, n.kind, _label(n.name)) for n in notes], lines)
     whole = len(notes) == len(catalog)
     what = (f"Le graphe compte {plural(len(notes), 'fiche')} et {plural(len(lines), 'relation')}" if whole else
@@ -264,7 +280,7 @@ def dossier_graph(catalog: Catalog, href: Callable[[str], str], index_href: Call
     relations = f'<p>{heading}</p><ul class="carnet-graph-relations">{"".join(items)}</ul>' if items else ""
     # On a phone the figure gives way (carnet.css): a line says so, where it would stand.
     narrow = f'<p class="carnet-graph-narrow">Le schéma s’affiche sur un écran plus large{NNBSP}; en voici le contenu.</p>'
-    return narrow + graph + relations + _kinds_list(catalog, notes, href, index_href)
+    return narrow + graph + relations + _kinds_list(catalog, notes, href, index_href) + cites.references()
 
 
 def _kinds_list(catalog: Catalog, notes: list[Note], href: Callable[[str], str],
