@@ -6,10 +6,13 @@ caption only says what the drawing is, with its key.  Colours come from CSS clas
 (overrides/carnet.css), so both palettes stay readable.  On a phone the figure gives way
 to the text beside it (the fiche's list of relations, the dossier's lines under it).
 
+Each kind is drawn in a shape of its own as well as its colour (``SHAPES``), in the key too.
+
 The dossier graph (layout in graph_layout.py) is an overview: the ``MAX_NODES`` most
-connected fiches in rows by kind, each relation a line named on it (nearer the fiche it reads
-from), an arrowhead for its direction; the rest reached in words through the index of each kind.  A fiche's
-graph: the fiche on the left, its relations fanning out to the notes on the right.
+connected fiches in rows by kind, each relation a line named on it by a phrase read along its
+arrow, subject → object (nearer the fiche it reads from); the rest reached in words through
+the index of each kind.  Its page cites each relation as a fiche does (numbered references).
+A fiche's graph: the fiche on the left, its relations fanning out to the notes on the right.
 """
 
 from __future__ import annotations
@@ -222,9 +225,9 @@ def _dossier_caption(what: str, drawing: Drawing, kinds: set[str]) -> str:
                + f"{NBSP}: chacune est écrite en toutes lettres sous le graphe.")
     both_ways = [f"<li>Un trait sans flèche{NBSP}: une relation dans les deux sens</li>"] \
         if any(not edge.directed for edge in drawing.edges) else []
-    return (f"<p>{escape(what)}. Un symbole par fiche, d’une forme et d’une couleur par catégorie{NNBSP}; un trait par relation, "
-            f"nommée sur le trait et lue dans le sens de sa flèche{NNBSP}; un clic sur un nom ouvre sa fiche."
-            f"{unnamed}</p>" + _key(kinds, both_ways))
+    return (f"<p>{escape(what)}. Un symbole par fiche, d’une forme et d’une couleur par catégorie{NNBSP}; "
+            f"un trait par relation, nommée sur le trait et lue dans le sens de sa flèche{NNBSP}; "
+            f"un clic sur un nom ouvre sa fiche.{unnamed}</p>" + _key(kinds, both_ways))
 
 
 def _relations(notes: list[Note], catalog: Catalog, href: Callable[[str], str], cites: Cites):
