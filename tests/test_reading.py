@@ -63,12 +63,17 @@ def test_dossier_graph_shows_every_note(site):
 
 def _drawn_shape(node) -> tuple:
     """A point as drawn: ("circle", 1.0), or ("polygon", width / height, its corners as
-    percentages of its box)."""
+    percentages of its box).  No point is smaller than the circle of radius 8 all were (a
+    link's area did not shrink), nor reaches further than the layout keeps clear (DOT)."""
+    from carnet.pages.graph_layout import DOT
     if node.name == "circle":
+        assert 8 <= float(node["r"]) <= DOT
         return ("circle", 1.0)
     corners = [tuple(map(float, pair.split(","))) for pair in node["points"].split()]
     xs, ys = [x for x, _ in corners], [y for _, y in corners]
     w, h = max(xs) - min(xs), max(ys) - min(ys)
+    area = abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(corners, corners[1:] + corners[:1]))) / 2
+    assert area >= 3.1416 * 8 ** 2 and max(w, h) <= 2 * DOT + 0.2, (node, area)
     return ("polygon", round(w / h, 2),
             frozenset((round(100 * (x - min(xs)) / w), round(100 * (y - min(ys)) / h)) for x, y in corners))
 

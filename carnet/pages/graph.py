@@ -46,14 +46,15 @@ def _label(text: str, limit: int = LABEL_CHARS) -> str:
 
 
 # A shape a kind, not only a colour (a reader who does not tell olive from rust tells a
-# diamond from a triangle), of about the same weight (180 to 225 px²), within ``DOT``
-# from its centre: a person round, a company square, a mineral cut like a gem, a place a
-# landmark.  The key draws the same shapes (carnet.css, .carnet-key-dot--<kind>).
+# diamond from a triangle), of about the same weight (201 to 225 px²: none smaller than the
+# circle of radius 8 every kind had, so no link's area shrank), within ``DOT`` of its centre:
+# a person round, a company square, a mineral cut like a gem, a place a landmark.  The key
+# draws the same shapes (carnet.css, .carnet-key-dot--<kind>).
 SHAPES = {"entreprises": "square", "personnes": "circle", "minerais": "diamond", "lieux": "triangle"}
 _CORNERS = {   # of each polygon, from its centre
     "square": ((-7.5, -7.5), (7.5, -7.5), (7.5, 7.5), (-7.5, 7.5)),
-    "diamond": ((0, -10), (10, 0), (0, 10), (-10, 0)),
-    "triangle": ((0, -10), (10, 8), (-10, 8)),
+    "diamond": ((0, -10.5), (10.5, 0), (0, 10.5), (-10.5, 0)),
+    "triangle": ((0, -10.5), (10.5, 9.5), (-10.5, 9.5)),
 }
 
 
