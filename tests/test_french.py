@@ -248,7 +248,7 @@ def test_every_relation_says_who_says_so_in_lists_and_graphs(site):
                 == [subject.slug, object_.slug]
             number = line.select_one("sup.carnet-ref > a")
             reference = dossier.find(id=number["href"].removeprefix("#"))
-            referenced = (r"» — selon l’article «.*», §\u00a0\d+$" if rel.cite
+            referenced = (r"» — selon l’article( «.*»)?, §\u00a0\d+$" if rel.cite
                           else "^Selon " + re.escape(rel.source) + r", source de la fiche " + re.escape(note.name) + "$")
             assert re.search(referenced, re.sub(r"^↑(\s[a-z])*\s", "", reference.get_text())), (note.id, rel.target)
             assert phrase + f" ({said}, réf.\u00a0{number.get_text()})" in desc, (phrase, desc)
