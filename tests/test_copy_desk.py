@@ -141,6 +141,23 @@ def test_every_line_of_a_fiche_says_who_says_so(site, corpus_site, which):
     assert fiches == (11 if which == "project" else 40)
 
 
+@pytest.mark.parametrize("which", ["project", "corpus"])
+def test_every_relation_on_the_dossier_graph_s_page_says_who_says_so_as_a_fiche_does(site, corpus_site, which):
+    """The graph's page cites as fiches do: each relation under the drawing ends with its
+    raised number, whose reference, at the page's end, says who says so and links to where,
+    and links back to every relation citing it."""
+    built = site if which == "project" else corpus_site
+    dom = BeautifulSoup((built / "graphe" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    lines = dom.select(".carnet-graph-relations li")
+    assert len(lines) >= (11 if which == "project" else 20)
+    for line in lines:
+        assert says_who(dom, line, set()), line.get_text()
+        number = line.select_one("sup.carnet-ref > a")
+        entry = dom.find(id=number["href"].removeprefix("#"))
+        assert f'#{number["id"]}' in [a["href"] for a in entry.select("a.carnet-backref")], line.get_text()
+    assert dom.select_one("h2#references") is not None and dom.select("ol.carnet-references > li")
+
+
 def test_the_project_s_notes_show_every_source_they_name():
     """Each source a note lists backs something shown: a fact, a relation or the summary."""
     from carnet.load.notes_dir import load_notes

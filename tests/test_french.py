@@ -194,7 +194,7 @@ def test_every_relation_says_who_says_so_in_lists_and_graphs(site):
     "Selon Wikipédia"), and in words in the graph's text alternative, with the same number
     ("selon l’article, réf. N"); names as they stand in a sentence ("cuivre")."""
     from carnet.load.notes_dir import load_notes
-    from carnet.model.vocabulary import running_name
+    from carnet.model.vocabulary import RELATION_TYPES, running_name
     catalog, _ = load_notes(ROOT / "notes", ROOT)
     checked = mixes = 0
     for note in catalog:
@@ -227,8 +227,11 @@ def test_every_relation_says_who_says_so_in_lists_and_graphs(site):
         mixes += mixed
     assert checked >= 2 * sum(len(n.relations) for n in catalog)
     assert 0 < mixes < len(catalog)   # the project has fiches of both sorts
-    # The dossier graph: in its text alternative, and one line a relation under the drawing,
-    # both fiches linked (the drawing names each relation only where its name fits).
+    # The dossier graph: one line a relation under the drawing, both fiches linked, cited as
+    # a fiche cites (a raised number, its reference at the page's end), and in the drawing's
+    # text alternative in words with the same number (the drawing names each relation only
+    # where its name fits); each read along its arrow, subject — phrase : object ("Belkacem
+    # Soltani — dirige : Sonarem").
     dossier = BeautifulSoup((site / "graphe" / "index.html").read_text(encoding="utf-8"), "html.parser")
     desc = dossier.select_one(".carnet-graph desc").get_text()
     lines = dossier.select(".carnet-graph-relations li")
@@ -236,12 +239,35 @@ def test_every_relation_says_who_says_so_in_lists_and_graphs(site):
     for note in catalog:
         for rel in note.relations:
             said = "selon l’article" if rel.cite else f"selon {rel.source}"
-            target = catalog.notes[rel.target]
-            pattern = re.escape(note.name) + r" — [^;]*" + re.escape(running_name(target.name, target.kind)) + r" \(" + \
-                re.escape(said)
-            assert re.search(pattern, desc), (note.id, rel.target)
-            (line,) = [li for li in lines if re.fullmatch(pattern + r"[^)]*\)", li.get_text())]
-            assert [a["href"].strip("./").rstrip("/").split("/")[-1] for a in line.find_all("a")] == [note.slug, target.slug]
+            target, rtype = catalog.notes[rel.target], RELATION_TYPES[rel.type]
+            subject, object_ = (target, note) if rtype.graph_reversed else (note, target)
+            phrase = (f"{subject.name} — {rtype.graph_label(rel.cite is not None)}\u00a0: "
+                      f"{running_name(object_.name, object_.kind)}")
+            (line,) = [li for li in lines if li.get_text().startswith(phrase + "\u2060")]   # the number glued
+            assert [a["href"].strip("./").rstrip("/").split("/")[-1] for a in line.find_all("a", recursive=False)] \
+                == [subject.slug, object_.slug]
+            number = line.select_one("sup.carnet-ref > a")
+            reference = dossier.find(id=number["href"].removeprefix("#"))
+            referenced = (r"» — selon l’article( «.*»)?, §\u00a0\d+$" if rel.cite
+                          else "^Selon " + re.escape(rel.source) + r", source de la fiche " + re.escape(note.name) + "$")
+            assert re.search(referenced, re.sub(r"^↑(\s[a-z])*\s", "", reference.get_text())), (note.id, rel.target)
+            assert phrase + f" ({said}, réf.\u00a0{number.get_text()})" in desc, (phrase, desc)
+    assert "Belkacem Soltani — dirige\u00a0: Sonarem" in desc
+    # One style of citation on the page: no "(selon l’article, § 1)" after a relation.
+    for hidden in dossier.select("article svg"):
+        hidden.decompose()
+    assert "(selon" not in dossier.select_one("article").get_text()
+
+
+def test_every_relation_type_has_a_phrase_read_along_the_dossier_graph_s_arrow():
+    """The dossier graph reads "subject — phrase : object": every type has its phrase, in lower
+    case (it follows a name), hedged when an article states it if the fiche's label is."""
+    from carnet.model.vocabulary import RELATION_TYPES
+    for rtype in RELATION_TYPES.values():
+        assert rtype.graph_phrase and rtype.graph_phrase == rtype.graph_phrase.lower(), rtype.slug
+        assert bool(rtype.graph_reported) == bool(rtype.reported[0]), rtype.slug
+        assert not (rtype.symmetric and rtype.graph_reversed), rtype.slug
+    assert RELATION_TYPES["led_by"].graph_reversed and RELATION_TYPES["led_by"].graph_label() == "dirige"
 
 
 def test_summaries_attribute_the_articles_words_to_the_article(site):

@@ -61,6 +61,62 @@ def test_dossier_graph_shows_every_note(site):
     assert len(svg.select(".carnet-edge")) == sum(len(n.relations) for n in CATALOG)
 
 
+def _drawn_shape(node) -> tuple:
+    """A point as drawn: ("circle", 1.0), or ("polygon", width / height, its corners as
+    percentages of its box).  No point is smaller than the circle of radius 8 all were (a
+    link's area did not shrink), nor reaches further than the layout keeps clear (DOT)."""
+    from carnet.pages.graph_layout import DOT
+    if node.name == "circle":
+        assert 8 <= float(node["r"]) <= DOT
+        return ("circle", 1.0)
+    corners = [tuple(map(float, pair.split(","))) for pair in node["points"].split()]
+    xs, ys = [x for x, _ in corners], [y for _, y in corners]
+    w, h = max(xs) - min(xs), max(ys) - min(ys)
+    area = abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(corners, corners[1:] + corners[:1]))) / 2
+    assert area >= 3.1416 * 8 ** 2 and max(w, h) <= 2 * DOT + 0.2, (node, area)
+    return ("polygon", round(w / h, 2),
+            frozenset((round(100 * (x - min(xs)) / w), round(100 * (y - min(ys)) / h)) for x, y in corners))
+
+
+def _key_shape(css: str, kind: str) -> tuple:
+    """A kind's mark in the key, as carnet.css draws it: a box of its width and height, rounded
+    into a circle or cut by a clip-path polygon."""
+    rules: dict[str, str] = {}
+    for selector, body in re.findall(r"([^{}]+)\{([^{}]*)\}", re.sub(r"/\*.*?\*/", "", css, flags=re.S)):
+        if selector.strip() in (".md-typeset .carnet-key-dot", f".md-typeset .carnet-key-dot--{kind}"):
+            rules.update(re.findall(r"([a-z-]+)\s*:\s*([^;]+?)\s*(?:;|$)", body))
+    width, height = (float(rules[side].removesuffix("rem")) for side in ("width", "height"))
+    if rules.get("border-radius") == "50%":
+        return ("circle", round(width / height, 2))
+    clip = re.fullmatch(r"polygon\((.*)\)", rules.get("clip-path", "polygon(0 0, 100% 0, 100% 100%, 0 100%)"))
+    corners = [tuple(float(v.removesuffix("%") or 0) for v in corner.split()) for corner in clip.group(1).split(",")]
+    return ("polygon", round(width / height, 2), frozenset((round(x), round(y)) for x, y in corners))
+
+
+def test_each_kind_is_drawn_in_a_shape_of_its_own_and_the_key_shows_that_shape(site):
+    """Kinds told apart by shape, not colour alone: on every graph (the dossier's and each
+    fiche's) each kind is drawn in one shape, no two kinds in the same; each figure's key
+    lists the kinds it draws, and its mark for a kind is the drawing's shape (carnet.css)."""
+    from carnet.model.vocabulary import KINDS
+    css = (ROOT / "overrides" / "carnet.css").read_text(encoding="utf-8")
+    shapes: dict[str, set] = {}
+    for path in ["graphe"] + [note.id for note in CATALOG]:
+        figure = soup(site, path).select_one("figure.carnet-graph")
+        drawn = set()
+        for node in figure.select("svg .carnet-node"):
+            (kind,) = [c.removeprefix("carnet-node--") for c in node["class"]
+                       if c.startswith("carnet-node--") and c != "carnet-node--self"]
+            shapes.setdefault(kind, set()).add(_drawn_shape(node))
+            drawn.add(kind)
+        keyed = [c.removeprefix("carnet-key-dot--") for mark in figure.select("figcaption .carnet-key-dot")
+                 for c in mark["class"] if c.startswith("carnet-key-dot--")]
+        assert sorted(keyed) == sorted(drawn), path
+    assert set(shapes) == set(KINDS) and all(len(s) == 1 for s in shapes.values()), shapes
+    assert len({next(iter(s)) for s in shapes.values()}) == len(KINDS)   # no two kinds alike
+    for kind, (shape,) in shapes.items():
+        assert _key_shape(css, kind) == shape, kind
+
+
 def test_article_carries_news_article_json_ld(site):
     data = jsonld(soup(site, "articles/sonarem-vesna"))
     assert data["@type"] == "NewsArticle" and data["inLanguage"] == "fr"

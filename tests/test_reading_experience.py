@@ -660,8 +660,8 @@ def test_no_two_labels_of_any_graph_overlap(page, served):
 # a size), and the fiches nearest the two ends of its line, by their links' names.
 DRAWN_RELATIONS = """svg => {
   const points = [...svg.querySelectorAll('a')].map(a => {
-    const c = a.querySelector('circle'), t = a.querySelector('text').getBBox()
-    return [a.getAttribute('aria-label').replace(/ \\([^)]*\\)$/, ''), +c.getAttribute('cx'), +c.getAttribute('cy'), t]
+    const c = a.querySelector('.carnet-node').getBBox(), t = a.querySelector('text').getBBox()
+    return [a.getAttribute('aria-label').replace(/ \\([^)]*\\)$/, ''), c.x + c.width / 2, c.y + c.height / 2, t]
   })
   const nearest = p => points.map(([name, x, y, t]) => {
     const dx = Math.max(t.x - p.x, 0, p.x - t.x - t.width), dy = Math.max(t.y - p.y, 0, p.y - t.y - t.height)
@@ -678,8 +678,10 @@ DRAWN_RELATIONS = """svg => {
 
 
 def test_the_dossier_graph_names_each_relation_and_points_the_way_it_reads(page, served):
-    """On the project: a line for each relation, its name on it (11), an arrowhead on each
-    relation read one way, from the fiche that states it to the other, its ends at both."""
+    """On the project: a line for each relation, its name on it (11), a phrase read along the
+    line ("a pour pays"); an arrowhead on each relation read one way, from its subject to its
+    object (from the fiche that states it, or, for "dirige", from the person to the
+    organisation whose fiche names its head), its ends at both."""
     page.set_viewport_size(SIZES["desktop"])
     page.goto(served + "graphe/", wait_until="networkidle")
     drawn = page.locator("figure.carnet-graph svg").evaluate(DRAWN_RELATIONS)
@@ -687,8 +689,8 @@ def test_the_dossier_graph_names_each_relation_and_points_the_way_it_reads(page,
     for note in CATALOG:
         for rel in note.relations:
             target, rtype = CATALOG.notes[rel.target], RELATION_TYPES[rel.type]
-            label = rtype.side_label(True, 1, rel.cite is not None, target.kind).lower()
-            expected.append((label, not rtype.symmetric, note.name, target.name))
+            subject, object_ = (target, note) if rtype.graph_reversed else (note, target)
+            expected.append((rtype.graph_label(rel.cite is not None), not rtype.symmetric, subject.name, object_.name))
     assert len(drawn) == len(expected) == 11
     assert all(d["from"][0] <= 16 and d["to"][0] <= 16 for d in drawn), drawn   # its ends at its fiches
     got = sorted((d["label"], d["arrow"], d["from"][1], d["to"][1]) for d in drawn)
@@ -696,6 +698,7 @@ def test_the_dossier_graph_names_each_relation_and_points_the_way_it_reads(page,
                       for e in expected)
     assert got == readable
     assert sum(d["arrow"] for d in drawn) == sum(e[1] for e in expected) >= 10
+    assert ("dirige", True, "Belkacem Soltani", "Sonarem") in got   # the person leads: the arrow from them
 
 
 def test_the_dossier_graph_uses_the_column_and_never_overflows_it(view, served):
@@ -736,10 +739,10 @@ def test_graph_points_lines_and_key_stand_out_at_3_to_1_in_both_palettes(view, s
     kinds = set()
     for path in graph_pages():
         page.goto(served + path, wait_until="networkidle")
-        for selector, prop in (("circle.carnet-node", "fill"), (".carnet-key-dot", "backgroundColor"),
+        for selector, prop in ((".carnet-node", "fill"), (".carnet-key-dot", "backgroundColor"),
                                (".carnet-edge", "stroke"), (".carnet-arrow", "fill")):
             for el in page.locator(f"figure.carnet-graph {selector}").all():
                 ratio = el.evaluate(FILL_CONTRAST, prop)
                 assert ratio >= 3, (path, scheme, selector, el.get_attribute("class"), round(ratio, 2))
-        kinds |= set(page.eval_on_selector_all("circle.carnet-node", "els => els.map(e => e.classList[1])"))
+        kinds |= set(page.eval_on_selector_all(".carnet-node", "els => els.map(e => e.classList[1])"))
     assert len(kinds) == 4

@@ -122,4 +122,4 @@ def test_no_description_shows_a_placeholder():
     found = descriptions(note_schema())
     assert len(found) > 20 and [d for d in found if "{" in d or "}" in d] == []
     assert "Pays (on the other page: Entreprise de ce pays / Entreprises de ce pays, Personne de ce pays…: " \
-           "the kind of the notes listed)" in found
+           'the kind of the notes listed; on the dossier graph, this note → the target: "a pour pays")' in found

@@ -72,9 +72,18 @@ def _other_page(relation: RelationType) -> str:
     return " / ".join(labels) + f", {relation.side_label(False, 1, kind=second)}…: the kind of the notes listed"
 
 
+def _on_the_graph(relation: RelationType) -> str:
+    """How the dossier graph reads a relation type along its arrow: 'this note → the target:
+    "a pour pays"', or from the target for a type drawn the other way ("dirige")."""
+    way = ("without an arrow" if relation.symmetric else
+           "the target → this note" if relation.graph_reversed else "this note → the target")
+    return f'on the dossier graph, {way}: "{relation.graph_phrase}"'
+
+
 def _relation_schema(slug: str, kinds: str, citation: dict) -> dict:
     return _backed({
-            "type": {"oneOf": [{"const": slug_, "description": f"{r.label} (on the other page: {_other_page(r)})"}
+            "type": {"oneOf": [{"const": slug_, "description": f"{r.label} (on the other page: {_other_page(r)}; "
+                                                               f"{_on_the_graph(r)})"}
                                for slug_, r in RELATION_TYPES.items()]},
             "target": {"type": "string", "pattern": f"^({kinds})/{slug[1:]}",
                        "description": "The other note, as kind/slug: " + ", ".join(f"{k}/…" for k in KINDS) + "."},

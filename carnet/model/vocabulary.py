@@ -75,6 +75,14 @@ class RelationType:
     # When an article states it, the hedge the site keeps ("présentée comme filiale de", as
     # the headline and the infobox say it): label, inverse, inverse plural (empty: the plain ones).
     reported: tuple[str, str, str] = ("", "", "")
+    # The dossier graph reads each relation along its arrow, subject → object, as a phrase
+    # (a label is a noun, "Pays", which reads as a heading, not along a line): "a pour pays";
+    # and, when an article states it, the hedged phrase ("présentée comme filiale de").
+    # ``graph_reversed``: the arrow runs from the target to the note that declares it (a
+    # person "dirige" an organisation, whose note names its head).
+    graph_phrase: str = ""
+    graph_reported: str = ""
+    graph_reversed: bool = False
 
     @property
     def symmetric(self) -> bool:
@@ -91,23 +99,32 @@ class RelationType:
             text = text.replace("{kinds}", KINDS[kind].plural).replace("{kind}", KINDS[kind].singular)
         return text
 
+    def graph_label(self, reported: bool = False) -> str:
+        """The phrase the dossier graph writes along the arrow: "a pour pays"."""
+        return self.graph_reported if reported and self.graph_reported else self.graph_phrase
+
 
 RELATION_TYPES: dict[str, RelationType] = {
     r.slug: r
     for r in (
-        # "Présentée": agrees with the kind, une entreprise.
+        # "Présentée": agrees with the kind, une entreprise.  On the graph, "filiale de" agrees
+        # with any subject and says no more than the relation.
         RelationType("subsidiary_of", "Filiale de", "Filiale", "Filiales",
-                     ("Présentée comme filiale de", "Présentée comme sa filiale", "Présentées comme ses filiales")),
+                     ("Présentée comme filiale de", "Présentée comme sa filiale", "Présentées comme ses filiales"),
+                     "filiale de", "présentée comme filiale de"),
         # "Direction", not "Dirigée par": the label agrees with no noun (un groupe, une société).
-        RelationType("led_by", "Direction", "Dirige"),
-        RelationType("located_in", "Localisation", "Lié à ce lieu", "Liés à ce lieu"),
+        # On the graph the person is the subject: "dirige" needs no agreement.
+        RelationType("led_by", "Direction", "Dirige", graph_phrase="dirige", graph_reversed=True),
+        RelationType("located_in", "Localisation", "Lié à ce lieu", "Liés à ce lieu", graph_phrase="a pour lieu"),
         # The country an entity is from ("le groupe algérien"): a nationality, not a location.
-        RelationType("of_country", "Pays", "{kind} de ce pays", "{kinds} de ce pays"),
-        RelationType("part_of", "Fait partie de", "Comprend"),
+        RelationType("of_country", "Pays", "{kind} de ce pays", "{kinds} de ce pays", graph_phrase="a pour pays"),
+        RelationType("part_of", "Fait partie de", "Comprend", graph_phrase="fait partie de"),
         # "Échanges avec", not "En discussion avec": an article reports talks held, not a state.
-        RelationType("talks_with", "Échanges avec", "Échanges avec"),
+        RelationType("talks_with", "Échanges avec", "Échanges avec", graph_phrase="échanges avec"),
         # "Lieu cité": a noun, as the other labels, read before any name ("de Maghreb" was not
         # French); agrees with any resource (le cuivre, la bauxite) and claims no deposit.
-        RelationType("found_in", "Lieu cité", "Ressource minérale citée", "Ressources minérales citées"),
+        # On the graph, "a pour lieu cité": no elision before any name, no deposit claimed.
+        RelationType("found_in", "Lieu cité", "Ressource minérale citée", "Ressources minérales citées",
+                     graph_phrase="a pour lieu cité"),
     )
 }

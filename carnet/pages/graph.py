@@ -6,26 +6,29 @@ caption only says what the drawing is, with its key.  Colours come from CSS clas
 (overrides/carnet.css), so both palettes stay readable.  On a phone the figure gives way
 to the text beside it (the fiche's list of relations, the dossier's lines under it).
 
+Each kind is drawn in a shape of its own as well as its colour (``SHAPES``), in the key too.
+
 The dossier graph (layout in graph_layout.py) is an overview: the ``MAX_NODES`` most
-connected fiches in rows by kind, each relation a line named at its middle, an arrowhead
-for its direction; the rest reached in words through the index of each kind.  A fiche's
-graph: the fiche on the left, its relations fanning out to the notes on the right.
+connected fiches in rows by kind, each relation a line named on it by a phrase read along its
+arrow, subject → object (nearer the fiche it reads from); the rest reached in words through
+the index of each kind.  Its page cites each relation as a fiche does (numbered references).
+A fiche's graph: the fiche on the left, its relations fanning out to the notes on the right.
 """
 
 from __future__ import annotations
 
 from html import escape
-from typing import Callable
+from typing import Callable, Protocol
 
 from ..model.catalog import Catalog, Link, sort_key
-from ..model.note import Citation, Note
+from ..model.note import Citation, Note, Relation
 from ..model.vocabulary import KINDS, RELATION_TYPES, running_name
 from ..text.typography import NBSP, NNBSP, join, plural
 from .graph_layout import CHAR_WIDTH, EDGE_FONT, FONT, NAME_BASE, WIDTH, Drawing, Node, layout, text_width
 from .graph_layout import Link as Line
 
 __all__ = ["CHAR_WIDTH", "EDGE_FONT", "FONT", "LABEL_CHARS", "MAX_NEIGHBOURS", "MAX_NODES",
-           "dossier_graph", "note_graph", "overview_notes"]
+           "SHAPES", "dossier_graph", "note_graph", "overview_notes"]
 
 MAX_NODES = 150       # in any drawing
 MAX_NEIGHBOURS = 16   # around one note
@@ -42,13 +45,36 @@ def _label(text: str, limit: int = LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+# A shape a kind, not only a colour (a reader who does not tell olive from rust tells a
+# diamond from a triangle), of about the same weight (201 to 225 px²: none smaller than the
+# circle of radius 8 every kind had, so no link's area shrank), within ``DOT`` of its centre:
+# a person round, a company square, a mineral cut like a gem, a place a landmark.  The key
+# draws the same shapes (carnet.css, .carnet-key-dot--<kind>).
+SHAPES = {"entreprises": "square", "personnes": "circle", "minerais": "diamond", "lieux": "triangle"}
+_CORNERS = {   # of each polygon, from its centre
+    "square": ((-7.5, -7.5), (7.5, -7.5), (7.5, 7.5), (-7.5, 7.5)),
+    "diamond": ((0, -10.5), (10.5, 0), (0, 10.5), (-10.5, 0)),
+    "triangle": ((0, -10.5), (10.5, 9.5), (-10.5, 9.5)),
+}
+
+
+def _shape(kind: str, x: float, y: float, classes: str) -> str:
+    """A note's point: its kind's shape centred on (x, y)."""
+    shape = SHAPES[kind]
+    if shape == "circle":
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="8" class="{classes}"/>'
+    points = " ".join(f"{x + dx:.1f},{y + dy:.1f}" for dx, dy in _CORNERS[shape])
+    return f'<polygon points="{points}" class="{classes}"/>'
+
+
 def _node(note: Note, x: float, y: float, href: str | None, anchor: str = "start", dy: float = 5,
           extra: str = "") -> str:
-    """A point and its name; a link to the note's page (``href``), named with its kind."""
+    """A point of its kind's shape and its name; a link to the note's page (``href``), named
+    with its kind."""
     kind = KINDS[note.kind].singular.lower()
     dx = {"start": 14, "end": -14, "middle": 0}[anchor]
-    drawn = (f'<circle cx="{x:.1f}" cy="{y:.1f}" r="8" class="carnet-node carnet-node--{note.kind}{extra}"/>'
-             f'<text x="{x + dx:.1f}" y="{y + dy:.1f}" text-anchor="{anchor}">{escape(_label(note.name))}</text>')
+    drawn = (_shape(note.kind, x, y, f"carnet-node carnet-node--{note.kind}{extra}")
+             + f'<text x="{x + dx:.1f}" y="{y + dy:.1f}" text-anchor="{anchor}">{escape(_label(note.name))}</text>')
     if href is None:
         return f"<g>{drawn}</g>"
     # xlink:href, not href: Material's instant navigation rewrites every [href]
@@ -57,7 +83,8 @@ def _node(note: Note, x: float, y: float, href: str | None, anchor: str = "start
 
 
 def _key(kinds: set[str], more: list[str]) -> str:
-    """The drawing's key: a dot of each kind's colour, then ``more`` (already HTML)."""
+    """The drawing's key: each kind's shape in its colour (carnet.css draws the same shape as
+    the drawing), then ``more`` (already HTML)."""
     dots = [f'<li><span class="carnet-key-dot carnet-key-dot--{kind}" aria-hidden="true"></span> '
             f"{escape(KINDS[kind].plural)}</li>" for kind in KINDS if kind in kinds]
     return f'<ul class="carnet-graph-key-list" aria-label="Légende">{"".join(dots + more)}</ul>'
@@ -79,6 +106,19 @@ def _svg(title: str, description: str, box: tuple[float, float, float, float], b
 
 
 SaidBy = Callable[[Citation | None, Note, str | None], str]   # who says so: "selon l’article, § 2"
+
+
+class Cites(Protocol):
+    """How the dossier graph's page cites its relations: as fiches do (note_html.PageReferences)."""
+
+    def cite_relation(self, relation: Relation, declaring: Note) -> str:
+        """The raised number of who backs ``relation``, linked to its reference (HTML)."""
+
+    def said_by(self, cite: Citation | None, declaring: Note, source: str | None = None) -> str:
+        """The same in words, for the drawing's description: "selon l’article, réf. 2"."""
+
+    def references(self) -> str:
+        """The numbered references cited so far, under their heading (HTML)."""
 
 
 def _described(links: list[Link], note: Note, said_by: SaidBy) -> str:
@@ -129,7 +169,7 @@ def note_graph(note: Note, catalog: Catalog, href: Callable[[str], str], said_by
                      f'<text x="{other_x - 14:.1f}" y="{y - 4:.1f}" text-anchor="end" '
                      f'class="carnet-edge-label">{escape(name)}</text>')
         nodes.append(_node(link.other, other_x, y, href(link.other.id)))
-    nodes.append(_node(note, self_x, me_y, None, "middle", -14, " carnet-node--self"))
+    nodes.append(_node(note, self_x, me_y, None, "middle", -16, " carnet-node--self"))   # over the shape's top
     described = f"{NNBSP}; ".join(
         f"{label.lower()}{NBSP}: {_described([l for l in group if l in shown], note, said_by)}"
         for label, group in groups if any(l in shown for l in group))
@@ -186,40 +226,50 @@ def _dossier_caption(what: str, drawing: Drawing, kinds: set[str]) -> str:
                + f"{NBSP}: chacune est écrite en toutes lettres sous le graphe.")
     both_ways = [f"<li>Un trait sans flèche{NBSP}: une relation dans les deux sens</li>"] \
         if any(not edge.directed for edge in drawing.edges) else []
-    return (f"<p>{escape(what)}. Un point par fiche, d’une couleur par catégorie{NNBSP}; un trait par relation, "
-            f"nommée sur le trait et lue dans le sens de sa flèche{NNBSP}; un clic sur un nom ouvre sa fiche."
-            f"{unnamed}</p>" + _key(kinds, both_ways))
+    return (f"<p>{escape(what)}. Un symbole par fiche, d’une forme et d’une couleur par catégorie{NNBSP}; "
+            f"un trait par relation, nommée sur le trait et lue dans le sens de sa flèche{NNBSP}; "
+            f"un clic sur un nom ouvre sa fiche.{unnamed}</p>" + _key(kinds, both_ways))
 
 
-def _relations(notes: list[Note], catalog: Catalog, href: Callable[[str], str], said_by: SaidBy):
+def _relations(notes: list[Note], catalog: Catalog, href: Callable[[str], str], cites: Cites):
     """The relations between ``notes``: as lines to draw, as sentences (the drawing's
-    description) and as list items, one a relation, both notes linked."""
+    description, who says so in words) and as list items, one a relation, both notes linked,
+    its reference's number after it (as on a fiche); each read along its arrow, subject →
+    object ("Belkacem Soltani — dirige : Sonarem", though Sonarem's note says who leads it),
+    in the order of their subjects' names."""
     drawn = {n.id for n in notes}
-    lines, sentences, items = [], [], []
-    for note in sorted(notes, key=lambda n: sort_key(n.name)):
+    read = []   # (subject, phrase, object, the relation, the note declaring it)
+    for note in notes:
         for rel in note.relations:
-            if rel.target not in drawn:
-                continue
-            target, rtype = catalog.notes[rel.target], RELATION_TYPES[rel.type]
-            label = rtype.side_label(True, 1, rel.cite is not None, target.kind).lower()
-            lines.append(Line(note.id, target.id, _label(label, EDGE_CHARS), not rtype.symmetric))
-            said = said_by(rel.cite, note, rel.source)
-            sentences.append(f"{note.name} — {label}{NBSP}: {running_name(target.name, target.kind)} ({said})")
-            items.append(f'<li><a href="{escape(href(note.id))}">{escape(note.name)}</a> — {escape(label)}{NBSP}: '
-                         f'<a href="{escape(href(target.id))}">{escape(running_name(target.name, target.kind))}</a> '
-                         f"({escape(said)})</li>")
+            if rel.target in drawn:
+                target, rtype = catalog.notes[rel.target], RELATION_TYPES[rel.type]
+                subject, object_ = (target, note) if rtype.graph_reversed else (note, target)
+                read.append((subject, rtype.graph_label(rel.cite is not None), object_, rel, note))
+    # Sorted by names, then by the declaring note's id and its order of relations: the same
+    # order in every process, and references numbered in the order the list shows them.
+    read.sort(key=lambda r: (sort_key(r[0].name), sort_key(r[2].name), r[4].id))
+    lines, sentences, items = [], [], []
+    for subject, label, object_, rel, note in read:
+        lines.append(Line(subject.id, object_.id, _label(label, EDGE_CHARS), not RELATION_TYPES[rel.type].symmetric))
+        number = cites.cite_relation(rel, note)   # first: the words below give its number
+        said = cites.said_by(rel.cite, note, rel.source)
+        sentences.append(f"{subject.name} — {label}{NBSP}: {running_name(object_.name, object_.kind)} ({said})")
+        items.append(f'<li><a href="{escape(href(subject.id))}">{escape(subject.name)}</a> — {escape(label)}{NBSP}: '
+                     f'<a href="{escape(href(object_.id))}">{escape(running_name(object_.name, object_.kind))}</a>'
+                     f"{number}</li>")
     return lines, sentences, items
 
 
 def dossier_graph(catalog: Catalog, href: Callable[[str], str], index_href: Callable[[str], str],
-                  said_by: SaidBy) -> str:
+                  cites: Cites) -> str:
     """An overview: the most connected fiches (all of them in a small dossier) with the
-    relations between them, drawn; under it, each relation in words, then how many fiches
-    each kind holds and where its index lists every one (``index_href(kind)``)."""
+    relations between them, drawn; under it, each relation in words with its reference's
+    number, then how many fiches each kind holds and where its index lists every one
+    (``index_href(kind)``); at the end, the references."""
     notes = overview_notes(catalog)
     if not notes:
         return "<p>Aucune fiche.</p>"
-    lines, sentences, items = _relations(notes, catalog, href, said_by)
+    lines, sentences, items = _relations(notes, catalog, href, cites)
     drawing = layout([Node(n.id, n.kind, _label(n.name)) for n in notes], lines)
     whole = len(notes) == len(catalog)
     what = (f"Le graphe compte {plural(len(notes), 'fiche')} et {plural(len(lines), 'relation')}" if whole else
@@ -234,7 +284,7 @@ def dossier_graph(catalog: Catalog, href: Callable[[str], str], index_href: Call
     relations = f'<p>{heading}</p><ul class="carnet-graph-relations">{"".join(items)}</ul>' if items else ""
     # On a phone the figure gives way (carnet.css): a line says so, where it would stand.
     narrow = f'<p class="carnet-graph-narrow">Le schéma s’affiche sur un écran plus large{NNBSP}; en voici le contenu.</p>'
-    return narrow + graph + relations + _kinds_list(catalog, notes, href, index_href)
+    return narrow + graph + relations + _kinds_list(catalog, notes, href, index_href) + cites.references()
 
 
 def _kinds_list(catalog: Catalog, notes: list[Note], href: Callable[[str], str],

@@ -8,9 +8,10 @@ line between two neighbours on a row (its name fits between them), an arc over a
 line threaded between the names of the rows it crosses: no line ever runs through a name.
 
 A relation's name goes on its line where it overlaps no other name, no point, no arrowhead and
-no line that says something else; where none fits, it is left out of the drawing (the text
-under it says every relation).  Sizes are estimated as the tests estimate them: a text is
-``CHAR_WIDTH`` of its font size wide per character, 0.8 of it above its baseline, 0.25 below.
+no line that says something else, nearer the fiche the line reads from when it has an arrow;
+where none fits, it is left out of the drawing (the text under it says every relation).
+Sizes are estimated as the tests estimate them: a text is ``CHAR_WIDTH`` of its font size
+wide per character, 0.8 of it above its baseline, 0.25 below.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ FONT = 13             # px: a fiche's name (CSS: .carnet-graph text)
 EDGE_FONT = 11        # px: a relation's name, the smallest text of a drawing
 CHAR_WIDTH = 0.7      # of the font size: wide enough for capitals and digits
 WIDTH = 684           # the drawing: a desktop's text column is 686 to 688 px wide
-DOT = 8               # a point's radius
+DOT = 10.5            # a point's reach from its centre (graph.py: its kind's shape)
 NAME_BASE = 23        # a name's baseline, under its point's centre
 BAND = 40             # a row's height, from above its points to under its names
 STREET = 16           # at least between two names on a row
@@ -35,7 +36,12 @@ ROW_KINDS = ("personnes", "entreprises", "lieux", "minerais")
 GAPS = (64, 88, 116, 148)   # between rows, tried in turn until every relation's name fits
 SCALE_GAP = 44        # between rows of a drawing of more than FEW fiches
 FEW = 20              # fiches: a larger drawing is laid out once (each try costs its all)
-ALONG = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82)   # where a name may sit on its line
+# Where a name may sit on its line, in the order tried (0: its start, 1: its end).  A line
+# read one way is named nearer its start, the fiche it reads from: the phrase follows its
+# subject ("Cuivre — a pour lieu cité → Maghreb"), and names of lines meeting at one fiche
+# (three minerals and one place) stand apart where the lines do, not stacked at their meeting.
+ALONG = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82)   # read both ways: from its middle out
+TAIL = (0.34, 0.26, 0.42, 0.5, 0.2, 0.58, 0.66, 0.74, 0.82)     # read one way: from near its start
 
 
 class Box(NamedTuple):
@@ -258,8 +264,15 @@ def _gap(a: Spot, b: Spot, named: dict) -> float:
     return max(a.half + b.half + STREET, named.get(frozenset((a.node.key, b.node.key)), 0.0), wings)
 
 
+def _reach(spot: Spot, named: dict) -> float:
+    """How far from the drawing's side a fiche first or last on its line stands: its name's
+    half, or (a small drawing) the half of its widest relation to another row, whose name is
+    centred on a line that may run straight up or down from it."""
+    return max(spot.half, named.get(spot.node.key, 0.0))
+
+
 def _span(line: list[Spot], named: dict[frozenset, float]) -> float:
-    return line[0].half + sum(_gap(a, b, named) for a, b in zip(line, line[1:])) + line[-1].half
+    return _reach(line[0], named) + sum(_gap(a, b, named) for a, b in zip(line, line[1:])) + _reach(line[-1], named)
 
 
 def place_x(lines: list[list[Spot]], links: list[Link], named: dict[frozenset, float], sweeps: int = 6) -> None:
@@ -279,7 +292,7 @@ def place_x(lines: list[list[Spot]], links: list[Link], named: dict[frozenset, f
     for line, between in zip(lines, gaps):
         room = WIDTH - 2 * MARGIN - _span(line, named)
         share = room / (len(line) - 1) if len(line) > 1 else room / 2
-        x = MARGIN + line[0].half + (0 if len(line) > 1 else share)
+        x = MARGIN + _reach(line[0], named) + (0 if len(line) > 1 else share)
         for i, spot in enumerate(line):
             spot.x = x
             x += between[i] + share if i < len(between) else 0
@@ -288,7 +301,7 @@ def place_x(lines: list[list[Spot]], links: list[Link], named: dict[frozenset, f
         for i in (i for i in order if i != anchor):
             line = lines[i]
             wanted = [_mean([o.x for o in near[s.node.key]], s.x) for s in line]
-            xs = _isotonic(wanted, gaps[i], MARGIN + line[0].half, WIDTH - MARGIN - line[-1].half)
+            xs = _isotonic(wanted, gaps[i], MARGIN + _reach(line[0], named), WIDTH - MARGIN - _reach(line[-1], named))
             for spot, x in zip(line, xs):
                 spot.x = x
 
@@ -441,8 +454,10 @@ class Grid:
 
 def name_edges(edges: list[Edge], spots: list[Spot]) -> int:
     """Each relation's name on its line where it fits (``Edge.label_at``): level lines first
-    (their name has one place), then the shortest lines; the first place along the line
-    (from its middle out) that no other line crosses, else the one that covers least of the
+    (their name has one place), then the longest lines (of lines meeting at one fiche, the
+    outer ones take the places near their starts, far apart; the middle one, shorter, the
+    place left on it, higher: names staggered, not side by side); the first place along the line
+    (``TAIL`` or ``ALONG``) that no other line crosses, else the one that covers least of the
     lines saying the same (three "pays" into one country).  Returns how many lie over a line."""
     grid = Grid()
     for spot in spots:
@@ -455,9 +470,9 @@ def name_edges(edges: list[Edge], spots: list[Spot]) -> int:
         for x, y in edge.points:
             grid.add_point(x, y, edge.label, i)
     over = 0
-    for i, edge in sorted(enumerate(edges), key=lambda ie: (ie[1].source.y != ie[1].target.y, len(ie[1].points))):
+    for i, edge in sorted(enumerate(edges), key=lambda ie: (ie[1].source.y != ie[1].target.y, -len(ie[1].points))):
         places = []
-        for rank, t in enumerate(ALONG):
+        for rank, t in enumerate(TAIL if edge.directed else ALONG):
             x, y = edge.points[round(t * (len(edge.points) - 1))]
             baseline = y + 0.275 * EDGE_FONT    # the box's middle on the line
             box = text_box(x, baseline, edge.label, EDGE_FONT)

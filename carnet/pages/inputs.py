@@ -47,7 +47,8 @@ def page_inputs(site: Site, mentions: Mentions, pages: Rendered,
               for note in site.catalog}
     for note_id, plan in mentions.plans.items():
         fiches.update({page.path: fiches[site.catalog.notes[note_id].page_path] for page in plan})
-    # The articles' lists, and the graph, whose relations say who says so ("selon l'article, § 2").
+    # The articles' lists, and the graph, whose relations' references quote the articles (their
+    # titles, words and paragraphs' numbers).
     reads_articles = {GRAPH_PATH, *(page.path for page in site.article_pages.pages)}
     out = {}
     for src, page in pages.items():

@@ -14,7 +14,7 @@ from .article_html import ArticleEntry, articles_list_html, newest_first
 from .checked import Checked
 from .graph import dossier_graph
 from .index_html import index_nav_html
-from .note_html import index_list_html
+from .note_html import PageReferences, heading_html, index_list_html
 from .parts import Parts, href_from
 from .site import Rendered, Site
 
@@ -51,9 +51,12 @@ def listing_parts(site: Site, checked: Checked, entries: list[ArticleEntry], pag
             entries[:LATEST], href_from(pages, pages["index.md"]), False)
     if GRAPH_PATH in parts:
         to_graph, notes = href_from(pages, pages[GRAPH_PATH]), site.catalog.notes
+        # Its relations cite as a fiche's do: raised numbers, the references at the page's end.
+        cites = PageReferences("graphe", to_graph, checked.attribution, site.settings.articles_dir)
+        cites.references_heading = heading_html(2, "references", "Références", site.settings.permalink,
+                                                site.settings.permalink_title)
         parts[GRAPH_PATH].late["dossier-graph"] = dossier_graph(
-            site.catalog, lambda nid: to_graph(notes[nid].page_path),
-            lambda kind: to_graph(kind_index_path(kind)), checked.attribution.said_by)
+            site.catalog, lambda nid: to_graph(notes[nid].page_path), lambda kind: to_graph(kind_index_path(kind)), cites)
     name_of = lambda note: note.name  # noqa: E731
     for index in site.note_indexes:
         for page in index.pages:

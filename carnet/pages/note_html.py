@@ -17,7 +17,7 @@ from ..citations.resolve import Citations
 from ..markdown.matcher import MentionMatcher
 from ..markdown.mentions import MentionSentence, links_to_make, sentences_with_mentions
 from ..model.catalog import Catalog
-from ..model.note import Citation, Note
+from ..model.note import Citation, Note, Relation
 from ..model.paths import article_path, kind_index_path
 from ..model.vocabulary import KINDS, running_name
 from ..text.attributed import attributed
@@ -51,24 +51,20 @@ class Attribution:
         return f"l’article «{NNBSP}{french_spacing(self.article_titles.get(slug, slug))}{NNBSP}»"
 
 
-class NoteSections:
-    """The sections of one note's page; linking state is shared across them, top to bottom,
-    and so are the numbered references every claim cites (``references``)."""
+class PageReferences:
+    """A page's numbered references (``references.References``), the one way Carnet cites: a
+    raised number after each claim, its entry under "Références" saying who says so and where
+    (the article's words, or the source a note names).  A fiche's (``NoteSections``), and the
+    dossier graph's list of relations."""
 
-    def __init__(self, note: Note, catalog: Catalog, matcher: MentionMatcher, href: Href,
-                 attribution: Attribution, articles_dir: str, policy: str = "first"):
-        self.note, self.catalog, self.matcher, self.href = note, catalog, matcher, href
-        self.citations, self.articles_dir, self.policy = attribution.citations, articles_dir, policy
-        self.attribution, self.article_titles = attribution, attribution.article_titles
-        self.refs = References(note.slug)
-        self.references_heading = "<h3>Références</h3>"   # set by the fiche: its id and permalink
-        self._linked: set[str] = set()
-        self.cited_passages: list = []   # every passage a numbered reference cites: Sources name them
-
-    def note_link(self, other: Note) -> str:
-        """A link to another fiche, its name as it stands within a sentence (``running_name``)."""
-        return (f'<a href="{escape(self.href(other.page_path))}" data-preview="">'
-                f"{escape(running_name(other.name, other.kind))}</a>")
+    def __init__(self, slug: str, href: Href, attribution: Attribution, articles_dir: str,
+                 note: Note | None = None):
+        self.href, self.articles_dir, self.note = href, articles_dir, note   # note: the fiche, if one
+        self.citations, self.attribution = attribution.citations, attribution
+        self.article_titles = attribution.article_titles
+        self.refs = References(slug)
+        self.references_heading = "<h3>Références</h3>"   # set by the page: its id and permalink
+        self.cited_passages: list = []   # every passage a numbered reference cites: a fiche's Sources name them
 
     def passage_url(self, found: Found) -> str:
         return f"{self.href(article_path(self.articles_dir, found.passage.article))}#{found.fragment()}"
@@ -83,6 +79,10 @@ class NoteSections:
         """A numbered reference to the source the declaring note names ("Selon Wikipédia")."""
         return self.refs.place(self._source_ref(declaring, source))
 
+    def cite_relation(self, relation: Relation, declaring: Note) -> str:
+        """Who says a relation: the article's words it quotes, or the source its note names."""
+        return self.cite(relation.cite) if relation.cite else self.named_source(declaring, relation.source)
+
     def reserve(self, cite: Citation | None, declaring: Note, source: str | None = None) -> None:
         """Number a reference before it is cited: references are numbered in the order the
         page shows them, whatever the order its parts are written in."""
@@ -93,7 +93,7 @@ class NoteSections:
 
     def said_by(self, cite: Citation | None, declaring: Note, source: str | None = None) -> str:
         """Who says so in words, and the number of the reference that says where ("selon
-        l’article, réf. 2"): a graph's text alternative on the fiche, beside its list."""
+        l’article, réf. 2"): a graph's text alternative, beside the list it draws."""
         found = self.citations.get(cite) if cite else None
         ref = self.refs.find(_article_key(found) if found else ("source", declaring.id, source))
         if ref is None or (cite and not found):
@@ -128,10 +128,11 @@ class NoteSections:
 
     def _source_entry(self, number: int, declaring: Note, source: str | None) -> Reference:
         """Selon Wikipédia: linked to the source's address when the note gives one, else to the
-        source in its fiche's list; a source of another fiche says which."""
+        source in its fiche's list; a source of another fiche (on any page but that fiche) says
+        which."""
         index = declaring.source_index(source)
         anchor = f"#source-{index + 1}" if index is not None else "#sources"
-        own = declaring.id == self.note.id
+        own = self.note is not None and declaring.id == self.note.id
         listed = escape(anchor if own else f"{self.href(declaring.page_path)}{anchor}")
         url = declaring.sources[index].url if index is not None else None
         who = self.attribution.said_by(None, declaring, source)   # "selon Wikipédia"
@@ -151,6 +152,23 @@ class NoteSections:
     @property
     def has_references(self) -> bool:
         return bool(self.refs)
+
+
+class NoteSections(PageReferences):
+    """The sections of one note's page; linking state is shared across them, top to bottom,
+    and so are the numbered references every claim cites (``references``)."""
+
+    def __init__(self, note: Note, catalog: Catalog, matcher: MentionMatcher, href: Href,
+                 attribution: Attribution, articles_dir: str, policy: str = "first"):
+        super().__init__(note.slug, href, attribution, articles_dir, note)
+        self.note: Note = note
+        self.catalog, self.matcher, self.policy = catalog, matcher, policy
+        self._linked: set[str] = set()
+
+    def note_link(self, other: Note) -> str:
+        """A link to another fiche, its name as it stands within a sentence (``running_name``)."""
+        return (f'<a href="{escape(self.href(other.page_path))}" data-preview="">'
+                f"{escape(running_name(other.name, other.kind))}</a>")
 
     def text(self, text: str, article: str | None = None) -> str:
         """Escaped text with mentions of other notes linked, and each « quote » of
@@ -213,9 +231,7 @@ class NoteSections:
 
     def _relation_source(self, link) -> str:
         """Who says so: the article's words, or the named source of the note that declares it."""
-        if link.relation.cite:
-            return self.cite(link.relation.cite)
-        return self.named_source(self.note if link.declared_here else link.other, link.relation.source)
+        return self.cite_relation(link.relation, self.note if link.declared_here else link.other)
 
 
 def _article_key(found: Found) -> tuple:

@@ -1,4 +1,5 @@
-"""A fiche's numbered references, as Wikipedia's: one citation style for the whole fiche.
+"""A page's numbered references, as Wikipedia's: one citation style for a whole fiche, and
+for the dossier graph's page (its list of relations), the same.
 
 Every claim (a « quote » of the summary, an infobox value, a relation, a fact from a named
 source) is followed by a raised number; the number links to its entry under "Références",
@@ -7,8 +8,9 @@ links back to every place citing it (↑, or ↑ a b … when several do).  Hove
 the number shows what backs the claim (the article's words, or who says so).
 
 The same words of the same passage, or the same named source of the same note, cited twice
-share one number.  Entries are written by the caller (``NoteSections``); this module numbers
-them, writes the places citing them and the list.
+share one number.  Entries are written by the caller (``note_html.PageReferences``, of which a
+fiche's ``NoteSections`` is one); this module numbers them, writes the places citing them and
+the list.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ WORD_JOINER = "\u2060"
 
 @dataclass
 class Reference:
-    """One numbered reference of a fiche."""
+    """One numbered reference of a page."""
     number: int
     entry: str   # its line under "Références" (HTML), after the links back
     tip: str     # what hovering or focusing its number shows (HTML)
@@ -35,7 +37,7 @@ class Reference:
 
 
 class References:
-    """The numbered references of one fiche, in the order its places first cite them."""
+    """The numbered references of one page, in the order its places first cite them."""
 
     def __init__(self, slug: str):
         self.slug = slug
