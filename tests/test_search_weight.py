@@ -177,6 +177,7 @@ TYPED_CEILING = 300_000
 # 64) when names were keyed by four letters in files in proportion (#35); that they stay
 # small at 2,000 notes too is tests/test_search_bundle.py's to check, without a browser.
 NAMES_TYPED_CEILING = 10_000
+QUIET = 150   # ms: the worker's QUIET, the pause after which a query being typed is searched
 
 
 def test_a_long_name_typed_letter_by_letter_fetches_the_shown_pages_once(browser, tmp_path):
@@ -194,8 +195,11 @@ def test_a_long_name_typed_letter_by_letter_fetches_the_shown_pages_once(browser
             context = browser.new_context(locale="fr-FR")
             page = context.new_page()
             hook(page)
+            page.add_init_script("window.__keys = []; addEventListener('input', () => __keys.push(Date.now()), true)")
             page.goto(server.url + "articles/article-0000/", wait_until="networkidle")
             seen = requests_of(page)
+            asked = []
+            page.on("requestfinished", lambda r: asked.append(r))
             box = page.locator("input.md-search__input")
             box.click()
             page.keyboard.type(name, delay=60)
@@ -204,6 +208,11 @@ def test_a_long_name_typed_letter_by_letter_fetches_the_shown_pages_once(browser
                 "q => document.querySelector('.md-search__input').value === q && "
                 "[...document.querySelectorAll('.md-search-result__list > li a')].length", arg=name)
             page.wait_for_load_state("networkidle")
+            keys = page.evaluate("__keys")   # when each letter came into the box
+            searched = [(path, r.timing["startTime"]) for r in asked
+                        for path in [urlparse(r.url).path.lstrip("/")]
+                        if path.startswith("search/pagefind/index/")
+                        or path.startswith("search/names/") and not path.endswith("buckets.json")]
             context.close()
             # What results show is fetched once typing pauses: measured 34 requests for 25 pages
             # (it was 109 for 48, a fetch for every letter's results) when this was written.
@@ -213,3 +222,11 @@ def test_a_long_name_typed_letter_by_letter_fetches_the_shown_pages_once(browser
             assert downloaded <= TYPED_CEILING, (name, downloaded)
             names = sum((site / p).stat().st_size for p in set(seen) if p.startswith("search/names/"))
             assert names <= NAMES_TYPED_CEILING, (name, names)
+            # Nothing is searched for a query the next letter replaces: no index chunk and no
+            # names' file is asked for but QUIET ms after a letter the reader paused on (the last,
+            # or one a slow machine kept waiting as long), in the browser's own clock.
+            pauses = [at for at, after in zip(keys, keys[1:] + [float("inf")]) if after - at >= QUIET - 10]
+            assert pauses and pauses[-1] == keys[-1] and len(keys) >= len(name)
+            for path, start in searched:
+                assert any(at + QUIET - 10 <= start for at in pauses), (name, path, start - keys[-1])
+            assert any(path.startswith("search/pagefind/index/") for path, _ in searched)

@@ -18,8 +18,9 @@
  *  - a fiche first for its own names and aliases; lunr's `+word` (must hold), `-word`
  *    (must not), `word^N` (weighs N times), `word~N` (N typos forgiven in names);
  *  - Material's look: its result list, highlighting, suggestions, ?h= on the page opened.
- * A query returns the best MAX_PAGES pages (one fragment each) and the number found; what
- * those pages show is fetched once typing pauses, never for a query the next letter replaces.
+ * A query returns the best MAX_PAGES pages (one fragment each) and the number found; it is
+ * searched once typing pauses (QUIET), never for a query the next letter replaces: no index
+ * chunk, names' file or page is read for it.
  * Ranking: more of the query's words, a fiche named by the query, the words close together,
  * the page's own words before its « quotations » of another page (see `search`).
  * Each result shows the passage that matched (`excerpt`), its words marked.
@@ -36,7 +37,7 @@ var PREFIX = 4             /* letters of a names' key (carnet/search/names.py PR
 var WHOLE = 3              /* letters: a word this short is its own key, found whole (names.py WHOLE) */
 var FUZZY_FROM = 5         /* letters: shorter words have too many neighbours one typo away */
 var MAX_PAGES = 20         /* pages returned with their text: a fragment to fetch for each */
-var QUIET = 150            /* ms without a new letter, while typing, before the results' pages are fetched */
+var QUIET = 150            /* ms without a new letter, while typing, before a query is searched */
 var TYPING = 1000          /* ms: a query that extends the one before it within this is being typed */
 var NAME = 1000            /* a fiche's score for each query word its names hold... */
 var WHOLE_NAME = 10000     /* ...and for a query that is one of its names */
@@ -277,6 +278,13 @@ async function search(query, arrived, typing) {
   var clauses = parse(query)
   if (!clauses.length) return { items: [], total: 0 }
   var pf = await pagefind()
+  /* Nothing is searched until the reader pauses (QUIET ms after this query came, while
+     typing): a query the next letter replaces reads no index chunk, no names' file and no
+     page.  A word's first letters would read the chunks of every word they start (`s`: a
+     good part of the index, more as the archive grows), for results nobody sees. */
+  var wait = typing ? arrived + QUIET - Date.now() : 0
+  if (wait > 0 && pending === null) await new Promise(function (done) { setTimeout(done, wait) })
+  if (pending !== null) return null
   var found = await Promise.all(clauses.map(function (c) { return find(pf, c) }))
   var whole = await wholeName(clauses)
   var must = found.filter(function (f) { return f.clause.presence === "+" })
@@ -322,10 +330,7 @@ async function search(query, arrived, typing) {
       (weighed ? 0 : a.near - b.near || b.held - a.held) || b.score - a.score
   })
 
-  /* What a page shows is fetched once the reader has paused (QUIET ms after this query
-     came): a newer query's results replace these, so their pages are not fetched. */
-  var wait = typing ? arrived + QUIET - Date.now() : 0
-  if (wait > 0 && pending === null) await new Promise(function (done) { setTimeout(done, wait) })
+  /* A letter typed while this query was searched replaces it: its pages are not fetched. */
   if (pending !== null) return null
   var top = scored.slice(0, MAX_PAGES)
   var data = await Promise.all(top.map(function (p) {
