@@ -162,16 +162,21 @@ def test_every_fiche_cites_in_one_style_numbered_references_linked_both_ways(sit
         said = [re.sub(r"^↑(\s[a-z])*\s", "", e.get_text()) for e in entries]
         assert len(said) == len(set(said)), said
         # Another fiche's words quoted under "Ailleurs sur le Carnet" cite as this fiche does:
-        # each of their « quotes » followed by its number here.
+        # each of their « quotes » followed by its number here; a sentence of a summary that
+        # names its source ("d’après Wikipédia"), that source's number at its end.
         for excerpt in body.select(".carnet-mentioned-in .carnet-excerpt"):
             numbers = excerpt.select("sup.carnet-ref")
             words = BeautifulSoup(str(excerpt), "html.parser")
             for sup in words.select("sup"):
                 sup.decompose()
-            assert len(numbers) == words.get_text().count("»"), (note.id, excerpt.get_text())
+            quoted = [sup for sup in numbers if str(sup.previous_sibling).endswith("»")]
+            assert len(quoted) == words.get_text().count("»"), (note.id, excerpt.get_text())
+            named = [sup for sup in numbers if sup not in quoted]
+            assert len(named) <= 1 and all(sup.select_one(".carnet-ref-tip").get_text().startswith("Selon ")
+                                           and sup.next_sibling in (None, ".") for sup in named), excerpt.get_text()
             elsewhere += len(numbers)
             for sup in numbers:
-                assert str(sup.previous_sibling).endswith("»") and sup.a["href"].startswith(f"#ref-{note.slug}-")
+                assert sup.a["href"].startswith(f"#ref-{note.slug}-")
         # No other style of citation is left: no "(selon l’article, § 2)", no raised "§ 2", no link
         # to a passage or a source but from "Références" (and "Lire le passage" under "Dans l’article").
         rest = BeautifulSoup(str(body), "html.parser")

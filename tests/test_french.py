@@ -251,7 +251,9 @@ def test_every_relation_says_who_says_so_in_lists_and_graphs(site):
             referenced = (r"» — selon l’article( «.*»)?, §\u00a0\d+$" if rel.cite
                           else "^Selon " + re.escape(rel.source) + r", source de la fiche " + re.escape(note.name) + "$")
             assert re.search(referenced, re.sub(r"^↑(\s[a-z])*\s", "", reference.get_text())), (note.id, rel.target)
-            assert phrase + f" ({said}, réf.\u00a0{number.get_text()})" in desc, (phrase, desc)
+            # Within the description's one sentence, names run as in a sentence ("cuivre").
+            spoken = f"{running_name(subject.name, subject.kind)}{phrase[len(subject.name):]}"
+            assert f"{spoken} ({said}, réf.\u00a0{number.get_text()})" in desc[:1].lower() + desc[1:], (phrase, desc)
     assert "Belkacem Soltani — dirige\u00a0: Sonarem" in desc
     # One style of citation on the page: no "(selon l’article, § 1)" after a relation.
     for hidden in dossier.select("article svg"):

@@ -107,10 +107,11 @@ class RelationType:
 RELATION_TYPES: dict[str, RelationType] = {
     r.slug: r
     for r in (
-        # "Présentée": agrees with the kind, une entreprise.  On the graph, "filiale de" agrees
-        # with any subject and says no more than the relation.
+        # "Présentée": agrees with the kind, une entreprise.  On the parent's page, "Filiale,
+        # selon l’article": "présentée comme sa filiale" read as if the parent were presented.
+        # On the graph, "filiale de" agrees with any subject and says no more than the relation.
         RelationType("subsidiary_of", "Filiale de", "Filiale", "Filiales",
-                     ("Présentée comme filiale de", "Présentée comme sa filiale", "Présentées comme ses filiales"),
+                     ("Présentée comme filiale de", "Filiale, selon l’article", "Filiales, selon l’article"),
                      "filiale de", "présentée comme filiale de"),
         # "Direction", not "Dirigée par": the label agrees with no noun (un groupe, une société).
         # On the graph the person is the subject: "dirige" needs no agreement.
@@ -120,7 +121,8 @@ RELATION_TYPES: dict[str, RelationType] = {
         RelationType("of_country", "Pays", "{kind} de ce pays", "{kinds} de ce pays", graph_phrase="a pour pays"),
         RelationType("part_of", "Fait partie de", "Comprend", graph_phrase="fait partie de"),
         # "Échanges avec", not "En discussion avec": an article reports talks held, not a state.
-        RelationType("talks_with", "Échanges avec", "Échanges avec", graph_phrase="échanges avec"),
+        # On the graph a verb, as every other phrase there: "a eu des échanges avec".
+        RelationType("talks_with", "Échanges avec", "Échanges avec", graph_phrase="a eu des échanges avec"),
         # "Lieu cité": a noun, as the other labels, read before any name ("de Maghreb" was not
         # French); agrees with any resource (le cuivre, la bauxite) and claims no deposit.
         # On the graph, "a pour lieu cité": no elision before any name, no deposit claimed.

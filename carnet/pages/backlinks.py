@@ -99,10 +99,10 @@ def in_article_html(note_id: str, articles: list[tuple[PageRef, list[MentionSent
 
 
 def mentioned_in_html(note_id: str, pages: list[tuple[PageRef, list[MentionSentence]]],
-                      all_url: str | None = None, cited: Callable[[str, str], str] | None = None) -> str:
+                      all_url: str | None = None, cited: Callable[[MentionSentence, str], str] | None = None) -> str:
     """Every page naming the note: an article by its title (its sentences are quoted above),
-    another page with the sentence that names it; ``cited(text, html)`` gives that sentence
-    its « quotes »' references, as the fiche cites (none: as it is)."""
+    another page with the sentence that names it; ``cited(sentence, html)`` gives that
+    sentence its references, as the fiche cites (none: as it is)."""
     items = []
     for ref, sentences in pages:
         if not sentences:
@@ -111,11 +111,12 @@ def mentioned_in_html(note_id: str, pages: list[tuple[PageRef, list[MentionSente
         # An article's sentences are quoted under "Dans l'article" already: here, its title.
         shown = "" if ref.numbers else _quote(first, note_id)
         if shown and cited is not None:
-            shown = cited(first.text, shown)
+            shown = cited(first, shown)
         quote = f' — <span class="carnet-excerpt">{shown}</span>' if shown else ""
         items.append(f'<li><a href="{ref.url_html}">{ref.title_html}</a>{quote}</li>')
     if not items:
-        return "<p>Aucune autre page n’en parle.</p>"
+        # Its relations name it too, above: this section lists the texts that name it.
+        return "<p>Aucune autre page ne mentionne ce nom dans son texte.</p>"
     more = ""
     if len(items) > LIST_ALL:
         more = _see_all(f"En tout, {plural(len(items), 'page')} la nomment{NBSP}: "

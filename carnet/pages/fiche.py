@@ -74,7 +74,7 @@ FICHE_SECTIONS = (
     # "Ailleurs sur le Carnet": no participle to agree with the fiche (une société, un groupe).
     FicheSection("mentionne-dans", "Ailleurs sur le Carnet",
                  lambda f: mentioned_in_html(f.note.id, [(r, s) for _, r, s in f.elsewhere], f.all_url,
-                                           f.sections.quotes_cited)),
+                                           lambda s, html: f.sections.quotes_cited(s.text, html, f.site.note_by_page.get(s.page)))),
     FicheSection("sources", "Sources", lambda f: sources_html(f.sections, _quoted_paragraphs(f))),
 )
 

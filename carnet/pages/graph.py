@@ -253,7 +253,9 @@ def _relations(notes: list[Note], catalog: Catalog, href: Callable[[str], str], 
         lines.append(Line(subject.id, object_.id, _label(label, EDGE_CHARS), not RELATION_TYPES[rel.type].symmetric))
         number = cites.cite_relation(rel, note)   # first: the words below give its number
         said = cites.said_by(rel.cite, note, rel.source)
-        sentences.append(f"{subject.name} — {label}{NBSP}: {running_name(object_.name, object_.kind)} ({said})")
+        # Within the description's one sentence: "cuivre", as names run in a sentence.
+        sentences.append(f"{running_name(subject.name, subject.kind)} — {label}{NBSP}: "
+                         f"{running_name(object_.name, object_.kind)} ({said})")
         items.append(f'<li><a href="{escape(href(subject.id))}">{escape(subject.name)}</a> — {escape(label)}{NBSP}: '
                      f'<a href="{escape(href(object_.id))}">{escape(running_name(object_.name, object_.kind))}</a>'
                      f"{number}</li>")
@@ -275,7 +277,8 @@ def dossier_graph(catalog: Catalog, href: Callable[[str], str], index_href: Call
     what = (f"Le graphe compte {plural(len(notes), 'fiche')} et {plural(len(lines), 'relation')}" if whole else
             f"Les {len(notes)} fiches les plus reliées sur {len(catalog)}, et {plural(len(lines), 'relation')} "
             "entre elles")
-    description = what + (". " + f"{NNBSP}; ".join(sentences) if sentences else "") + "."
+    listed = f"{NNBSP}; ".join(sentences)
+    description = what + (". " + listed[:1].upper() + listed[1:] if sentences else "") + "."
     graph = _svg("Graphe du dossier", description, (0, drawing.top, drawing.width, drawing.height),
                  _drawn(drawing, {n.id: n for n in notes}, href, "graph-dossier"), "graph-dossier",
                  _dossier_caption(what, drawing, {n.kind for n in notes}))

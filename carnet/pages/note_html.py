@@ -188,10 +188,12 @@ class NoteSections(PageReferences):
         out.append(escape(shown[pos:]))
         return "".join(out)
 
-    def quotes_cited(self, text: str, html: str) -> str:
+    def quotes_cited(self, text: str, html: str, other: Note | None = None) -> str:
         """``html`` (``text`` as another page's excerpt shows it, marks and all) with each
-        « quote » of an article followed by its numbered reference on this fiche: a fiche
-        quoting another's summary cites as it cites its own."""
+        « quote » of an article followed by its numbered reference on this fiche, and, for a
+        sentence of the summary of another fiche (``other``) that names what it rests on
+        ("d’après Wikipédia"), that source's reference before its last stop: a fiche quoting
+        another's summary cites as it cites its own."""
         closing = [i for i, char in enumerate(html) if char == "»"]   # « » are never escaped nor in tags
         inserts = []
         for q in quotes_in(text):
@@ -199,7 +201,12 @@ class NoteSections(PageReferences):
             k = text.count("»", 0, q.end()) - 1
             if ref is not None and k < len(closing):
                 inserts.append((closing[k] + 1, self.refs.place(ref)))
-        for at, place in reversed(inserts):
+        # (not a sentence that says its source itself: "Selon l’article, …")
+        said = text.lstrip().lower().startswith("selon ")
+        if other is not None and other.summary_source and not said and text.strip() in french_spacing(other.summary):
+            end = len(html) - 1 if html.endswith(".") else len(html)
+            inserts.append((end, self.named_source(other, other.summary_source)))
+        for at, place in sorted(inserts, reverse=True):
             html = html[:at] + place + html[at:]
         return html
 
