@@ -312,6 +312,32 @@ def test_every_reference_tip_opens_wholly_on_screen_and_cut_by_nothing(view, ser
     assert opened >= 20
 
 
+def test_on_a_phone_a_first_tap_on_a_number_opens_its_sheet_and_a_second_goes_to_the_reference(view, served):
+    """A tap on a reference number opens its sheet and leaves the reader where they read (the
+    page does not jump to the foot); a second tap on the same number goes to the reference.
+    On a desktop a click goes to the reference at once (the tip shows on hover)."""
+    size, scheme, page = view
+    tried = 0
+    for path in FICHES:
+        page.goto(served + path, wait_until="networkidle")
+        refs = page.locator("sup.carnet-ref > a")
+        for i in range(min(refs.count(), 3)):
+            page.evaluate("history.replaceState(null, '', location.pathname)")
+            ref = refs.nth(i)
+            ref.evaluate("el => el.scrollIntoView({block: 'center'})")
+            target = ref.get_attribute("href")
+            tip = page.locator("#" + ref.get_attribute("aria-describedby"))
+            ref.click()
+            if size == "phone":
+                top = ref.evaluate("el => el.getBoundingClientRect().top")
+                assert page.evaluate("location.hash") == "" and tip.is_visible(), (path, i)
+                assert 0 <= top <= page.viewport_size["height"], (path, i, top)   # still in view
+                ref.click()
+            assert page.evaluate("location.hash") == target, (path, size, i)
+            tried += 1
+    assert tried >= 10
+
+
 def test_no_page_and_no_block_on_a_desktop_scrolls_sideways(view, served, site):
     """Every page at both sizes: the page never wider than the screen; on a desktop, no
     block of content (a graph, a table, code) wider than the column it stands in."""

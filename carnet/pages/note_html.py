@@ -83,14 +83,6 @@ class PageReferences:
         """Who says a relation: the article's words it quotes, or the source its note names."""
         return self.cite(relation.cite) if relation.cite else self.named_source(declaring, relation.source)
 
-    def reserve(self, cite: Citation | None, declaring: Note, source: str | None = None) -> None:
-        """Number a reference before it is cited: references are numbered in the order the
-        page shows them, whatever the order its parts are written in."""
-        if cite:
-            self._article_ref(cite)
-        else:
-            self._source_ref(declaring, source)
-
     def said_by(self, cite: Citation | None, declaring: Note, source: str | None = None) -> str:
         """Who says so in words, and the number of the reference that says where ("selon
         l’article, réf. 2"): a graph's text alternative, beside the list it draws."""
@@ -194,9 +186,13 @@ class NoteSections(PageReferences):
         sentence of the summary of another fiche (``other``) that names what it rests on
         ("d’après Wikipédia"), that source's reference before its last stop: a fiche quoting
         another's summary cites as it cites its own."""
-        closing = [i for i, char in enumerate(html) if char == "»"]   # « » are never escaped nor in tags
         inserts = []
-        for q in quotes_in(text):
+        closing = []   # where each » stands: « » are never escaped nor in tags
+        at = html.find("»")
+        while at >= 0:
+            closing.append(at)
+            at = html.find("»", at + 1)
+        for q in quotes_in(text) if closing else ():
             ref = self._article_ref(Citation(None, q.group(1)))
             k = text.count("»", 0, q.end()) - 1
             if ref is not None and k < len(closing):
@@ -251,20 +247,13 @@ def lead_html(sections: NoteSections) -> str:
     numbered reference, and who says so in words under them) and its summary, with mentions
     linked and quotes referenced."""
     note, kind = sections.note, KINDS[sections.note.kind]
-    # The infobox comes first on the page: its references are numbered first, though the
-    # summary is written first (it links the first mention of each name, as one reads).
-    for other in note.other_names:
-        sections.reserve(other.cite, note, other.source)
-    for fact in note.facts:
-        for q in quotes_in(fact.value):
-            sections.reserve(Citation(fact.cite.article if fact.cite else None, q.group(1)), note)
-        sections.reserve(fact.cite, note, fact.source)
-    sections.refs.rank = 1   # the summary follows the infobox: so do its places, linked back to
+    # Numbered as read: the summary first (on a desktop the box floats beside it, on a phone
+    # it follows it), then the box, then the body.
     summary = sections.text(note.summary)
     if note.summary_source:   # what the summary's own words rest on (previews show it too)
         summary += (f' <small class="carnet-attribution">'
                     f"{summary_source_text(note, sections.named_source(note, note.summary_source))}</small>")
-    sections.refs.rank = 0
+    sections.refs.rank = 1
     box = infobox_html(sections)
     sections.refs.rank = 2   # the body, after both
     kind_line = (f'<p class="carnet-kind">{kind.singular} · '

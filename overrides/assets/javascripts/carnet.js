@@ -112,6 +112,17 @@
   }
   document.addEventListener("mouseover", placeTip)
   document.addEventListener("focusin", placeTip)
+  /* On a phone, a first tap on a number opens its sheet and stays where the reader is; a
+     second tap on the same number goes to the reference (its entry under "Références"). */
+  var tapped = null
+  document.addEventListener("click", function (ev) {
+    var link = ev.target.closest && ev.target.closest(".carnet-ref > a")
+    var tip = link && link.parentNode.querySelector(".carnet-ref-tip")
+    if (!tip || getComputedStyle(tip).position !== "fixed" || tapped === link) { tapped = null; return }
+    ev.preventDefault()
+    tapped = link
+    link.focus()
+  })
   /* Material's search dialog has no accessible name (axe: aria-dialog-name):
      it takes the one of its search box. */
   var dialog = document.querySelector(".md-search[role=dialog]")
