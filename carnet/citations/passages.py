@@ -15,6 +15,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Collection
 from urllib.parse import quote as url_quote
 
@@ -106,10 +107,15 @@ class Found:
     def fragment(self) -> str:
         """URL fragment: the passage's anchor, then a text fragment that highlights the
         quoted words where browsers support it (the anchor alone still lands right)."""
-        def enc(s: str) -> str:
-            return url_quote(s, safe="").replace("-", "%2D")
-        text = enc(self.words[0]) if len(self.words) == 1 else f"{enc(self.words[0])},{enc(self.words[-1])}"
-        return f"{self.passage.id}:~:text={text}"
+        return _fragment(self.passage.id, self.words[0], self.words[-1] if len(self.words) > 1 else None)
+
+
+@lru_cache(maxsize=4096)   # one citation is linked from every fiche showing it: encoded once
+def _fragment(anchor: str, first: str, last: str | None) -> str:
+    def enc(s: str) -> str:
+        return url_quote(s, safe="").replace("-", "%2D")
+    text = enc(first) if last is None else f"{enc(first)},{enc(last)}"
+    return f"{anchor}:~:text={text}"
 
 
 class PassageIndex:

@@ -32,6 +32,7 @@ every bucket below it is written, so the worker never asks for a file that does 
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 
 from .fold import STOP, words
 
@@ -56,14 +57,15 @@ def key(word: str, head: int) -> str:
     return word[:head] + "|" + word[len(word) - (PREFIX - head):]
 
 
-def heads(length: int) -> list[int]:
+@lru_cache(maxsize=64)   # a few word lengths, asked for every word filed
+def heads(length: int) -> tuple[int, ...]:
     """The heads of the keys read for a typed word of ``length`` letters.  Each key leaves out
     a run of ``length`` - PREFIX letters; heads at most that run's width less one apart, and
     the last one, put any two letters side by side in one of the runs (the worker's ``heads``)."""
     step = length - PREFIX - 1
     if step <= 1:
-        return list(range(PREFIX, -1, -1))
-    return sorted({*range(0, PREFIX, step), PREFIX}, reverse=True)
+        return tuple(range(PREFIX, -1, -1))
+    return tuple(sorted({*range(0, PREFIX, step), PREFIX}, reverse=True))
 
 
 def sorted_key(word: str) -> str:
@@ -128,7 +130,7 @@ def name_buckets(names_by_page: dict[str, list[str]]) -> dict[str, str]:
             for word in folded:
                 for at in filed_keys(word):
                     file("w", at, word, page)
-    count = bucket_count(sum(len(_json(content)) for content in by_key.values()))
+    count = bucket_count(len(_json(by_key)))   # the keys' contents, and the keys (a few bytes more)
     buckets: list[dict[str, dict[str, list[str]]]] = [{"w": {}, "n": {}} for _ in range(count)]
     for at, content in by_key.items():   # a word filed under two keys of one bucket: the same pages
         for kind in ("w", "n"):

@@ -122,6 +122,11 @@ def french_spacing(text: str) -> str:
     """The same text, its spaces before ; ! ? : and inside « » made no-break (same length)."""
     if not (";" in text or ":" in text or "!" in text or "?" in text or "«" in text or "»" in text):
         return text   # most titles and names: nothing to space
+    return _spaced(text)
+
+
+@lru_cache(maxsize=8192)   # a note's summary and facts are spaced on every page showing them
+def _spaced(text: str) -> str:
     out, pos = [], 0
     for m in _QUOTE_RE.finditer(text):
         out += [_before_marks(text[pos:m.start()]), _quote_edges(m.group())]
