@@ -157,7 +157,7 @@ def test_an_article_published_before_the_record_kept_days_stays_undated_and_says
         assert recorded_days(project) == {"articles/essai-nouveau/": BUILD_DAY.isoformat()}
     lines = {a.select_one(".carnet-article-title a")["href"]: a.select_one(".carnet-article-dateline").get_text()
              for a in soup(site, "articles").select("li.carnet-article")}
-    assert lines == {"sonarem-vesna/": "Titre de la rédaction · média et auteur inconnus · pour toute date, "
+    assert lines == {"sonarem-vesna/": "Titre de la rédaction · média et auteur inconnus · seule date\u00a0: "
                                        "«\u202fMercredi\u202f» · ajouté au Carnet à une date inconnue",
                      "essai-nouveau/": f"Média, auteur et date inconnus · ajouté au Carnet le {french_date(BUILD_DAY)}"}
     article = soup(site, "articles/sonarem-vesna")

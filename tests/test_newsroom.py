@@ -70,7 +70,7 @@ def test_the_index_lists_every_article_newest_first_with_what_is_known(newsroom)
     assert hrefs == [SITE_URL + u for u in ORDER]
     lines = [i.select_one(".carnet-article-dateline").get_text() for i in items]
     lines = dict(zip(ORDER, lines))
-    assert lines[ORDER[2]] == ("Titre de la rédaction · média et auteur inconnus · pour toute date, "
+    assert lines[ORDER[2]] == ("Titre de la rédaction · média et auteur inconnus · seule date\u00a0: "
                                "«\u202fLundi\u202f» · ajouté au Carnet le 1er\u00a0novembre 2026")
     assert lines[ORDER[3]] == ("Le Journal d’essai · par Camille Essai · publié le 15\u00a0septembre 2026 · "
                         "ajouté au Carnet le 20\u00a0novembre 2026")

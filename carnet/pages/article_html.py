@@ -78,7 +78,7 @@ def article_dateline_html(meta: ArticleMeta, minutes: int) -> str:
 
 def source_line(meta: ArticleMeta) -> list[str]:
     """Whose headline, then what is known of the source (outlet, author, date), then what is
-    not, in one group: "titre de la rédaction", "média et auteur inconnus", "pour toute date,
+    not, in one group: "titre de la rédaction", "média et auteur inconnus", "seule date :
     « Mercredi »" (no brackets: lines inside brackets quote it).  Escaped HTML."""
     parts = [OUR_TITLE] if meta.title_by == "carnet" else []
     if meta.outlet:
@@ -94,7 +94,7 @@ def source_line(meta: ArticleMeta) -> list[str]:
         agreed = "inconnus" if len(unknown) > 1 else "inconnue" if unknown == ["date"] else "inconnu"
         parts.append(f"{join(unknown)} {agreed}")
     if not meta.date and meta.date_as_written:
-        parts.append(f"pour toute date, {in_guillemets(meta.date_as_written)}")
+        parts.append(f"seule date{NBSP}: {in_guillemets(meta.date_as_written)}")
     return parts
 
 
