@@ -114,7 +114,7 @@ class Spot:
         return max(DOT, text_width(self.node.name, FONT) / 2)
 
     @property
-    def top(self) -> float:       # where a line from above ends, clear of the point
+    def top(self) -> float:       # where a line from above first ends, clear of the point
         return self.y - DOT - 2
 
     @property
@@ -458,33 +458,41 @@ def ends_at_symbols(paths: list[Path], pairs: list[tuple[Spot, Spot]], directed:
     down from under its name) moved to ``CLEAR`` outside the symbol's outline, in the direction
     the line comes from, the ends at one symbol ``SPREAD`` degrees apart or more (as near their
     own angle as that allows: least squares, their order kept; closer only when more meet there
-    than the arc holds) and none under it.  A line from
-    below first goes round the name, up beside it, nearest the way it comes (the line coming
-    from nearest straight under it innermost)."""
+    than the arc holds) and none under it.  A line from below first goes round the name, up
+    beside it, nearest the way it comes (the line coming from nearest straight under it
+    innermost)."""
     ends: dict[str, list[tuple[int, int, Spot]]] = defaultdict(list)
     for i, (a, b) in enumerate(pairs):
         if paths[i][0][0][1] <= a.y:
             ends[a.node.key].append((i, 0, a))
         ends[b.node.key].append((i, -1, b))
+    room = OPEN[1] - OPEN[0]
     for here in ends.values():   # in the links' order: the same in every process
         spot = here[0][2]
         near = [_approach(paths[i], end) for i, end, _ in here]
         vias = _round_names(spot, near)
-        angles = [_opened(math.degrees(math.atan2(p[1] - spot.y, p[0] - spot.x)))
-                  for p in (via[-1] if via else n for via, n in zip(vias, near))]
+        raw = [math.degrees(math.atan2(p[1] - spot.y, p[0] - spot.x))
+               for p in (via[-1] if via else n for via, n in zip(vias, near))]
+        angles = [_opened(a) for a in raw]
         order = sorted(range(len(here)), key=lambda k: (angles[k], k))
+        wanted = [angles[k] for k in order]
         heads = [end == -1 and directed[i] for i, end, _ in here]
         gaps = [SPREAD[heads[k] + heads[m]] for k, m in zip(order, order[1:])]
-        squeeze = min(1.0, (OPEN[1] - OPEN[0]) / max(1, sum(gaps)))
-        placed = _isotonic([angles[k] for k in order], [g * squeeze for g in gaps], 0.0, OPEN[1] - OPEN[0])
-        for k, angle in zip(order, placed):
+        if any(b - a < g for a, b, g in zip(wanted, wanted[1:], gaps)):   # else each at its own angle
+            squeeze = min(1.0, room / sum(gaps))
+            wanted = _isotonic(wanted, [g * squeeze for g in gaps], 0.0, room)
+        for k, angle in zip(order, wanted):
             i, end, _ = here[k]
+            turn = abs((OPEN[0] + angle - raw[k] + 180) % 360 - 180) > 0.5   # moved from its own angle
             angle = math.radians(OPEN[0] + angle)
-            # The last stretch straight in, an arrowhead's length and more: heads at their
-            # own angles, apart, pointing at the symbol.
-            stub, come = _port(spot, angle, CLEAR + ARROW + 3), (vias[k] or [near[k]])[-1]
-            far = math.hypot(come[0] - spot.x, come[1] - spot.y) > math.hypot(stub[0] - spot.x, stub[1] - spot.y) + 2
-            _rerouted(paths[i], end, vias[k] + [stub] * far, _port(spot, angle))
+            ux, uy = math.cos(angle), math.sin(angle)
+            reach = outline(spot.node.kind, ux, uy)
+            # Moved, or round a name: the last stretch straight in, an arrowhead's length and
+            # more, so that heads stand at their own angles, apart, pointing at the symbol.
+            stub, come = reach + CLEAR + ARROW + 3, (vias[k] or [near[k]])[-1]
+            far = bool(turn or vias[k]) and math.hypot(come[0] - spot.x, come[1] - spot.y) > stub + 2
+            _rerouted(paths[i], end, vias[k] + [(spot.x + stub * ux, spot.y + stub * uy)] * far,
+                      (spot.x + (reach + CLEAR) * ux, spot.y + (reach + CLEAR) * uy))
 
 
 def _approach(path: Path, end: int) -> Point:
@@ -539,13 +547,6 @@ def outline(kind: str, ux: float, uy: float) -> float:
             if t > 0 and -1e-9 <= s <= 1 + 1e-9:
                 return t
     return DOT
-
-
-def _port(spot: Spot, angle: float, beyond: float = CLEAR) -> Point:
-    """The point ``beyond`` outside ``spot``'s symbol at ``angle`` (radians) from its centre."""
-    ux, uy = math.cos(angle), math.sin(angle)
-    reach = outline(spot.node.kind, ux, uy) + beyond
-    return (spot.x + reach * ux, spot.y + reach * uy)
 
 
 def _rerouted(path: Path, end: int, via: list[Point], port: Point) -> None:
