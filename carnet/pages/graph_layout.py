@@ -108,10 +108,10 @@ class Spot:
     line: int = 0
     x: float = 0.0
     y: float = 0.0
+    half: float = field(init=False)   # of its name, or of its point: what it takes on its row
 
-    @property
-    def half(self) -> float:
-        return max(DOT, text_width(self.node.name, FONT) / 2)
+    def __post_init__(self) -> None:   # once: the rows' gaps ask for it at every line threaded
+        self.half = max(DOT, text_width(self.node.name, FONT) / 2)
 
     @property
     def top(self) -> float:       # where a line from above first ends, clear of the point
@@ -136,7 +136,9 @@ class Edge:
     label: str
     directed: bool
     d: str                                          # the SVG path
-    points: list[tuple[float, float]] = field(default_factory=list)   # along it, every 3 px
+    # Along it, every 3 px, for naming it; a drawing of more than FEW fiches, whose lines go
+    # unnamed, keeps its corners only (and its curves' points): what its height needs.
+    points: list[tuple[float, float]] = field(default_factory=list)
     label_at: tuple[float, float] | None = None     # the name's centre and baseline, when it fits
 
 
@@ -172,7 +174,7 @@ def _drawn(lines: list[list[Spot]], links: list[Link], gap: float) -> Drawing:
         for spot in line:
             spot.y = i * (BAND + gap)
     spots = {spot.node.key: spot for line in lines for spot in line}
-    edges = routes(lines, spots, links, gap)
+    edges = routes(lines, spots, links, gap, len(spots) <= FEW)
     # Past FEW fiches hardly a name finds room (5 of 149 on a test catalog) for most of the
     # drawing's cost: the lines go unnamed, the text under the drawing names every one.
     over = name_edges(edges, list(spots.values())) if len(spots) <= FEW else 0
@@ -352,11 +354,13 @@ Point = tuple[float, float]
 Path = list[tuple[Point, "Point | None"]]   # each point, and the control of the curve reaching it
 
 
-def routes(lines: list[list[Spot]], spots: dict[str, Spot], links: list[Link], gap: float) -> list[Edge]:
+def routes(lines: list[list[Spot]], spots: dict[str, Spot], links: list[Link], gap: float,
+           named: bool = True) -> list[Edge]:
     """Each relation's line: straight across the gap between two neighbouring rows; level
     between two neighbours on a row; an arc over a row; else threaded through the gaps between
     the names of each row on its way.  A second line between the same two fiches bends aside.
-    Then each end at a symbol is moved to its outline (``ends_at_symbols``)."""
+    Then each end at a symbol is moved to its outline (``ends_at_symbols``).  Lines to be
+    ``named`` get a point every 3 px (``Edge.points``)."""
     seen: Counter = Counter()
     passed: Counter = Counter()   # lines threaded through each gap of a row, each on its own track
     index = {spot.node.key: i for line in lines for i, spot in enumerate(line)}
@@ -376,7 +380,7 @@ def routes(lines: list[list[Spot]], spots: dict[str, Spot], links: list[Link], g
         paths.append(path)
         pairs.append((a, b))
     ends_at_symbols(paths, pairs, [link.directed for link in links])
-    return [Edge(a, b, link.label, link.directed, _d(path), _along(_sampled(path)))
+    return [Edge(a, b, link.label, link.directed, _d(path), _along(_sampled(path)) if named else _sampled(path))
             for (a, b), link, path in zip(pairs, links, paths)]
 
 
