@@ -379,7 +379,7 @@ def routes(lines: list[list[Spot]], spots: dict[str, Spot], links: list[Link], g
             path = _threaded(a, b, lines, passed)
         paths.append(path)
         pairs.append((a, b))
-    ends_at_symbols(paths, pairs, [link.directed for link in links])
+    ends_at_symbols(paths, pairs, [link.directed for link in links], lines, index)
     return [Edge(a, b, link.label, link.directed, _d(path), _along(_sampled(path)) if named else _sampled(path))
             for (a, b), link, path in zip(pairs, links, paths)]
 
@@ -457,7 +457,8 @@ def _along(points: list[tuple[float, float]], step: float = 3.0) -> list[tuple[f
 
 # ---- Ends: at each symbol's outline, spread around it ---------------------------------------
 
-def ends_at_symbols(paths: list[Path], pairs: list[tuple[Spot, Spot]], directed: list[bool]) -> None:
+def ends_at_symbols(paths: list[Path], pairs: list[tuple[Spot, Spot]], directed: list[bool],
+                    lines: list[list[Spot]], index: dict[str, int]) -> None:
     """Every end of a line at a symbol (each line's end; its start, but for a line that leaves
     down from under its name) moved to ``CLEAR`` outside the symbol's outline, in the direction
     the line comes from, the ends at one symbol ``SPREAD`` degrees apart or more (as near their
@@ -474,7 +475,7 @@ def ends_at_symbols(paths: list[Path], pairs: list[tuple[Spot, Spot]], directed:
     for here in ends.values():   # in the links' order: the same in every process
         spot = here[0][2]
         near = [_approach(paths[i], end) for i, end, _ in here]
-        vias = _round_names(spot, near)
+        vias = _round_names(spot, near, lines[spot.line], index[spot.node.key])
         raw = [math.degrees(math.atan2(p[1] - spot.y, p[0] - spot.x))
                for p in (via[-1] if via else n for via, n in zip(vias, near))]
         angles = [_opened(a) for a in raw]
@@ -514,10 +515,11 @@ def _opened(angle: float) -> float:
     return t if t <= room else (0.0 if t > room + (360 - room) / 2 else room)
 
 
-def _round_names(spot: Spot, near: list[Point]) -> list[list[Point]]:
-    """For each line coming from below ``spot``: the way round its name (beside its bottom
-    corner, under every name of the row, then up beside its top corner), on the side it comes from
-    (straight under: the side fewer lines come from), 4 px further out and 3 px higher a line."""
+def _round_names(spot: Spot, near: list[Point], line: list[Spot], i: int) -> list[list[Point]]:
+    """For each line coming from below ``spot`` (``line[i]``): the way round its name (beside its
+    bottom corner, under every name of the row, then up beside its top corner), on the side it
+    comes from (straight under: the side fewer lines come from), 4 px further out (and 3 px
+    higher, twice at most) a line while the street to the next name has room (then on the same tracks again)."""
     vias: list[list[Point]] = [[] for _ in near]
     below = sorted((k for k, p in enumerate(near) if p[1] > spot.y + DOT + 2),
                    key=lambda k: (abs(near[k][0] - spot.x), k))
@@ -526,14 +528,18 @@ def _round_names(spot: Spot, near: list[Point]) -> list[list[Point]]:
     sides = Counter((p[0] > spot.x) - (p[0] < spot.x) for p in near)
     tracks: Counter = Counter()
     name = spot.name_box().grown(2)
+    out = max(4.0, DOT + 12 - spot.half)   # from the name's side: room for a straight way in
+    room = {-1: spot.x - spot.half - (line[i - 1].x + line[i - 1].half if i else 0.0),
+            1: (line[i + 1].x - line[i + 1].half if i + 1 < len(line) else WIDTH) - spot.x - spot.half}
     for k in below:
         way = (near[k][0] > spot.x) - (near[k][0] < spot.x) or (1 if sides[1] <= sides[-1] else -1)
         sides[way] += near[k][0] == spot.x
-        x = spot.x + way * (max(spot.half + 4, DOT + 12) + 4 * tracks[way])
-        if not 2 <= x <= WIDTH - 2:
-            way, x = -way, 2 * spot.x - x
-        top = (x, name.y0 - 1 - 3 * tracks[way])
+        if room[way] < out + 3 <= room[-way]:
+            way = -way
+        n = tracks[way] % max(1, int((room[way] - 3 - out) // 4) + 1)
         tracks[way] += 1
+        x = spot.x + way * (spot.half + out + 4 * n)
+        top = (x, name.y0 - 1 - 3 * min(n, 2))   # within its row, above its name
         vias[k] = [(x, spot.bottom), top]   # under the row's names, then up beside this one
     return vias
 
