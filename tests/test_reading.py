@@ -239,3 +239,83 @@ def test_each_article_leads_to_the_one_before_and_after_it_in_the_list(tmp_path)
             expected["Suivant dans la liste"] = listed[i + 1]
         assert links == expected, (url, links)
         assert urljoin(url, nav.select("p a")[-1]["href"]) == "articles/"
+
+
+def _outline(node) -> list[tuple[float, float]]:
+    """A fiche's symbol as drawn, as a polygon (a circle by 32 sides)."""
+    import math
+    if node.name == "circle":
+        x, y, r = float(node["cx"]), float(node["cy"]), float(node["r"])
+        return [(x + r * math.cos(k * math.pi / 16), y + r * math.sin(k * math.pi / 16)) for k in range(32)]
+    return [tuple(map(float, pair.split(","))) for pair in node["points"].split()]
+
+
+def _apart(p: list, q: list, gap: float = 1.0) -> bool:
+    """Two convex polygons at least ``gap`` apart: a side of one separates them by that much."""
+    import math
+    for poly in (p, q):
+        for (x0, y0), (x1, y1) in zip(poly, poly[1:] + poly[:1]):
+            length = math.hypot(x1 - x0, y1 - y0)
+            nx, ny = (y0 - y1) / length, (x1 - x0) / length
+            a, b = [nx * x + ny * y for x, y in p], [nx * x + ny * y for x, y in q]
+            if max(a) + gap <= min(b) or max(b) + gap <= min(a):
+                return True
+    return False
+
+
+def _to_outline(x: float, y: float, poly: list) -> tuple[float, bool]:
+    """How far (x, y) is from the polygon's outline, and whether it is inside."""
+    import math
+    inside, far = False, math.inf
+    for (x0, y0), (x1, y1) in zip(poly, poly[1:] + poly[:1]):
+        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
+            inside = not inside
+        dx, dy = x1 - x0, y1 - y0
+        t = max(0.0, min(1.0, ((x - x0) * dx + (y - y0) * dy) / (dx * dx + dy * dy)))
+        far = min(far, math.hypot(x - x0 - t * dx, y - y0 - t * dy))
+    return far, inside
+
+
+def arrival_faults(svg) -> list:
+    """Each line's end just outside its target's symbol (0.5 to 3.5 px from its outline, its
+    size plus about 2 px), not on its name; each arrowhead (the marker: 9 px long, 7.2 wide)
+    clear of the symbol it points at and 1 px clear of every other arrowhead at that symbol."""
+    import math
+    from test_scale import path_points
+    symbols = [_outline(node) for node in svg.select(".carnet-node")]
+    centres = [(sum(x for x, _ in p) / len(p), sum(y for _, y in p) / len(p)) for p in symbols]
+    faults, heads = [], {}
+    for edge in svg.select(".carnet-edge"):
+        *_, (px, py), (x, y) = path_points(edge["d"], 1.0)
+        target = min(range(len(symbols)), key=lambda i: math.hypot(x - centres[i][0], y - centres[i][1]))
+        far, inside = _to_outline(x, y, symbols[target])
+        if inside or not 0.5 <= far <= 3.5:
+            faults.append(("end", edge["d"], round(far, 1), inside))
+        if edge.get("marker-end"):
+            length = math.hypot(x - px, y - py)
+            ux, uy = (x - px) / length, (y - py) / length
+            bx, by = x - 9 * ux, y - 9 * uy
+            head = [(x, y), (bx - 3.6 * uy, by + 3.6 * ux), (bx + 3.6 * uy, by - 3.6 * ux)]
+            if not _apart(head, symbols[target], 0.0):
+                faults.append(("head on its symbol", edge["d"]))
+            for other, d in heads.get(target, []):
+                if not _apart(head, other):
+                    faults.append(("heads overlap", d, edge["d"]))
+            heads.setdefault(target, []).append((head, edge["d"]))
+    return faults
+
+
+def test_every_line_ends_at_its_target_s_symbol_and_no_two_arrowheads_overlap(site):
+    """The design lead's report (/graphe/): three arrows ended under the word "Maghreb", their
+    heads one dark wedge; two heads made a "W" above Russie.  On the project's dossier graph and
+    on small random catalogs, each line ends at its target's outline and arrowheads stand apart;
+    no line runs through a name."""
+    from test_scale import check_drawing, cites, make_catalog
+    from carnet.pages.graph import dossier_graph
+    svg = soup(site, "graphe").select_one("figure.carnet-graph svg")
+    assert len(svg.select(".carnet-edge")) == 11 and arrival_faults(svg) == []
+    for seed in range(12):
+        catalog = make_catalog(4 + seed, relations_per_note=1 + seed % 3, seed=seed)
+        html = dossier_graph(catalog, lambda nid: nid + "/", lambda kind: f"{kind}/index/", cites())
+        svg = check_drawing(html, 20)
+        assert arrival_faults(svg) == [], seed

@@ -24,7 +24,8 @@ from ..model.catalog import Catalog, Link, sort_key
 from ..model.note import Citation, Note, Relation
 from ..model.vocabulary import KINDS, RELATION_TYPES, running_name
 from ..text.typography import NBSP, NNBSP, join, plural
-from .graph_layout import CHAR_WIDTH, EDGE_FONT, FONT, NAME_BASE, WIDTH, Drawing, Node, layout, text_width
+from .graph_layout import (CHAR_WIDTH, CIRCLE, CORNERS, EDGE_FONT, FONT, NAME_BASE, SHAPES, WIDTH, Drawing, Node,
+                           layout, text_width)
 from .graph_layout import Link as Line
 
 __all__ = ["CHAR_WIDTH", "EDGE_FONT", "FONT", "LABEL_CHARS", "MAX_NEIGHBOURS", "MAX_NODES",
@@ -45,25 +46,19 @@ def _label(text: str, limit: int = LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-# A shape a kind, not only a colour (a reader who does not tell olive from rust tells a
-# diamond from a triangle), of about the same weight (201 to 225 px²: none smaller than the
-# circle of radius 8 every kind had, so no link's area shrank), within ``DOT`` of its centre:
-# a person round, a company square, a mineral cut like a gem, a place a landmark.  The key
-# draws the same shapes (carnet.css, .carnet-key-dot--<kind>).
-SHAPES = {"entreprises": "square", "personnes": "circle", "minerais": "diamond", "lieux": "triangle"}
-_CORNERS = {   # of each polygon, from its centre
-    "square": ((-7.5, -7.5), (7.5, -7.5), (7.5, 7.5), (-7.5, 7.5)),
-    "diamond": ((0, -10.5), (10.5, 0), (0, 10.5), (-10.5, 0)),
-    "triangle": ((0, -10.5), (10.5, 9.5), (-10.5, 9.5)),
-}
+# A shape a kind (graph_layout.SHAPES), not only a colour (a reader who does not tell olive from
+# rust tells a diamond from a triangle), of about the same weight (201 to 225 px²: none smaller
+# than the circle of radius 8 every kind had, so no link's area shrank), within ``DOT`` of its
+# centre.  The key draws the same shapes (carnet.css, .carnet-key-dot--<kind>); the layout
+# ends each line at their outline.
 
 
 def _shape(kind: str, x: float, y: float, classes: str) -> str:
     """A note's point: its kind's shape centred on (x, y)."""
     shape = SHAPES[kind]
     if shape == "circle":
-        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="8" class="{classes}"/>'
-    points = " ".join(f"{x + dx:.1f},{y + dy:.1f}" for dx, dy in _CORNERS[shape])
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{CIRCLE:g}" class="{classes}"/>'
+    points = " ".join(f"{x + dx:.1f},{y + dy:.1f}" for dx, dy in CORNERS[shape])
     return f'<polygon points="{points}" class="{classes}"/>'
 
 

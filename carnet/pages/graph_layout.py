@@ -7,6 +7,11 @@ across from each other.  A relation is a straight line between two neighbouring 
 line between two neighbours on a row (its name fits between them), an arc over a row, or a
 line threaded between the names of the rows it crosses: no line ever runs through a name.
 
+Every line ends just outside its fiches' symbols (``CLEAR`` from their outline), the ends at one
+symbol spread around it by the way each line comes (``SPREAD`` apart, so that no two arrowheads
+touch), none under it: a line from below goes round the symbol's name, then in from its side.
+(A line down from a fiche leaves it from under its name.)
+
 A relation's name goes on its line where it overlaps no other name, no point, no arrowhead and
 no line that says something else, nearer the fiche the line reads from when it has an arrow;
 where none fits, it is left out of the drawing (the text under it says every relation).
@@ -36,6 +41,20 @@ ROW_KINDS = ("personnes", "entreprises", "lieux", "minerais")
 GAPS = (64, 88, 116, 148)   # between rows, tried in turn until every relation's name fits
 SCALE_GAP = 44        # between rows of a drawing of more than FEW fiches
 FEW = 20              # fiches: a larger drawing is laid out once (each try costs its all)
+CLEAR = 2             # between a symbol's outline and the end of a line at it
+SPREAD = (12, 20, 32)  # degrees at least between two lines' ends at one symbol: with no arrowhead,
+                       # one, two (ARROW long, 0.8 of it wide: apart even at the square's side)
+OPEN = (160.0, 380.0)  # the angles (0: right, 90: down) a line may end at around a symbol: all but
+                       # under it, where its name is
+# A shape a kind (graph.py draws them; a line ends at their outline): a person round, a company
+# square, a mineral cut like a gem, a place a landmark; all within ``DOT`` of their centre.
+SHAPES = {"entreprises": "square", "personnes": "circle", "minerais": "diamond", "lieux": "triangle"}
+CIRCLE = 8.0          # the circle's radius
+CORNERS = {   # of each polygon, from its centre
+    "square": ((-7.5, -7.5), (7.5, -7.5), (7.5, 7.5), (-7.5, 7.5)),
+    "diamond": ((0, -10.5), (10.5, 0), (0, 10.5), (-10.5, 0)),
+    "triangle": ((0, -10.5), (10.5, 9.5), (-10.5, 9.5)),
+}
 # Where a name may sit on its line, in the order tried (0: its start, 1: its end).  A line
 # read one way is named nearer its start, the fiche it reads from: the phrase follows its
 # subject ("Cuivre — a pour lieu cité → Maghreb"), and names of lines meeting at one fiche
@@ -89,18 +108,21 @@ class Spot:
     line: int = 0
     x: float = 0.0
     y: float = 0.0
+    half: float = field(init=False)   # of its name, or of its point: what it takes on its row
+
+    def __post_init__(self) -> None:   # once: the rows' gaps ask for it at every line threaded
+        self.half = max(DOT, text_width(self.node.name, FONT) / 2)
 
     @property
-    def half(self) -> float:
-        return max(DOT, text_width(self.node.name, FONT) / 2)
-
-    @property
-    def top(self) -> float:       # where a line from above ends, clear of the point
+    def top(self) -> float:       # where a line from above first ends, clear of the point
         return self.y - DOT - 2
 
     @property
     def bottom(self) -> float:    # where a line to below starts, clear of the name
         return self.y + NAME_BASE + 0.25 * FONT + 3
+
+    def name_box(self) -> Box:
+        return text_box(self.x, self.y + NAME_BASE, self.node.name, FONT)
 
     def boxes(self) -> tuple[Box, Box]:
         return (Box(self.x - DOT, self.y - DOT, self.x + DOT, self.y + DOT),
@@ -114,7 +136,9 @@ class Edge:
     label: str
     directed: bool
     d: str                                          # the SVG path
-    points: list[tuple[float, float]] = field(default_factory=list)   # along it, every 3 px
+    # Along it, every 3 px, for naming it; a drawing of more than FEW fiches, whose lines go
+    # unnamed, keeps its corners only (and its curves' points): what its height needs.
+    points: list[tuple[float, float]] = field(default_factory=list)
     label_at: tuple[float, float] | None = None     # the name's centre and baseline, when it fits
 
 
@@ -150,7 +174,7 @@ def _drawn(lines: list[list[Spot]], links: list[Link], gap: float) -> Drawing:
         for spot in line:
             spot.y = i * (BAND + gap)
     spots = {spot.node.key: spot for line in lines for spot in line}
-    edges = routes(lines, spots, links, gap)
+    edges = routes(lines, spots, links, gap, len(spots) <= FEW)
     # Past FEW fiches hardly a name finds room (5 of 149 on a test catalog) for most of the
     # drawing's cost: the lines go unnamed, the text under the drawing names every one.
     over = name_edges(edges, list(spots.values())) if len(spots) <= FEW else 0
@@ -326,14 +350,21 @@ def _isotonic(wanted: list[float], gaps: list[float], lo: float, hi: float) -> l
 
 # ---- Lines: none through a name ----------------------------------------------------------------
 
-def routes(lines: list[list[Spot]], spots: dict[str, Spot], links: list[Link], gap: float) -> list[Edge]:
+Point = tuple[float, float]
+Path = list[tuple[Point, "Point | None"]]   # each point, and the control of the curve reaching it
+
+
+def routes(lines: list[list[Spot]], spots: dict[str, Spot], links: list[Link], gap: float,
+           named: bool = True) -> list[Edge]:
     """Each relation's line: straight across the gap between two neighbouring rows; level
     between two neighbours on a row; an arc over a row; else threaded through the gaps between
-    the names of each row on its way.  A second line between the same two fiches bends aside."""
+    the names of each row on its way.  A second line between the same two fiches bends aside.
+    Then each end at a symbol is moved to its outline (``ends_at_symbols``).  Lines to be
+    ``named`` get a point every 3 px (``Edge.points``)."""
     seen: Counter = Counter()
     passed: Counter = Counter()   # lines threaded through each gap of a row, each on its own track
     index = {spot.node.key: i for line in lines for i, spot in enumerate(line)}
-    edges = []
+    paths, pairs = [], []
     for link in links:
         a, b = spots[link.source], spots[link.target]
         pair = frozenset((link.source, link.target))
@@ -341,19 +372,33 @@ def routes(lines: list[list[Spot]], spots: dict[str, Spot], links: list[Link], g
         seen[pair] += 1
         if a.line == b.line:
             side = abs(index[a.node.key] - index[b.node.key]) == 1 and not again
-            d, points = _level(a, b) if side else _arc(a, b, min(gap - 8, 14 + abs(b.x - a.x) / 8 + 12 * again))
+            path = _level(a, b) if side else _arc(a, b, min(gap - 8, 14 + abs(b.x - a.x) / 8 + 12 * again))
         elif abs(a.line - b.line) == 1:
-            d, points = _across(a, b, again)
+            path = _across(a, b, again)
         else:
-            d, points = _threaded(a, b, lines, passed)
-        edges.append(Edge(a, b, link.label, link.directed, d, _along(points)))
-    return edges
+            path = _threaded(a, b, lines, passed)
+        paths.append(path)
+        pairs.append((a, b))
+    ends_at_symbols(paths, pairs, [link.directed for link in links], lines, index)
+    return [Edge(a, b, link.label, link.directed, _d(path), _along(_sampled(path)) if named else _sampled(path))
+            for (a, b), link, path in zip(pairs, links, paths)]
 
 
-def _level(a: Spot, b: Spot) -> tuple[str, list[tuple[float, float]]]:
+def _d(path: Path) -> str:
+    return f"M{path[0][0][0]:.1f} {path[0][0][1]:.1f}" + "".join(
+        f" Q{c[0]:.1f} {c[1]:.1f} {p[0]:.1f} {p[1]:.1f}" if c else f" L{p[0]:.1f} {p[1]:.1f}" for p, c in path[1:])
+
+
+def _sampled(path: Path) -> list[Point]:
+    points = [path[0][0]]
+    for p, c in path[1:]:
+        points += _quad(points[-1], c, p)[1:] if c else [p]
+    return points
+
+
+def _level(a: Spot, b: Spot) -> Path:
     way = 1 if b.x > a.x else -1
-    start, end = (a.x + way * (DOT + 2), a.y), (b.x - way * (DOT + 2), b.y)
-    return f"M{start[0]:.1f} {start[1]:.1f} H{end[0]:.1f}", [start, end]
+    return [((a.x + way * (DOT + 2), a.y), None), ((b.x - way * (DOT + 2), b.y), None)]
 
 
 def _quad(start, control, end, steps: int = 24) -> list[tuple[float, float]]:
@@ -362,26 +407,21 @@ def _quad(start, control, end, steps: int = 24) -> list[tuple[float, float]]:
             for t in (i / steps for i in range(steps + 1))]
 
 
-def _curve(start, control, end) -> tuple[str, list[tuple[float, float]]]:
-    return (f"M{start[0]:.1f} {start[1]:.1f} Q{control[0]:.1f} {control[1]:.1f} {end[0]:.1f} {end[1]:.1f}",
-            _quad(start, control, end))
-
-
-def _arc(a: Spot, b: Spot, rise: float) -> tuple[str, list[tuple[float, float]]]:
+def _arc(a: Spot, b: Spot, rise: float) -> Path:
     """Over the row, from above one point to above the other, its top ``rise`` above them."""
-    return _curve((a.x, a.top), ((a.x + b.x) / 2, a.top - 2 * rise), (b.x, b.top))
+    return [((a.x, a.top), None), ((b.x, b.top), ((a.x + b.x) / 2, a.top - 2 * rise))]
 
 
-def _across(a: Spot, b: Spot, again: int) -> tuple[str, list[tuple[float, float]]]:
+def _across(a: Spot, b: Spot, again: int) -> Path:
     down = b.line > a.line
     start, end = (a.x, a.bottom if down else a.top), (b.x, b.top if down else b.bottom)
     if not again:
-        return f"M{start[0]:.1f} {start[1]:.1f} L{end[0]:.1f} {end[1]:.1f}", [start, end]
+        return [(start, None), (end, None)]
     aside = 14 * ((again + 1) // 2) * (1 if again % 2 else -1)   # level: it stays in the gap
-    return _curve(start, ((start[0] + end[0]) / 2 + aside, (start[1] + end[1]) / 2), end)
+    return [(start, None), (end, ((start[0] + end[0]) / 2 + aside, (start[1] + end[1]) / 2))]
 
 
-def _threaded(a: Spot, b: Spot, lines: list[list[Spot]], passed: Counter) -> tuple[str, list[tuple[float, float]]]:
+def _threaded(a: Spot, b: Spot, lines: list[list[Spot]], passed: Counter) -> Path:
     """Down (or up) through each row between, by the gap between two names nearest the way,
     on a track of its own within the gap (while the gap has room for one)."""
     down = b.line > a.line
@@ -398,7 +438,7 @@ def _threaded(a: Spot, b: Spot, lines: list[list[Spot]], passed: Counter) -> tup
         ends = [(x, line[0].top), (x, line[0].bottom)]
         points += ends if down else ends[::-1]
     points.append((b.x, b.top if down else b.bottom))
-    return "M" + " L".join(f"{x:.1f} {y:.1f}" for x, y in points), points
+    return [(p, None) for p in points]
 
 
 def _streets(line: list[Spot]) -> list[tuple[float, float]]:
@@ -413,6 +453,120 @@ def _along(points: list[tuple[float, float]], step: float = 3.0) -> list[tuple[f
         n = max(1, int(math.hypot(x1 - x0, y1 - y0) // step))
         out += [(x0 + (x1 - x0) * k / n, y0 + (y1 - y0) * k / n) for k in range(1, n + 1)]
     return out
+
+
+# ---- Ends: at each symbol's outline, spread around it ---------------------------------------
+
+def ends_at_symbols(paths: list[Path], pairs: list[tuple[Spot, Spot]], directed: list[bool],
+                    lines: list[list[Spot]], index: dict[str, int]) -> None:
+    """Every end of a line at a symbol (each line's end; its start, but for a line that leaves
+    down from under its name) moved to ``CLEAR`` outside the symbol's outline, in the direction
+    the line comes from, the ends at one symbol ``SPREAD`` degrees apart or more (as near their
+    own angle as that allows: least squares, their order kept; closer only when more meet there
+    than the arc holds) and none under it.  A line from below first goes round the name, up
+    beside it, nearest the way it comes (the line coming from nearest straight under it
+    innermost)."""
+    ends: dict[str, list[tuple[int, int, Spot]]] = defaultdict(list)
+    for i, (a, b) in enumerate(pairs):
+        if paths[i][0][0][1] <= a.y:
+            ends[a.node.key].append((i, 0, a))
+        ends[b.node.key].append((i, -1, b))
+    room = OPEN[1] - OPEN[0]
+    for here in ends.values():   # in the links' order: the same in every process
+        spot = here[0][2]
+        near = [_approach(paths[i], end) for i, end, _ in here]
+        vias = _round_names(spot, near, lines[spot.line], index[spot.node.key])
+        raw = [math.degrees(math.atan2(p[1] - spot.y, p[0] - spot.x))
+               for p in (via[-1] if via else n for via, n in zip(vias, near))]
+        angles = [_opened(a) for a in raw]
+        order = sorted(range(len(here)), key=lambda k: (angles[k], k))
+        wanted = [angles[k] for k in order]
+        heads = [end == -1 and directed[i] for i, end, _ in here]
+        gaps = [SPREAD[heads[k] + heads[m]] for k, m in zip(order, order[1:])]
+        if any(b - a < g for a, b, g in zip(wanted, wanted[1:], gaps)):   # else each at its own angle
+            squeeze = min(1.0, room / sum(gaps))
+            wanted = _isotonic(wanted, [g * squeeze for g in gaps], 0.0, room)
+        for k, angle in zip(order, wanted):
+            i, end, _ = here[k]
+            turn = abs((OPEN[0] + angle - raw[k] + 180) % 360 - 180) > 0.5   # moved from its own angle
+            angle = math.radians(OPEN[0] + angle)
+            ux, uy = math.cos(angle), math.sin(angle)
+            reach = outline(spot.node.kind, ux, uy)
+            # Moved, or round a name: the last stretch straight in, an arrowhead's length and
+            # more, so that heads stand at their own angles, apart, pointing at the symbol.
+            stub, come = reach + CLEAR + ARROW + 3, (vias[k] or [near[k]])[-1]
+            far = bool(turn or vias[k]) and math.hypot(come[0] - spot.x, come[1] - spot.y) > stub + 2
+            _rerouted(paths[i], end, vias[k] + [(spot.x + stub * ux, spot.y + stub * uy)] * far,
+                      (spot.x + (reach + CLEAR) * ux, spot.y + (reach + CLEAR) * uy))
+
+
+def _approach(path: Path, end: int) -> Point:
+    """Where the line comes to its end from: the control of its curve, or the point before."""
+    if end == 0:
+        return path[1][1] or path[1][0]
+    return path[-1][1] or path[-2][0]
+
+
+def _opened(angle: float) -> float:
+    """``angle`` (degrees) as a place on the arc ``OPEN``, from its start; under the symbol,
+    the nearer end of the arc."""
+    t = (angle - OPEN[0]) % 360
+    room = OPEN[1] - OPEN[0]
+    return t if t <= room else (0.0 if t > room + (360 - room) / 2 else room)
+
+
+def _round_names(spot: Spot, near: list[Point], line: list[Spot], i: int) -> list[list[Point]]:
+    """For each line coming from below ``spot`` (``line[i]``): the way round its name (beside its
+    bottom corner, under every name of the row, then up beside its top corner), on the side it
+    comes from (straight under: the side fewer lines come from), 4 px further out (and 3 px
+    higher, twice at most) a line while the street to the next name has room (then on the same tracks again)."""
+    vias: list[list[Point]] = [[] for _ in near]
+    below = sorted((k for k, p in enumerate(near) if p[1] > spot.y + DOT + 2),
+                   key=lambda k: (abs(near[k][0] - spot.x), k))
+    if not below:
+        return vias
+    sides = Counter((p[0] > spot.x) - (p[0] < spot.x) for p in near)
+    tracks: Counter = Counter()
+    name = spot.name_box().grown(2)
+    out = max(4.0, DOT + 12 - spot.half)   # from the name's side: room for a straight way in
+    room = {-1: spot.x - spot.half - (line[i - 1].x + line[i - 1].half if i else 0.0),
+            1: (line[i + 1].x - line[i + 1].half if i + 1 < len(line) else WIDTH) - spot.x - spot.half}
+    for k in below:
+        way = (near[k][0] > spot.x) - (near[k][0] < spot.x) or (1 if sides[1] <= sides[-1] else -1)
+        sides[way] += near[k][0] == spot.x
+        if room[way] < out + 3 <= room[-way]:
+            way = -way
+        n = tracks[way] % max(1, int((room[way] - 3 - out) // 4) + 1)
+        tracks[way] += 1
+        x = spot.x + way * (spot.half + out + 4 * n)
+        top = (x, name.y0 - 1 - 3 * min(n, 2))   # within its row, above its name
+        vias[k] = [(x, spot.bottom), top]   # under the row's names, then up beside this one
+    return vias
+
+
+def outline(kind: str, ux: float, uy: float) -> float:
+    """How far from the centre of ``kind``'s symbol its outline is, in the direction (ux, uy)."""
+    corners = CORNERS.get(SHAPES.get(kind, "circle"))
+    if corners is None:
+        return CIRCLE
+    for (x0, y0), (x1, y1) in zip(corners, corners[1:] + corners[:1]):
+        ex, ey = x1 - x0, y1 - y0
+        den = ux * ey - uy * ex
+        if den:
+            t, s = (x0 * ey - y0 * ex) / den, (x0 * uy - y0 * ux) / den
+            if t > 0 and -1e-9 <= s <= 1 + 1e-9:
+                return t
+    return DOT
+
+
+def _rerouted(path: Path, end: int, via: list[Point], port: Point) -> None:
+    """``path`` with its ``end`` (0 or -1) at ``port``, by ``via`` (from the far side in)."""
+    if end == 0:
+        path[0:1] = [(port, None)] + [(p, None) for p in reversed(via)]
+    elif via:
+        path[-1:] = [(via[0], path[-1][1])] + [(p, None) for p in via[1:]] + [(port, None)]
+    else:
+        path[-1] = (port, path[-1][1])
 
 
 # ---- Names of relations: only where they fit ------------------------------------------------
