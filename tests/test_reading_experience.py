@@ -116,10 +116,13 @@ def test_every_fiche_has_a_wikipedia_like_infobox_and_numbered_references(view, 
             band = page.locator(".carnet-infobox-title")
             assert band.is_visible() and band.evaluate(CONTRAST) >= 4.5
             if size == "desktop":
-                assert page.locator(".carnet-infobox").evaluate("el => getComputedStyle(el).float") == "right"
+                # Beside the summary, on its right; after it in the page's order.
                 box = page.locator(".carnet-infobox").bounding_box()
                 column = page.locator(".carnet-lead").bounding_box()
-                assert box["width"] <= 0.45 * column["width"]
+                summary = page.locator(".carnet-lead > .carnet-summary").bounding_box()
+                assert box["width"] <= 0.45 * column["width"] and box["x"] >= summary["x"] + summary["width"]
+                assert abs(box["x"] + box["width"] - column["x"] - column["width"]) <= 1 and box["y"] <= summary["y"] + 5
+            assert page.eval_on_selector(".carnet-lead", "el => el.firstElementChild.className") == "carnet-summary"
         # The quoted words are shown once: in the list at the foot, not after every claim.
         visible_quotes = page.eval_on_selector_all(
             ".carnet-relations .carnet-support, .carnet-infobox .carnet-support",
@@ -324,14 +327,15 @@ def test_on_a_phone_a_first_tap_on_a_number_opens_its_sheet_and_a_second_goes_to
         for i in range(min(refs.count(), 3)):
             page.evaluate("history.replaceState(null, '', location.pathname)")
             ref = refs.nth(i)
-            ref.evaluate("el => el.scrollIntoView({block: 'center'})")
+            # The first at the foot of the screen, where its sheet opens: never under it.
+            ref.evaluate(f"el => el.scrollIntoView({{block: '{'end' if i == 0 else 'center'}'}})")
             target = ref.get_attribute("href")
             tip = page.locator("#" + ref.get_attribute("aria-describedby"))
             ref.click()
             if size == "phone":
-                top = ref.evaluate("el => el.getBoundingClientRect().top")
+                number = ref.bounding_box()
                 assert page.evaluate("location.hash") == "" and tip.is_visible(), (path, i)
-                assert 0 <= top <= page.viewport_size["height"], (path, i, top)   # still in view
+                assert 0 <= number["y"] and number["y"] + number["height"] <= tip.bounding_box()["y"], (path, i)
                 ref.click()
             assert page.evaluate("location.hash") == target, (path, size, i)
             tried += 1

@@ -115,8 +115,8 @@ def mentioned_in_html(note_id: str, pages: list[tuple[PageRef, list[MentionSente
         quote = f' — <span class="carnet-excerpt">{shown}</span>' if shown else ""
         items.append(f'<li><a href="{ref.url_html}">{ref.title_html}</a>{quote}</li>')
     if not items:
-        # Its relations name it too, above: this section lists the texts that name it.
-        return "<p>Aucune autre page ne mentionne ce nom dans son texte.</p>"
+        # The articles (quoted above) and the relations (listed above) name it too: not this section's.
+        return "<p>Hors articles et relations, aucune autre page du Carnet ne cite ce nom.</p>"
     more = ""
     if len(items) > LIST_ALL:
         more = _see_all(f"En tout, {plural(len(items), 'page')} la nomment{NBSP}: "

@@ -247,8 +247,8 @@ def lead_html(sections: NoteSections) -> str:
     numbered reference, and who says so in words under them) and its summary, with mentions
     linked and quotes referenced."""
     note, kind = sections.note, KINDS[sections.note.kind]
-    # Numbered as read: the summary first (on a desktop the box floats beside it, on a phone
-    # it follows it), then the box, then the body.
+    # Numbered as read: the summary first (the page's order too: on a desktop the box stands
+    # beside it, on a phone after it), then the box, then the body.
     summary = sections.text(note.summary)
     if note.summary_source:   # what the summary's own words rest on (previews show it too)
         summary += (f' <small class="carnet-attribution">'
@@ -259,12 +259,12 @@ def lead_html(sections: NoteSections) -> str:
     kind_line = (f'<p class="carnet-kind">{kind.singular} · '
                  f'<a href="{escape(sections.href(kind_index_path(note.kind)))}">'
                  f"toutes les fiches {kind.of_plural}</a></p>")
-    return f'{kind_line}<div class="carnet-lead">{box}<p class="carnet-summary">{summary}</p></div>'
+    return f'{kind_line}<div class="carnet-lead"><p class="carnet-summary">{summary}</p>{box}</div>'
 
 
 def infobox_html(sections: NoteSections) -> str:
-    """The infobox, floated (the summary wraps around it): other forms of the name and facts,
-    each value followed by its numbered reference; under them, who says so in words when the
+    """The infobox, beside the summary on a desktop (after it on a phone): other forms of the
+    name and facts, each value followed by its numbered reference; under them, who says so in words when the
     article backs a line (a number alone would not say that a line is one article's claim)."""
     # Other names: search has them already (aliases field), and reads the lead in its own
     # view (``searched_lead``): the summary and the facts.  The name and the kind are the

@@ -116,12 +116,23 @@
      second tap on the same number goes to the reference (its entry under "Références"). */
   var tapped = null
   document.addEventListener("click", function (ev) {
-    var link = ev.target.closest && ev.target.closest(".carnet-ref > a")
+    /* A tap on a number's open sheet counts as a tap on the number (a number low on the
+       screen opens its sheet over itself as the finger touches it). */
+    var sheet = ev.target.closest && ev.target.closest(".carnet-ref-tip")
+    var link = sheet ? sheet.parentNode.querySelector("a") : ev.target.closest && ev.target.closest(".carnet-ref > a")
     var tip = link && link.parentNode.querySelector(".carnet-ref-tip")
-    if (!tip || getComputedStyle(tip).position !== "fixed" || tapped === link) { tapped = null; return }
+    if (!tip || getComputedStyle(tip).position !== "fixed") return
+    if (tapped === link) {   /* the second tap, on the number or on its sheet */
+      tapped = null
+      if (sheet) { ev.preventDefault(); location.hash = link.getAttribute("href") }
+      return
+    }
     ev.preventDefault()
     tapped = link
     link.focus()
+    /* A number low on the screen would lie under its sheet: the text moves up above it. */
+    var under = link.getBoundingClientRect().bottom - tip.getBoundingClientRect().top + 12
+    if (under > 0) window.scrollBy(0, under)
   })
   /* Material's search dialog has no accessible name (axe: aria-dialog-name):
      it takes the one of its search box. */
