@@ -169,7 +169,7 @@ def test_hovering_or_focusing_an_entity_link_shows_a_preview(page, served):
     page.locator(f"{P2} a.carnet-mention", has_text="VESNA").hover()
     card = page.locator(".md-tooltip2--active")
     card.wait_for(state="visible", timeout=5000)
-    assert "VESNA" in card.inner_text() and "Société russe" in card.inner_text()
+    assert "VESNA" in card.inner_text() and "présente comme russe" in card.inner_text()
     page.mouse.move(0, 0)
     page.locator(f"{P3} a.carnet-mention", has_text="Belkacem Soltani").focus()  # keyboard users too
     page.wait_for_function("() => [...document.querySelectorAll('.md-tooltip2--active')]"
@@ -298,7 +298,7 @@ def test_lunr_syntax_is_kept(page, served):
 def test_a_fiche_result_reads_as_its_summary_and_facts_as_label_and_value(page, served):
     search(page, served, "Sonarem")  # its name: the result shows its summary
     text = page.locator(".md-search-result__list > li").first.inner_text()
-    assert "Groupe algérien" in text and "Nom" not in text and "toutes les fiches" not in text
+    assert "Groupe que l’article dit algérien" in text and "Nom" not in text and "toutes les fiches" not in text
     search(page, served, "Moscou")   # a fact: the result shows it as label and value
     text = page.locator(".md-search-result__list > li").first.inner_text()
     assert "Capitale\u00a0: Moscou" in text and "CapitaleMoscou" not in text

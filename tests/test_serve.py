@@ -79,7 +79,7 @@ def served_project(tmp_path):
 
 def test_a_broken_note_shows_in_the_browser_and_fixing_it_brings_the_site_back(served_project):
     project, base = served_project
-    wait_for(base + "entreprises/vesna/", "Société russe")
+    wait_for(base + "entreprises/vesna/", "présente comme russe")
     note = project / "notes" / "entreprises" / "vesna.yml"
     good = note.read_text(encoding="utf-8")
     note.write_text(good.replace("summary:", "sumary:", 1), encoding="utf-8")
@@ -91,7 +91,7 @@ def test_a_broken_note_shows_in_the_browser_and_fixing_it_brings_the_site_back(s
         assert 'lang="fr"' in body and "md-header" in body and 'role="alert"' in body  # the site's frame
         assert "livereload" in body                                                  # it will reload
     note.write_text(good, encoding="utf-8")
-    body = wait_for(base + "entreprises/vesna/", "Société russe")
+    body = wait_for(base + "entreprises/vesna/", "présente comme russe")
     assert "Le site ne peut pas être publié" not in body
 
 
@@ -102,7 +102,7 @@ def test_one_mistake_shows_as_one_problem_in_the_browser(served_project):
     from bs4 import BeautifulSoup
     from test_one_mistake import ARTICLE, MISTAKES, NOTE
     project, base = served_project
-    wait_for(base + "entreprises/vesna/", "Société russe")
+    wait_for(base + "entreprises/vesna/", "présente comme russe")
     files = {path: (project / path).read_text(encoding="utf-8") for path in (NOTE, ARTICLE)}
     for path, spoil, field in MISTAKES:
         spoil(project, field)
@@ -122,7 +122,7 @@ def test_search_works_under_serve_and_follows_an_edit(served_project, browser):
     """Search under `mkdocs serve`: Pagefind's index is written on every rebuild, so a name
     an editor adds is found once the page reloads."""
     project, base = served_project
-    wait_for(base + "entreprises/vesna/", "Société russe")
+    wait_for(base + "entreprises/vesna/", "présente comme russe")
     context = browser.new_context(locale="fr-FR")
     page = context.new_page()
     hook(page)
