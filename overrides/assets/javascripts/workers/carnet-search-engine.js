@@ -284,6 +284,9 @@ async function search(query, arrived, typing) {
      good part of the index, more as the archive grows), for results nobody sees. */
   var wait = typing ? arrived + QUIET - Date.now() : 0
   if (wait > 0 && pending === null) await new Promise(function (done) { setTimeout(done, wait) })
+  /* A busy worker (Pagefind starting) can run the timer before a letter already waiting in
+     its queue: one more turn lets that letter in first. */
+  if (typing && pending === null) await new Promise(function (done) { setTimeout(done, 0) })
   if (pending !== null) return null
   var found = await Promise.all(clauses.map(function (c) { return find(pf, c) }))
   var whole = await wholeName(clauses)
