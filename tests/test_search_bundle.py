@@ -17,6 +17,7 @@ from carnet.search.documents import search_pages, shown_text, tokens
 from carnet.search.names import (DIRECTORY, FORGIVEN_FROM, PREFIX, WHOLE, bucket, filed_keys, key,
                                   name_buckets, typo_keys, whole_key)
 from carnet.search.fold import STOP, fold, words
+from carnet.search.page_list import short_id
 from conftest import ROOT, copy_project, mkdocs_build
 
 ENGINE = ROOT / "overrides/assets/javascripts/workers/carnet-search-engine.js"
@@ -50,7 +51,38 @@ def test_every_page_search_indexes_has_its_entries_as_material_wrote_them(site):
         starts = [e[3] for e in data["e"]]
         assert starts[0] == 0 and all(isinstance(s, int) for s in starts), page   # every section found
         assert starts == sorted(starts), page
-        assert (site / "search" / "pagefind" / "fragment" / f"{data['id']}.pf_fragment").is_file()
+
+
+def test_pagefind_s_page_list_names_each_page_by_its_place_and_keeps_its_word_count(site, tmp_path):
+    """carnet.search.page_list: the ids a search returns are the pages' places in the list,
+    in base 36, each the name of a page's file in search/pages/; the rest of the list is
+    Pagefind's, byte for byte (the same build's list, before it was rewritten)."""
+    import gzip
+    from carnet.search.page_list import SIGNATURE, _read, _write, shorten
+    bundle = site / "search" / "pagefind"
+    (meta,) = bundle.glob("pagefind.*.pf_meta")
+    raw = gzip.decompress(meta.read_bytes())
+    listed, _ = _read(raw, len(SIGNATURE))
+    ids = [page[0] for page in listed[1]]
+    assert ids == [short_id(n) for n in range(len(ids))]
+    assert set(ids) == {p.stem for p in (bundle.parent / "pages").glob("*.json")} and len(ids) >= 20
+    assert all(isinstance(count, int) and count > 0 for _, count in listed[1])
+    assert not (bundle / "fragment").exists()   # named by the former ids, and never read
+    assert SIGNATURE + _write(listed) == raw    # what is read is written back as it was
+    # The same rewrite on a copy of Pagefind's own list, as it wrote it: only the ids change.
+    import shutil
+    fresh = tmp_path / "bundle"
+    fresh.mkdir()
+    (fresh / "fragment").mkdir()
+    original = [listed[0], [[f"zxx_{n * 2654435761 % 16 ** 7:07x}", c] for n, (_, c) in enumerate(listed[1])], *listed[2:]]
+    (fresh / meta.name).write_bytes(gzip.compress(SIGNATURE + _write(original)))
+    for former, _ in original[1]:
+        (fresh / "fragment" / f"{former}.pf_fragment").write_bytes(b"")
+    renamed = shorten(fresh)
+    assert renamed == {former: short_id(n) for n, (former, _) in enumerate(original[1])}
+    rewritten, _ = _read(gzip.decompress((fresh / meta.name).read_bytes()), len(SIGNATURE))
+    assert rewritten == listed and not (fresh / "fragment").exists()
+    shutil.rmtree(fresh)
 
 
 def read_buckets(files: dict[str, str]) -> tuple[dict, dict[int, dict]]:
@@ -180,8 +212,10 @@ def fetched_for_a_typo(name: str, count: int) -> set[int]:
 # letters as its keys and 256 files, the median was 6.1 KB at 200 notes and 57.6 KB at 2,000
 # (largest query 12.8 and 102 KB, largest bucket read 3.2 and 39 KB); with keys of four letters
 # and files in proportion, 6.5 and 9.6 KB (largest 10.2 and 16.6 KB, bucket 1.1 and 3.7 KB) when
-# this test was written.  The synthetic names are made of 34 syllables, so a key of four letters
-# has fewer values than real names give it: what still grows here is that.
+# this test was written.  With the page list's short ids (ids of one to three characters,
+# carnet/search/page_list.py) and buckets of about 768 bytes rather than 1,024: 4.3 and 6.5 KB
+# (largest 6.8 and 11.2 KB).  The synthetic names are made of 34 syllables, so a key of four
+# letters has fewer values than real names give it: what still grows here is that.
 NAMES_READ = 12_000
 NAMES_READ_MAX = 24_000
 BUCKET_READ_MAX = 6_000
@@ -197,8 +231,8 @@ def test_the_names_a_first_search_reads_weigh_about_the_same_at_200_and_2000_not
     medians = []
     for size in (200, 2000):
         notes = make_notes(size, size, random.Random(7), SHAPES["long-names"])
-        files = name_buckets({f"zxx_{i * 2654435761 % 16 ** 7:07x}": [note["name"], *note["aliases"]]
-                              for i, note in enumerate(notes)})   # ids as Pagefind writes them
+        files = name_buckets({short_id(i): [note["name"], *note["aliases"]]
+                              for i, note in enumerate(notes)})   # ids as the page list gives them
         weight = {name: len(text.encode("utf-8")) for name, text in files.items()}
         count = json.loads(files[DIRECTORY])["buckets"]
         assert count >= size // 8   # files in proportion to the names

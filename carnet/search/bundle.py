@@ -3,9 +3,10 @@ as the worker shows them, and the names' buckets.
 
 Pagefind (the ``pagefind`` package from PyPI, with its binary) indexes a folder of HTML
 files: it is given the documents of carnet.search.documents in a temporary folder and writes
-its bundle to ``search/pagefind/``.  Read back from its fragments: each page's id (what a
-search returns) and where its sections start.  Then ``search/pages/<id>.json`` holds what the
-worker shows of a page, and ``search/names/`` the names (carnet.search.names).  Nothing of it
+its bundle to ``search/pagefind/``.  Read back from its fragments: which page each is and
+where its sections start; then its page list gets short ids (carnet.search.page_list: what a
+search returns) and the fragments go.  ``search/pages/<id>.json`` holds what the worker
+shows of a page, and ``search/names/`` the names (carnet.search.names).  Nothing of it
 is read when a page is viewed: the worker fetches what a query needs.
 """
 
@@ -25,6 +26,7 @@ from typing import Callable
 
 from .documents import INDEX_LANGUAGE, search_pages, unmark
 from .names import name_buckets
+from .page_list import shorten
 
 PAGEFIND_DIR = "search/pagefind"
 PAGES_DIR = "search/pages"
@@ -57,10 +59,11 @@ def search_bundle(entries: list[dict], names_by_url: dict[str, list[str]],
         for name in UNUSED:
             (site_dir / PAGEFIND_DIR / name).unlink(missing_ok=True)
         indexed = read_fragments(site_dir / PAGEFIND_DIR)
+        short = shorten(site_dir / PAGEFIND_DIR)
         ids, shown = {}, {}
         for number, page in enumerate(pages):
-            page_id, starts = indexed[f"/{number}.html"]
-            ids[page.location] = page_id
+            fragment, starts = indexed[f"/{number}.html"]
+            ids[page.location] = page_id = short[fragment]
             found = [[anchor, title, text, starts.get(anchor) if anchor else 0] for anchor, title, text in page.shown]
             shown[f"{page_id}.json"] = json.dumps({"l": page.location, "e": found}, ensure_ascii=False,
                                                   separators=(",", ":"))

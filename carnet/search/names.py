@@ -39,7 +39,7 @@ from .fold import STOP, words
 PREFIX = 4            # letters of a key (the worker's PREFIX)
 WHOLE = 3             # letters: a word this short is its own key, found whole (the worker's WHOLE)
 FORGIVEN_FROM = 5     # letters: a word this long is forgiven one typo (the worker's FUZZY_FROM)
-BUCKET_BYTES = 1024   # about what one bucket file weighs, on average, whatever the archive's size
+BUCKET_BYTES = 768   # about what one bucket file weighs, on average, whatever the archive's size
 DIRECTORY = "buckets.json"
 
 

@@ -18,7 +18,7 @@
  *  - a fiche first for its own names and aliases; lunr's `+word` (must hold), `-word`
  *    (must not), `word^N` (weighs N times), `word~N` (N typos forgiven in names);
  *  - Material's look: its result list, highlighting, suggestions, ?h= on the page opened.
- * A query returns the best MAX_PAGES pages (one fragment each) and the number found; it is
+ * A query returns the best MAX_PAGES pages (a small file each) and the number found; it is
  * searched once typing pauses (QUIET), never for a query the next letter replaces: no index
  * chunk, names' file or page is read for it.
  * Ranking: more of the query's words, a fiche named by the query, the words close together,
@@ -32,11 +32,11 @@ var RESULT = 3   /* Material's SearchMessageType.RESULT */
 var ROOT = new URL("../../../", self.location.href).href  /* this file: assets/javascripts/workers/ */
 var PAGEFIND = ROOT + "search/pagefind/pagefind.js"
 var NAMES = ROOT + "search/names/"
-var PAGES = ROOT + "search/pages/"   /* what a page shows in the results, by Pagefind id */
+var PAGES = ROOT + "search/pages/"   /* what a page shows in the results, by its id in Pagefind's page list */
 var PREFIX = 4             /* letters of a names' key (carnet/search/names.py PREFIX) */
 var WHOLE = 3              /* letters: a word this short is its own key, found whole (names.py WHOLE) */
 var FUZZY_FROM = 5         /* letters: shorter words have too many neighbours one typo away */
-var MAX_PAGES = 20         /* pages returned with their text: a fragment to fetch for each */
+var MAX_PAGES = 20         /* pages returned with their text: a file to fetch for each */
 var QUIET = 150            /* ms without a new letter, while typing, before a query is searched */
 var TYPING = 1000          /* ms: a query that extends the one before it within this is being typed */
 var NAME = 1000            /* a fiche's score for each query word its names hold... */
@@ -337,7 +337,9 @@ async function search(query, arrived, typing) {
   if (pending !== null) return null
   var top = scored.slice(0, MAX_PAGES)
   var data = await Promise.all(top.map(function (p) {
-    return fetch(PAGES + p.id + ".json").then(function (r) {
+    /* Revalidated, as the names are: a page's id is its place in Pagefind's page list
+       (carnet/search/page_list.py), which the next build may give another page. */
+    return fetch(PAGES + p.id + ".json", { cache: "no-cache" }).then(function (r) {
       if (!r.ok) throw new Error(r.status + " " + r.url)
       return r.json()
     })
