@@ -17,6 +17,7 @@ from carnet.search.documents import search_pages, shown_text, tokens
 from carnet.search.names import (DIRECTORY, FORGIVEN_FROM, PREFIX, WHOLE, bucket, filed_keys, key,
                                   name_buckets, typo_keys, whole_key)
 from carnet.search.fold import STOP, fold, words
+from carnet.search import cbor
 from carnet.search.page_list import short_id
 from conftest import ROOT, copy_project, mkdocs_build
 
@@ -53,36 +54,82 @@ def test_every_page_search_indexes_has_its_entries_as_material_wrote_them(site):
         assert starts == sorted(starts), page
 
 
-def test_pagefind_s_page_list_names_each_page_by_its_place_and_keeps_its_word_count(site, tmp_path):
+def test_pagefind_s_page_list_names_each_page_by_its_place_and_keeps_its_word_count(site):
     """carnet.search.page_list: the ids a search returns are the pages' places in the list,
-    in base 36, each the name of a page's file in search/pages/; the rest of the list is
-    Pagefind's, byte for byte (the same build's list, before it was rewritten)."""
-    import gzip
-    from carnet.search.page_list import SIGNATURE, _read, _write, shorten
+    in base 36, each the name of a page's file in search/pages/; Pagefind's fragments,
+    named by the former ids, are gone; what is read of the list is written back as it was."""
     bundle = site / "search" / "pagefind"
     (meta,) = bundle.glob("pagefind.*.pf_meta")
-    raw = gzip.decompress(meta.read_bytes())
-    listed, _ = _read(raw, len(SIGNATURE))
+    listed = cbor.load(meta.read_bytes(), meta.name)
     ids = [page[0] for page in listed[1]]
     assert ids == [short_id(n) for n in range(len(ids))]
     assert set(ids) == {p.stem for p in (bundle.parent / "pages").glob("*.json")} and len(ids) >= 20
     assert all(isinstance(count, int) and count > 0 for _, count in listed[1])
-    assert not (bundle / "fragment").exists()   # named by the former ids, and never read
-    assert SIGNATURE + _write(listed) == raw    # what is read is written back as it was
-    # The same rewrite on a copy of Pagefind's own list, as it wrote it: only the ids change.
-    import shutil
-    fresh = tmp_path / "bundle"
-    fresh.mkdir()
-    (fresh / "fragment").mkdir()
-    original = [listed[0], [[f"zxx_{n * 2654435761 % 16 ** 7:07x}", c] for n, (_, c) in enumerate(listed[1])], *listed[2:]]
-    (fresh / meta.name).write_bytes(gzip.compress(SIGNATURE + _write(original)))
-    for former, _ in original[1]:
-        (fresh / "fragment" / f"{former}.pf_fragment").write_bytes(b"")
-    renamed = shorten(fresh)
-    assert renamed == {former: short_id(n) for n, (former, _) in enumerate(original[1])}
-    rewritten, _ = _read(gzip.decompress((fresh / meta.name).read_bytes()), len(SIGNATURE))
-    assert rewritten == listed and not (fresh / "fragment").exists()
-    shutil.rmtree(fresh)
+    assert not (bundle / "fragment").exists()
+    assert cbor.dump(listed) == meta.read_bytes()
+
+
+def index_chunks(bundle: Path) -> list[tuple[str, str, list]]:
+    """The page list's chunks, each with its words (``[word, pages, …]``), in order."""
+    (meta,) = bundle.glob("pagefind.*.pf_meta")
+    out = []
+    for start, end, name in cbor.load(meta.read_bytes(), meta.name)[2]:
+        path = bundle / "index" / f"{name}.pf_index"
+        (words,) = cbor.load(path.read_bytes(), path.name)
+        assert cbor.dump([words]) == path.read_bytes()   # read and written back, byte for byte
+        out.append((start, end, words))
+    return out
+
+
+def chunk_read_for(term: str, chunks: list[tuple[str, str, list]]) -> int | None:
+    """The chunk Pagefind reads for a one-word query (pagefind_web's ``request_indexes``):
+    the first whose bounds hold it; if none does (``anci`` after a chunk ending ``anc``),
+    the first whose bounds hold it cut to their lengths."""
+    strict = next((n for n, (start, end, _) in enumerate(chunks) if start <= term <= end), None)
+    if strict is not None:
+        return strict
+    return next((n for n, (start, end, _) in enumerate(chunks)
+                 if term[:len(start)] >= start[:len(term)] and term[:len(end)] <= end[:len(term)]), None)
+
+
+def check_chunks(bundle: Path) -> list[int]:
+    """Every word of the index, and every prefix of KEEP letters or more of it, is read in
+    the one chunk that holds it (all the words it starts); the chunks' entries."""
+    from carnet.search.chunks import KEEP, TARGET
+    chunks = index_chunks(bundle)
+    listed = {p.name for p in (bundle / "index").iterdir()}
+    assert len(listed) == len(chunks)   # no chunk left over from Pagefind's own
+    words = [(n, word[0]) for n, (_, _, held) in enumerate(chunks) for word in held]
+    assert [w for _, w in words] == sorted(w for _, w in words)
+    for n, word in words:
+        for length in range(KEEP, len(word) + 1):
+            assert chunk_read_for(word[:length], chunks) == n, (word[:length], word)
+    sizes = []
+    for _, _, held in chunks:
+        entries = [sum(len(page[1]) + 1 for page in word[1]) for word in held]
+        sizes.append(sum(entries))
+        # Over TARGET only for one large word, or words alike in their first KEEP letters.
+        assert sum(entries) <= TARGET or len({word[0][:KEEP] for word in held}) == 1 or \
+            sum(entries) - max(entries) <= TARGET, (held[0][0], held[-1][0], sum(entries))
+    return sizes
+
+
+def test_pagefind_s_index_is_cut_in_small_chunks_each_word_read_where_it_is(site):
+    sizes = check_chunks(site / "search" / "pagefind")
+    assert sum(sizes) > 1000   # this site's index is one chunk; the test below has many
+
+
+def test_a_synthetic_archive_s_index_is_cut_in_small_chunks_too(tmp_path):
+    """At 150 articles x 150 notes of the long-names shape, where Pagefind's own chunks are
+    full (20,000 entries)."""
+    import sys
+    sys.path.insert(0, str(ROOT / "bench"))
+    from corpus import SHAPES, write_corpus
+    from carnet.search.chunks import TARGET
+    (project,) = write_corpus(tmp_path / "corpus", 150, 150, shape=SHAPES["long-names"], variants=("carnet",))
+    mkdocs_build(project, tmp_path / "site")
+    sizes = check_chunks(tmp_path / "site" / "search" / "pagefind")
+    assert len(sizes) >= 10 and sorted(sizes)[len(sizes) // 2] <= TARGET
 
 
 def read_buckets(files: dict[str, str]) -> tuple[dict, dict[int, dict]]:

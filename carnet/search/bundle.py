@@ -4,7 +4,8 @@ as the worker shows them, and the names' buckets.
 Pagefind (the ``pagefind`` package from PyPI, with its binary) indexes a folder of HTML
 files: it is given the documents of carnet.search.documents in a temporary folder and writes
 its bundle to ``search/pagefind/``.  Read back from its fragments: which page each is and
-where its sections start; then its page list gets short ids (carnet.search.page_list: what a
+where its sections start; then its page list gets short ids and its index smaller chunks
+(carnet.search.page_list; an id is what a
 search returns) and the fragments go.  ``search/pages/<id>.json`` holds what the worker
 shows of a page, and ``search/names/`` the names (carnet.search.names).  Nothing of it
 is read when a page is viewed: the worker fetches what a query needs.
@@ -26,7 +27,7 @@ from typing import Callable
 
 from .documents import INDEX_LANGUAGE, search_pages, unmark
 from .names import name_buckets
-from .page_list import shorten
+from .page_list import rewrite
 
 PAGEFIND_DIR = "search/pagefind"
 PAGES_DIR = "search/pages"
@@ -59,7 +60,7 @@ def search_bundle(entries: list[dict], names_by_url: dict[str, list[str]],
         for name in UNUSED:
             (site_dir / PAGEFIND_DIR / name).unlink(missing_ok=True)
         indexed = read_fragments(site_dir / PAGEFIND_DIR)
-        short = shorten(site_dir / PAGEFIND_DIR)
+        short = rewrite(site_dir / PAGEFIND_DIR)
         ids, shown = {}, {}
         for number, page in enumerate(pages):
             fragment, starts = indexed[f"/{number}.html"]

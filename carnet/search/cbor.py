@@ -1,0 +1,81 @@
+"""The little of CBOR (RFC 8949) that Pagefind's files use: arrays, text, integers.
+
+Pagefind writes its page list and index chunks as gzip, then a signature, then CBOR;
+carnet.search.page_list and carnet.search.chunks read and write them back.  These few types
+are read and written here rather than with a CBOR library: a build would import one on
+every run for forty lines, and anything else in a file (a new Pagefind format) fails loudly
+with ``FormatError`` rather than being written back wrong.  Heads are written in their
+shortest form, as Pagefind (minicbor) writes them, so that what is read is written back
+byte for byte (a test checks it on every file of a build).
+"""
+
+from __future__ import annotations
+
+import gzip
+
+SIGNATURE = b"pagefind_dcd"
+
+
+class FormatError(RuntimeError):
+    """A Pagefind file is not as this module knows it (a new Pagefind version)."""
+
+
+def load(data: bytes, name: str):
+    """The value of a Pagefind file's bytes (gzip, signature, one CBOR item)."""
+    raw = gzip.decompress(data)
+    if not raw.startswith(SIGNATURE):
+        raise FormatError(f"Carnet: {name} does not start with Pagefind's signature")
+    value, end = read(raw, len(SIGNATURE))
+    if end != len(raw):
+        raise FormatError(f"Carnet: {name} holds more than one CBOR item")
+    return value
+
+
+def dump(value) -> bytes:
+    """A Pagefind file's bytes for ``value``; the same value gives the same bytes."""
+    return gzip.compress(SIGNATURE + write(value), compresslevel=9, mtime=0)
+
+
+def read(data: bytes, at: int):
+    """One CBOR item from ``at``: (value, where the next one starts)."""
+    major, info = data[at] >> 5, data[at] & 31
+    at += 1
+    if info < 24:
+        value = info
+    elif info <= 27:
+        size = 1 << (info - 24)
+        value, at = int.from_bytes(data[at:at + size], "big"), at + size
+    else:
+        raise FormatError(f"Carnet: a Pagefind file holds a CBOR item this module does not read ({data[at - 1]:#x})")
+    if major == 0:
+        return value, at
+    if major == 1:
+        return -1 - value, at
+    if major == 3:
+        return data[at:at + value].decode("utf-8"), at + value
+    if major == 4:
+        items = []
+        for _ in range(value):
+            item, at = read(data, at)
+            items.append(item)
+        return items, at
+    raise FormatError(f"Carnet: a Pagefind file holds a CBOR type this module does not read ({major})")
+
+
+def write(value) -> bytes:
+    if isinstance(value, list):
+        return head(4, len(value)) + b"".join(write(item) for item in value)
+    if isinstance(value, str):
+        encoded = value.encode("utf-8")
+        return head(3, len(encoded)) + encoded
+    return head(0, value) if value >= 0 else head(1, -1 - value)
+
+
+def head(major: int, value: int) -> bytes:
+    """A CBOR head in its shortest form."""
+    if value < 24:
+        return bytes([major << 5 | value])
+    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
+        if value < 1 << (8 * size):
+            return bytes([major << 5 | info]) + value.to_bytes(size, "big")
+    raise FormatError(f"Carnet: a number too large for CBOR: {value}")
