@@ -198,3 +198,12 @@ def test_any_front_matter_gives_metadata_or_clean_problems(value):
         assert result and all(p.path == "docs/articles/x.md" and p.message for p in result)
     else:
         assert isinstance(result, ArticleMeta)
+
+
+def test_the_days_recorded_are_listed_in_one_short_line_however_many_articles_came():
+    import datetime as dt
+    from carnet.engine.publish import SHOWN_DAYS, days_listed
+    days = {f"articles/a-{n:04d}/": dt.date(2026, 12, 3) for n in range(1000)}
+    line = days_listed(days)
+    assert line.count("(2026-12-03)") == SHOWN_DAYS and line.endswith("and 990 more (see addresses.yml)")
+    assert days_listed({"articles/x/": dt.date(2026, 1, 2)}) == "/articles/x/ (2026-01-02)"

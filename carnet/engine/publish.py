@@ -61,8 +61,17 @@ def record_days_added(project_dir: Path, days: dict[str, dt.date]) -> None:
     if not problems:
         file.write_text(dump_record(with_added(record, days)), encoding="utf-8")
         logging.getLogger("mkdocs.plugins.carnet").info(
-            f"Carnet: {RECORD_FILE} records the day these articles came to the site: "
-            + ", ".join(f"/{page} ({day.isoformat()})" for page, day in sorted(days.items())))
+            f"Carnet: {RECORD_FILE} records the day these articles came to the site: " + days_listed(days))
+
+
+SHOWN_DAYS = 10   # articles named in the message; an import of a thousand is one line, not a page
+
+
+def days_listed(days: dict[str, dt.date]) -> str:
+    listed = sorted(days.items())
+    shown = ", ".join(f"/{page} ({day.isoformat()})" for page, day in listed[:SHOWN_DAYS])
+    more = len(listed) - SHOWN_DAYS
+    return shown + (f" and {more} more (see {RECORD_FILE})" if more > 0 else "")
 
 
 def publishes(command: str | None, dirty: bool) -> bool:
