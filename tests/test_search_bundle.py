@@ -94,7 +94,7 @@ def chunk_read_for(term: str, chunks: list[tuple[str, str, list]]) -> int | None
 
 def check_chunks(bundle: Path) -> list[int]:
     """Every word of the index, and every prefix of KEEP letters or more of it, is read in
-    the one chunk that holds it (all the words it starts); the chunks' entries."""
+    the one chunk that holds it (all the words it starts); the chunks' sizes (bytes of CBOR)."""
     from carnet.search.chunks import KEEP, TARGET
     chunks = index_chunks(bundle)
     listed = {p.name for p in (bundle / "index").iterdir()}
@@ -106,12 +106,25 @@ def check_chunks(bundle: Path) -> list[int]:
             assert chunk_read_for(word[:length], chunks) == n, (word[:length], word)
     sizes = []
     for _, _, held in chunks:
-        entries = [sum(len(page[1]) + 1 for page in word[1]) for word in held]
+        entries = [len(cbor.write(word)) for word in held]   # bytes
         sizes.append(sum(entries))
-        # Over TARGET only for one large word, or words alike in their first KEEP letters.
+        # Over TARGET (bytes) only for one large word, or words alike in their first KEEP letters.
         assert sum(entries) <= TARGET or len({word[0][:KEEP] for word in held}) == 1 or \
             sum(entries) - max(entries) <= TARGET, (held[0][0], held[-1][0], sum(entries))
     return sizes
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="0123456789abcdefgz_\u00e9", min_size=1, max_size=30), min_size=1, max_size=12,
+                unique=True),
+       st.lists(st.lists(st.integers(min_value=-70000, max_value=70000), max_size=12), min_size=12, max_size=12))
+def test_a_chunk_s_words_are_found_by_their_first_bytes_whatever_their_places_hold(words, places):
+    """Places chosen anywhere, large ones included (whose bytes may look like a word's
+    head): the words found are those the chunk's CBOR holds, with their bytes."""
+    from carnet.search.chunks import chunk_words
+    held = [[word, [[n, places[n], places[-1 - n][:2]]], []] for n, word in enumerate(sorted(words))]
+    raw = cbor.write([held])
+    assert chunk_words(raw, "test") == [(word[0], cbor.write(word)) for word in held]
 
 
 def test_pagefind_s_index_is_cut_in_small_chunks_each_word_read_where_it_is(site):
@@ -121,15 +134,21 @@ def test_pagefind_s_index_is_cut_in_small_chunks_each_word_read_where_it_is(site
 
 def test_a_synthetic_archive_s_index_is_cut_in_small_chunks_too(tmp_path):
     """At 150 articles x 150 notes of the long-names shape, where Pagefind's own chunks are
-    full (20,000 entries)."""
+    full (20,000 entries); every chunk's words found by their first bytes are those its CBOR
+    holds."""
     import sys
     sys.path.insert(0, str(ROOT / "bench"))
     from corpus import SHAPES, write_corpus
     from carnet.search.chunks import TARGET
     (project,) = write_corpus(tmp_path / "corpus", 150, 150, shape=SHAPES["long-names"], variants=("carnet",))
     mkdocs_build(project, tmp_path / "site")
-    sizes = check_chunks(tmp_path / "site" / "search" / "pagefind")
+    from carnet.search.chunks import chunk_words, decoded_words
+    bundle = tmp_path / "site" / "search" / "pagefind"
+    sizes = check_chunks(bundle)
     assert len(sizes) >= 10 and sorted(sizes)[len(sizes) // 2] <= TARGET
+    for path in (bundle / "index").iterdir():
+        raw = cbor.unzip(path.read_bytes(), path.name)
+        assert chunk_words(raw, path.name) == decoded_words(raw, path.name)
     # The page list every first search downloads: 4.1 bytes a page here when written (3.5 at
     # 2,031 pages), against about 6.5 with Pagefind's ids (a hash's seven hex digits a page).
     (meta,) = (tmp_path / "site" / "search" / "pagefind").glob("pagefind.*.pf_meta")

@@ -20,20 +20,42 @@ class FormatError(RuntimeError):
     """A Pagefind file is not as this module knows it (a new Pagefind version)."""
 
 
-def load(data: bytes, name: str):
-    """The value of a Pagefind file's bytes (gzip, signature, one CBOR item)."""
+def unzip(data: bytes, name: str) -> bytes:
+    """The CBOR of a Pagefind file's bytes (gzip, then the signature, then CBOR)."""
     raw = gzip.decompress(data)
     if not raw.startswith(SIGNATURE):
         raise FormatError(f"Carnet: {name} does not start with Pagefind's signature")
-    value, end = read(raw, len(SIGNATURE))
+    return raw[len(SIGNATURE):]
+
+
+def zip_raw(body: bytes) -> bytes:
+    """A Pagefind file's bytes for its CBOR; the same CBOR gives the same bytes."""
+    return gzip.compress(SIGNATURE + body, compresslevel=6, mtime=0)   # Pagefind's own level
+
+
+def load(data: bytes, name: str):
+    """The value of a Pagefind file's bytes (one CBOR item)."""
+    raw = unzip(data, name)
+    value, end = read(raw, 0)
     if end != len(raw):
         raise FormatError(f"Carnet: {name} holds more than one CBOR item")
     return value
 
 
 def dump(value) -> bytes:
-    """A Pagefind file's bytes for ``value``; the same value gives the same bytes."""
-    return gzip.compress(SIGNATURE + write(value), compresslevel=9, mtime=0)
+    return zip_raw(write(value))
+
+
+def read_head(data: bytes, at: int, major: int) -> tuple[int, int]:
+    """The number in the head at ``at`` of an item of type ``major`` (an array's length, a
+    text's bytes), and where what follows the head starts."""
+    if at >= len(data) or data[at] >> 5 != major or data[at] & 31 > 27:
+        raise FormatError(f"Carnet: a Pagefind file holds no CBOR item of type {major} where one was expected")
+    info = data[at] & 31
+    if info < 24:
+        return info, at + 1
+    size = 1 << (info - 24)
+    return int.from_bytes(data[at + 1:at + 1 + size], "big"), at + 1 + size
 
 
 def read(data: bytes, at: int):
