@@ -172,8 +172,10 @@ def test_a_word_weighed_n_times_with_caret_leads_the_ranking(browser, served):
 # long-names shape (names of three and four words): measured at 188-218 KB when this test
 # was written, 164-189 KB once Pagefind's page list had short ids and its index smaller
 # chunks (session 15; bench/README.md gives the figures at 200 to 5,000); the ceiling
-# leaves room for the machine, not for a page list or chunks fetched again for every letter.
-TYPED_CEILING = 230_000
+# leaves room for the machine (under load, typing stalls, and a stall is a pause whose
+# query is searched: one run beside valgrind failed a ceiling of 230 KB), not for a page
+# list or chunks fetched again for every letter.
+TYPED_CEILING = 260_000
 # Of which the names' buckets and their directory: 2.1-4.6 KB measured (4 to 8 buckets of a
 # 64) when names were keyed by four letters in files in proportion (#35); that they stay
 # small at 2,000 notes too is tests/test_search_bundle.py's to check, without a browser.
