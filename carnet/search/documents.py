@@ -26,9 +26,9 @@ weighs as a quotation too; the marks are taken out of what readers see.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from html import escape
 
+from ..datatypes import datatype
 from ..text.attributed import MARK, unmarked
 from .fold import html_words
 
@@ -41,7 +41,7 @@ LEAST_WEIGHT = 1 / 24   # Pagefind's smallest step above 0 (a weight of 0 is not
 INDEX_LANGUAGE = "zxx"  # ISO 639-2 "no linguistic content": folded tokens, not stemmed
 
 
-@dataclass(frozen=True)
+@datatype(frozen=True)
 class SearchPage:
     location: str                 # the page's URL, as Material's entries give it ("" for home)
     html: str                     # the document Pagefind indexes
