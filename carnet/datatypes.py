@@ -80,36 +80,35 @@ def _repr(names: list[str]):
 
 def _init(cls, every):
     """Arguments by position or name, in the fields' order; defaults and factories as the
-    fields say; then ``__post_init__`` if the class has one."""
-    plan = [(f.name, f.init, f.default, f.default_factory) for f in every
-            if f.init or f.default_factory is not MISSING]
-    arity = sum(1 for f in every if f.init)
+    fields say; then ``__post_init__`` if the class has one.  The values go into the
+    instance's ``__dict__`` at once (what ``object.__setattr__``, a frozen dataclass's way,
+    does field by field: none of these classes has slots or descriptors for fields)."""
+    fields_in = [(f.name, f.default, f.default_factory) for f in every if f.init]
+    names = [name for name, _, _ in fields_in]
+    arity, known = len(names), set(names)
+    made = [(f.name, f.default_factory) for f in every if not f.init and f.default_factory is not MISSING]
     post_init = hasattr(cls, "__post_init__")
-    assign = object.__setattr__   # as a frozen dataclass's own __init__ does
 
     def __init__(self, *args, **kwargs):
         if len(args) > arity:
             raise TypeError(f"{cls.__qualname__}() takes {arity} arguments but {len(args)} were given")
-        position = 0
-        for name, init, default, factory in plan:
-            if not init:
-                value = factory()
-            elif position < len(args):
-                value = args[position]
-                position += 1
-                if name in kwargs:
-                    raise TypeError(f"{cls.__qualname__}() got multiple values for argument {name!r}")
-            elif name in kwargs:
-                value = kwargs.pop(name)
+        values = dict(zip(names, args))
+        for name, default, factory in fields_in[len(args):]:
+            if name in kwargs:
+                values[name] = kwargs.pop(name)
             elif default is not MISSING:
-                value = default
+                values[name] = default
             elif factory is not MISSING:
-                value = factory()
+                values[name] = factory()
             else:
                 raise TypeError(f"{cls.__qualname__}() missing required argument: {name!r}")
-            assign(self, name, value)
         if kwargs:
-            raise TypeError(f"{cls.__qualname__}() got an unexpected keyword argument {next(iter(kwargs))!r}")
+            name = next(iter(kwargs))
+            raise TypeError(f"{cls.__qualname__}() got multiple values for argument {name!r}" if name in known
+                            else f"{cls.__qualname__}() got an unexpected keyword argument {name!r}")
+        for name, factory in made:
+            values[name] = factory()
+        self.__dict__.update(values)
         if post_init:
             self.__post_init__()
     return __init__
