@@ -30,7 +30,7 @@ from html import escape
 
 from ..datatypes import datatype
 from ..text.attributed import MARK, unmarked
-from .fold import html_words
+from .fold import html_tokens
 
 # Pagefind's weight of a word, by where it is: its own for titles (h1 7, h2 6), its highest
 # for a name an editor listed; all times the page's `search.boost` (Material's front
@@ -70,7 +70,7 @@ def _paragraph(loose: str) -> str:
 
 def tokens(html: str) -> str:
     """What Pagefind indexes of an HTML fragment: its folded words, each ended by ``_``."""
-    return " ".join(word + "_" for word in html_words(html))
+    return html_tokens(html)
 
 
 def search_pages(entries: list[dict], own_quotes: frozenset[str] = frozenset(),
