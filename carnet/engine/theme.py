@@ -2,7 +2,8 @@
 folder, the search settings in the page, its valid shell, and its text escaped.
 
   theme_globals  the names overrides/main.html and partials/toc.html call
-                 (carnet_nav_key, carnet_in_nav, carnet_nav_cache, carnet_search_settings)
+                 (carnet_nav_key, carnet_in_nav, carnet_nav_cache, carnet_search_settings,
+                 carnet_strings)
   config_for_theme  the configuration's text escaped (carnet.engine.theme_text)
 """
 
@@ -27,8 +28,18 @@ def theme_globals(env, nav_pages: set[str], search_settings: dict) -> None:
     env.globals["carnet_in_nav"] = lambda page: page is not None and page.file.src_uri in nav_pages
     env.globals["carnet_nav_cache"] = {}               # one per build
     env.globals["carnet_search_settings"] = search_settings  # carnet.js: no index at page view
+    env.globals["carnet_strings"] = strings_lookup       # the theme's strings (partials/language.html)
     if not isinstance(env.loader, ValidShellLoader):
         env.loader = ValidShellLoader(env.loader)      # valid HTML, corrected once in the template
+
+
+def strings_lookup(strings: dict, fallback):
+    """``t`` of overrides/partials/language.html: the language's string, else English
+    (``fallback``, the English file's macro), else the key, as Material's macro prints it;
+    a call of a plain function where Material's makes two macro calls, some twenty times a page."""
+    def t(key):
+        return str(strings.get(key) or fallback(key) or key)
+    return t
 
 
 def config_for_theme(config) -> None:
