@@ -11,7 +11,6 @@ each page reads is declared in ``inputs``.
 
 from __future__ import annotations
 
-
 from ..datatypes import datatype
 from ..markdown.mention_links import for_search
 from .article_html import (ArticleEntry, article_dateline_html, article_fiches_html, newest_first,

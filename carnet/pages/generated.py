@@ -11,7 +11,6 @@ written as Markdown, a note's name in its title, is escaped with md_text.
 
 from __future__ import annotations
 
-
 from ..datatypes import datatype
 from ..model.catalog import Catalog, sort_key
 from ..model.note import Note
