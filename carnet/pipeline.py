@@ -26,7 +26,6 @@ does, and what the tests hold to MkDocs' own build.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
 
@@ -34,6 +33,7 @@ import markdown
 import yaml
 
 from .addresses.record import address_of
+from .datatypes import datatype
 from .load.article_meta import front_matter, without_front_matter
 from .load.config import read_settings
 from .load.project import load_for_build
@@ -49,14 +49,14 @@ from .pages.site import RenderedPage, Site, SiteSettings, typeset_meta
 from .text.source_text import canonical
 
 
-@dataclass(frozen=True)
+@datatype(frozen=True)
 class Source:
     """A page's Markdown as the engine reads it: its text without front matter, and its metadata."""
     markdown: str
     meta: dict
 
 
-@dataclass
+@datatype
 class Built:
     pages: dict[str, str]        # docs path -> the page's content, as the theme would get it
     assembly: Assembly | None

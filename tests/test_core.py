@@ -104,6 +104,71 @@ def test_slots_are_filled_as_the_regular_expression_did(content, a, b):
         == "xLy<!-- carnet-slot:z -->"
 
 
+def _twins(**options):
+    """One class declared twice, by dataclasses and by carnet.datatypes, with every field form
+    Carnet uses (defaults, factories, a field left out of comparisons, of __init__, of repr)."""
+    import dataclasses
+    from carnet.datatypes import datatype
+
+    def declare(decorator):
+        @decorator(**options)
+        class Twin:
+            a: str
+            b: int = 0
+            c: tuple = dataclasses.field(default_factory=tuple)
+            d: str = dataclasses.field(default="", compare=False)
+            e: str = dataclasses.field(init=False, compare=False, repr=False)
+
+            def __post_init__(self):
+                object.__setattr__(self, "e", f"{self.a}-{self.b}")
+        return Twin
+    return declare(dataclasses.dataclass), declare(datatype)
+
+
+_TWIN_ARGS = st.tuples(st.sampled_from(["x", "y", "é"]), st.integers(-2, 2), st.lists(st.integers(0, 1), max_size=2).map(tuple),
+                       st.sampled_from(["", "z"]))
+
+
+@settings(max_examples=300)
+@given(st.sampled_from([{}, {"frozen": True}, {"eq": False}, {"frozen": True, "order": True}]),
+       _TWIN_ARGS, _TWIN_ARGS, st.integers(0, 4))
+def test_datatypes_behave_as_dataclasses(options, one, other, positional):
+    """carnet.datatypes spares compiling each class's methods: what they do stays dataclasses'."""
+    import dataclasses
+    import operator
+    real, ours = _twins(**options)
+    names = ("a", "b", "c", "d")
+
+    def make(cls, args):   # the first arguments by position, the others by name
+        return cls(*args[:positional], **dict(zip(names[positional:], args[positional:])))
+    pairs = [(make(real, one), make(ours, one)), (make(real, other), make(ours, other)), (real("x"), ours("x"))]
+    for r, o in pairs:
+        assert (vars(r), repr(r).replace("declare.<locals>.", "")) == (vars(o), repr(o).replace("declare.<locals>.", ""))
+        assert dataclasses.replace(r, b=9).b == dataclasses.replace(o, b=9).b == 9
+        assert (real.__hash__ is None) == (ours.__hash__ is None)
+        if real.__hash__ is not None and options.get("eq", True):
+            assert hash(r) == hash(o)
+    (r1, o1), (r2, o2) = pairs[:2]
+    ops = [operator.eq, operator.ne] + ([operator.lt, operator.le, operator.gt, operator.ge] if options.get("order") else [])
+    for op in ops:
+        assert op(r1, r2) == op(o1, o2)
+    assert o1 != r1 or not options.get("eq", True)   # another class: never equal
+    for cls in (real, ours):
+        for bad in [(), ("x", 1, [], "", "extra")]:
+            try:
+                cls(*bad)
+            except TypeError:
+                continue
+            raise AssertionError(f"{cls} accepted {bad}")
+    if options.get("frozen"):
+        for obj in (r1, o1):
+            try:
+                obj.a = "changed"
+            except dataclasses.FrozenInstanceError:
+                continue
+            raise AssertionError("assigned to a frozen field")
+
+
 def test_the_plugin_is_thin():
     lines = [l for l in (ROOT / "carnet" / "engine" / "plugin.py").read_text(encoding="utf-8").splitlines()
              if l.strip() and not l.strip().startswith("#")]

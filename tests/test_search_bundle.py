@@ -317,6 +317,22 @@ def test_the_names_a_first_search_reads_weigh_about_the_same_at_200_and_2000_not
     assert medians[1] <= NAMES_GROWTH * medians[0], medians
 
 
+# Characters where folding a run of text at a time could differ from folding the whole: white
+# space of every kind, marks alone or in a row, capital sigma (lower-cased by its neighbours),
+# dotted I (one letter, two lower-cased), ligatures, entities, tags, the underscore.
+_FOLD_TRICKY = st.lists(st.sampled_from(
+    ["a", "É", "e\u0301", "\u0301", "\u0327\u0301", "\u0316", "Σ", "ς", "İ", "Œ", "æ", "_", "’", "'", "-", "1", "²",
+     " ", "\u00a0", "\u202f", "\u2000", "\u2001", "\n", "\t", "\x1c", "\u3000", "&amp;", "&nbsp;", "<b>", "</p>",
+     "ǅ", "ﬁ", "Ω", "\u2126", "ʼ"]), max_size=25).map("".join)
+
+
+@settings(max_examples=3000)
+@given(_FOLD_TRICKY)
+def test_tokens_folded_a_run_at_a_time_are_those_of_the_whole_text(html):
+    from carnet.search.fold import html_words
+    assert tokens(html) == " ".join(word + "_" for word in html_words(html))
+
+
 def test_what_pagefind_reads_is_folded_words_each_ended_by_an_underscore():
     entries = [{"location": "lieux/x/", "title": "L’Algérie", "text": "<p>Œuvre &amp; coopération — minière</p>",
                 "aliases": "ALGÉRIE"},

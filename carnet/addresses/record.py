@@ -22,12 +22,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import posixpath
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from html import escape
 from pathlib import Path
 
 import yaml
 
+from ..datatypes import datatype
 from ..load.yaml_source import YamlDocument, read_yaml
 from ..model.problems import Problem, did_you_mean
 
@@ -40,7 +41,7 @@ RECORD_MAX_BYTES = 64 * 1024 * 1024
 FIX_RECORD = "or, to stop publishing it on purpose, run 'carnet publish-record'."
 
 
-@dataclass
+@datatype
 class Record:
     """What the site has published, as the record file says."""
     pages: list[str] = field(default_factory=list)                        # "entreprises/vesna/"
@@ -102,7 +103,7 @@ def dump_record(record: Record) -> str:
     return RECORD_HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 
 
-@dataclass(frozen=True)
+@datatype(frozen=True)
 class Redirect:
     source: str       # the former address: "entreprises/vesna/"
     target: str       # the live one: "entreprises/vesna-russie/"
@@ -125,7 +126,7 @@ def with_former_anchors(content: str, aliases: dict[str, str]) -> str:
     return content
 
 
-@dataclass
+@datatype
 class Addresses:
     """The addresses of the site about to be published, against the record of those published."""
     record: Record

@@ -14,10 +14,11 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Collection
 from urllib.parse import quote as url_quote
+
+from ..datatypes import datatype
 
 ANCHOR_WORDS = 6
 ELISION_RE = re.compile(r"\s*\[(?:…|\.\.\.)\]\s*")
@@ -26,7 +27,7 @@ _NON_WORD_RE = re.compile(r"[\W_]+")
 _TOKEN_RE = re.compile(r"\w+")  # words, as the whole-word checks of _part_pattern see them
 
 
-@dataclass(frozen=True)
+@datatype(frozen=True)
 class Passage:
     article: str        # article slug: "sonarem-vesna"
     id: str             # anchor: "p-mercredi-le-siege-du-groupe"
@@ -98,7 +99,7 @@ def _whole_word(text: str, start: int, end: int) -> bool:
     return not (_word_char(text[start]) and _word_char(before)) and not (_word_char(text[end - 1]) and _word_char(after))
 
 
-@dataclass(frozen=True)
+@datatype(frozen=True)
 class Found:
     """A quote located in a passage: the passage and the article's own words for each part."""
     passage: Passage

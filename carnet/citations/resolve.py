@@ -7,9 +7,9 @@ what it does not say; a quote found in two passages cannot be linked to one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
 
+from ..datatypes import datatype
 from ..model.note import Citation, Note
 from ..model.problems import Problem
 from .passages import Found, PassageIndex, normalize
@@ -19,7 +19,7 @@ FIX_MISSING = ("copy the words exactly as the article writes them (only spaces a
 FIX_AMBIGUOUS = "quote more words, enough to tell the passages apart."
 
 
-@dataclass(frozen=True)
+@datatype(frozen=True)
 class CitationCheck:
     """One citation of one note and the passages that hold its quote (one when it holds)."""
     note: Note

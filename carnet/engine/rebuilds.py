@@ -42,7 +42,7 @@ import re
 import shutil
 import tempfile
 import threading
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Callable
@@ -53,6 +53,7 @@ from mkdocs.utils import get_build_date, get_build_timestamp
 
 from mkdocs.plugins import event_priority
 
+from ..datatypes import datatype
 from ..load.fingerprint import Fingerprint, fingerprint
 from ..load.fingerprint import tree as _tree_of
 from ..pages.inputs import page_inputs, touched_pages
@@ -66,7 +67,7 @@ log = logging.getLogger("mkdocs.plugins.carnet")
 SITEMAP = "sitemap.xml"
 
 
-@dataclass
+@datatype
 class Last:
     """What a rebuild needs of the build before it."""
     fingerprint: Fingerprint
@@ -77,7 +78,7 @@ class Last:
     nav: frozenset[str]
 
 
-@dataclass
+@datatype
 class Rebuilds:
     last: Last | None = None
     only: frozenset[str] | None = None             # this build's pages to render; None: all

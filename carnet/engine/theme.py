@@ -2,7 +2,8 @@
 folder, the search settings in the page, its valid shell, and its text escaped.
 
   theme_globals  the names overrides/main.html and partials/toc.html call
-                 (carnet_nav_key, carnet_in_nav, carnet_nav_cache, carnet_search_settings)
+                 (carnet_nav_key, carnet_in_nav, carnet_nav_cache, carnet_search_settings,
+                 carnet_strings)
   config_for_theme  the configuration's text escaped (carnet.engine.theme_text)
 """
 
@@ -27,8 +28,24 @@ def theme_globals(env, nav_pages: set[str], search_settings: dict) -> None:
     env.globals["carnet_in_nav"] = lambda page: page is not None and page.file.src_uri in nav_pages
     env.globals["carnet_nav_cache"] = {}               # one per build
     env.globals["carnet_search_settings"] = search_settings  # carnet.js: no index at page view
+    env.globals["carnet_strings"] = strings_lookup(env)  # the theme's strings (partials/language.html)
     if not isinstance(env.loader, ValidShellLoader):
         env.loader = ValidShellLoader(env.loader)      # valid HTML, corrected once in the template
+
+
+def strings_lookup(env):
+    """``carnet_strings(strings)``: the ``t`` of overrides/partials/language.html, the
+    language's string, else English, else the key, as Material's macro prints it.  A call of a
+    plain function where Material's makes two macro calls, some twenty times a page; English's
+    file compiled only if a string is missing (none is, in Carnet's French)."""
+    def lookup(strings: dict):
+        def t(key):
+            value = strings.get(key)
+            if not value:
+                value = env.get_template("partials/languages/en.html").module.t(key)
+            return str(value or key)
+        return t
+    return lookup
 
 
 def config_for_theme(config) -> None:

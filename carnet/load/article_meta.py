@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..datatypes import datatype
 from ..model.paths import SLUG_RE
 from ..model.problems import Problem, did_you_mean
 from ..text.source_text import canonical, decode
@@ -30,7 +30,7 @@ TITLE_BY = ("source", "carnet")
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.S)
 
 
-@dataclass(frozen=True)
+@datatype(frozen=True)
 class ArticleMeta:
     title: str | None = None
     title_by: str | None = None          # "source": the outlet's headline; "carnet": ours
@@ -52,7 +52,7 @@ class ArticleMeta:
         return self.date or self.added or dt.date.min
 
 
-@dataclass(frozen=True)
+@datatype(frozen=True)
 class Article:
     slug: str
     src: str             # docs path: "articles/sonarem-vesna.md"

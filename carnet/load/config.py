@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 import yaml
+
+from ..datatypes import datatype
 
 
 class ConfigLoader(yaml.SafeLoader):
@@ -15,7 +17,7 @@ class ConfigLoader(yaml.SafeLoader):
 ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
-@dataclass
+@datatype
 class Settings:
     """What mkdocs.yml says that Carnet needs without an engine (``carnet check``, ``pipeline.build_pages``)."""
     docs_dir: Path

@@ -17,16 +17,16 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
+from ..datatypes import datatype
 from ..model.catalog import Catalog
 from ..model.paths import ORDER_INPUT, note_input, page_input
 from .memo import bytes_of
 from .notes_dir import note_files, project_path
 
 
-@dataclass(frozen=True)
+@datatype(frozen=True)
 class Fingerprint:
     whole: str
     files: dict[str, str]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 
 from ..addresses.record import (RECORD_FILE, Addresses, Record, address_of, load_record, page_problems,
@@ -11,6 +11,7 @@ from ..addresses.record import (RECORD_FILE, Addresses, Record, address_of, load
 from ..citations.check import check_citations
 from ..citations.passages import PassageIndex
 from ..citations.resolve import Citations
+from ..datatypes import datatype
 from ..markdown.matcher import MentionMatcher
 from ..model.catalog import Catalog, cited_articles_exist
 from ..model.note import Note
@@ -23,7 +24,7 @@ from .article_passages import all_passages
 from .notes_dir import load_notes, project_path
 
 
-@dataclass
+@datatype
 class Project:
     catalog: Catalog
     articles: list[Article]

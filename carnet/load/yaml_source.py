@@ -10,13 +10,14 @@ Notes may come from contributors we do not know, so the loader:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 import yaml
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode
 
+from ..datatypes import datatype
 from ..model.problems import Problem
 from ..text.source_text import decode
 
@@ -50,7 +51,7 @@ _STANDARD_TAGS = {
 }
 
 
-@dataclass
+@datatype
 class YamlDocument:
     data: Any
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)

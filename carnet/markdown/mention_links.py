@@ -21,12 +21,13 @@ from __future__ import annotations
 import re
 import time
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Callable
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from ..datatypes import datatype
 from ..text.source_text import unbroken
 from .matcher import Mention, MentionMatcher
 from .mentions import MentionSentence, links_to_make, sentences_with_mentions
@@ -47,7 +48,7 @@ BLOCKS = {"p", "li", "dd", "dt", "td", "th", "caption", "figcaption", "blockquot
 _TAG_RE = re.compile(r"\s*<(/?)\s*([A-Za-z][\w-]*)[^>]*?(/?)>\s*$")  # one raw HTML tag
 
 
-@dataclass
+@datatype
 class _Block:
     element: etree.Element
     text: str = ""

@@ -10,17 +10,18 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Callable
 
 from ..citations.passages import Passage
+from ..datatypes import datatype
 from .mentions import MentionSentence
 
 STASH_RE = re.compile("\x02wzxhzdk:(\\d+)\x03")   # a raw HTML placeholder
 _ESCAPED_RE = re.compile("\x02(\\d+)\x03")        # a backslash escape, before Markdown's 'unescape'
 
 
-@dataclass
+@datatype
 class PageScan:
     """What the processor needs to know of one page, and what it found there."""
     src_uri: str

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
+from ..datatypes import datatype
 from ..text.common_words import COMMON_FRENCH_WORDS
 from ..text.fold import fold
 from .note import Note, Relation
@@ -15,7 +15,7 @@ from .vocabulary import RELATION_TYPES
 MIN_ALIAS_LENGTH = 3
 
 
-@dataclass(frozen=True)
+@datatype(frozen=True)
 class Link:
     """A relation as one page shows it: a French label and the note at the other end."""
     label: str

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 
+from ..datatypes import datatype
 from .vocabulary import index_name
 
 
-@dataclass(frozen=True)
+@datatype(frozen=True)
 class Citation:
     """Words of an article that back a statement: the supporting quote, and the article
     that holds it (None: any article, for quotes in « » inside a note's texts).  It
@@ -23,7 +24,7 @@ class Citation:
         return f"« {self.quote} »" + (f" ({self.article})" if self.article else "")
 
 
-@dataclass(frozen=True)
+@datatype(frozen=True)
 class Fact:
     label: str
     value: str
@@ -31,7 +32,7 @@ class Fact:
     source: str | None = None  # the name of the note's source that does (Source.name)
 
 
-@dataclass(frozen=True)
+@datatype(frozen=True)
 class Relation:
     type: str                 # a key of vocabulary.RELATION_TYPES
     target: str               # note id "kind/slug"
@@ -40,7 +41,7 @@ class Relation:
     source: str | None = None   # without ``cite``: the name of the note's source that backs it
 
 
-@dataclass(frozen=True)
+@datatype(frozen=True)
 class Source:
     title: str
     url: str | None
@@ -52,7 +53,7 @@ class Source:
         return self.short or self.title
 
 
-@dataclass(frozen=True)
+@datatype(frozen=True)
 class OtherName:
     """A form of the name shown to readers ("Autres formes du nom"), with what backs it.
     Plain aliases are only matched in text and searched: a form is shown only with a source."""
@@ -61,7 +62,7 @@ class OtherName:
     source: str | None
 
 
-@dataclass(frozen=True)
+@datatype(frozen=True)
 class Note:
     id: str                   # "entreprises/sonarem"
     kind: str                 # "entreprises"

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 from typing import Iterable
 
+from ..datatypes import datatype
 
-@dataclass(frozen=True, order=True)
+
+@datatype(frozen=True, order=True)
 class Problem:
     path: str                 # relative to the project, with forward slashes
     line: int | None          # 1-based, when known

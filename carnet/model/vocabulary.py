@@ -6,10 +6,11 @@ French because readers see it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..datatypes import datatype
 
 
-@dataclass(frozen=True)
+
+@datatype(frozen=True)
 class Kind:
     slug: str            # folder name under notes/ and URL segment
     singular: str        # "Entreprise"
@@ -66,7 +67,7 @@ def index_name(name: str, kind: str, given: str | None = None) -> str:
     return f"{' '.join(words[start:])}, {' '.join(words[:start])}"
 
 
-@dataclass(frozen=True)
+@datatype(frozen=True)
 class RelationType:
     slug: str
     label: str           # shown on the page of the note that declares it: "Filiale de"

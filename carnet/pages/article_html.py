@@ -4,9 +4,9 @@ the latest articles on the home page.  Pure functions over ``ArticleMeta``; all 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from html import escape
 
+from ..datatypes import datatype
 from ..load.article_meta import ArticleMeta
 from ..model.catalog import sort_key
 from ..model.note import Note
@@ -162,7 +162,7 @@ def added_text(meta: ArticleMeta) -> str:
     return "pas encore publié sur le Carnet"   # a preview (``mkdocs serve``) of a new article
 
 
-@dataclass(frozen=True)
+@datatype(frozen=True)
 class ArticleEntry:
     """An article as lists show it."""
     src: str

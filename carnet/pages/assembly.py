@@ -11,8 +11,7 @@ each page reads is declared in ``inputs``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from ..datatypes import datatype
 from ..markdown.mention_links import for_search
 from .article_html import (ArticleEntry, article_dateline_html, article_fiches_html, newest_first,
                            other_articles_html, source_box_html)
@@ -30,7 +29,7 @@ from .slots import fill
 WORDS_PER_MINUTE = 230
 
 
-@dataclass
+@datatype
 class Assembly:
     site: Site
     parts: Parts

@@ -11,11 +11,12 @@ note (the assembly groups them so): no function filters them again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from html import escape
 from typing import Any, Callable
 
+from ..datatypes import datatype
 from ..markdown.mentions import MentionSentence
 from ..text.typography import NBSP, NNBSP, plural
 
@@ -31,7 +32,7 @@ def _escaped(text: str) -> str:
     return escape(text)
 
 
-@dataclass(frozen=True)
+@datatype(frozen=True)
 class PageRef:
     title: str
     url: str          # relative URL from the page being filled

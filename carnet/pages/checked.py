@@ -9,17 +9,17 @@ anchor, a published anchor dropped.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 
 from ..citations.check import check_citations
 from ..citations.passages import PassageIndex
+from ..datatypes import datatype
 from ..model.paths import article_path
 from ..model.problems import Problem
 from .note_html import Attribution
 from .site import Rendered, Site
 
 
-@dataclass(frozen=True)
+@datatype(frozen=True)
 class Checked:
     attribution: Attribution   # who says what: the citations resolved, the articles' titles
     problems: list[Problem]

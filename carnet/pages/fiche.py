@@ -11,10 +11,11 @@ a section is one line here and its function.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from html import escape
 from typing import Callable
 
+from ..datatypes import datatype
 from ..model.catalog import sort_key
 from ..model.note import Note
 from .article_html import dateline
@@ -32,7 +33,7 @@ from .urls import relative_url
 Refs = list[tuple[str, PageRef, list]]   # (docs path, the page as a reference, its sentences naming the note)
 
 
-@dataclass(frozen=True)
+@datatype(frozen=True)
 class Fiche:
     """What a fiche's sections read."""
     note: Note
@@ -44,7 +45,7 @@ class Fiche:
     all_url: str | None                  # the first page of all its mentions, when it has them
 
 
-@dataclass(frozen=True)
+@datatype(frozen=True)
 class FicheSection:
     name: str                            # and anchor: the ids earlier versions got from Markdown headings
     heading: str | Callable[[Fiche], str]   # or made for the fiche ("Dans les articles")

@@ -11,8 +11,7 @@ written as Markdown, a note's name in its title, is escaped with md_text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from ..datatypes import datatype
 from ..model.catalog import Catalog, sort_key
 from ..model.note import Note
 from ..model.paths import A_TO_Z_PATH, GRAPH_PATH, articles_index_path, kind_index_path
@@ -27,7 +26,7 @@ from .slots import slot
 # A page that lists other pages ranks below them in search: Material's `search.boost`
 # (carnet.search.documents weighs its words by it).
 LISTING_BOOST = 0.25
-@dataclass(frozen=True)
+@datatype(frozen=True)
 class GeneratedPage:
     markdown: str
     title: str         # plain text
@@ -48,7 +47,7 @@ def note_page(note: Note) -> GeneratedPage:
                          note.name, french_spacing(note.summary))
 
 
-@dataclass(frozen=True)
+@datatype(frozen=True)
 class Index:
     """One index (A–Z, a kind, the articles) and the pages it is spread over."""
     title: str

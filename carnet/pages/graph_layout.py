@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import NamedTuple
+
+from ..datatypes import datatype
 
 FONT = 13             # px: a fiche's name (CSS: .carnet-graph text)
 EDGE_FONT = 11        # px: a relation's name, the smallest text of a drawing
@@ -102,7 +104,7 @@ class Link(NamedTuple):
     directed: bool
 
 
-@dataclass(eq=False)
+@datatype(eq=False)
 class Spot:
     node: Node
     line: int = 0
@@ -129,7 +131,7 @@ class Spot:
                 text_box(self.x, self.y + NAME_BASE, self.node.name, FONT))
 
 
-@dataclass(eq=False)
+@datatype(eq=False)
 class Edge:
     source: Spot
     target: Spot
@@ -142,7 +144,7 @@ class Edge:
     label_at: tuple[float, float] | None = None     # the name's centre and baseline, when it fits
 
 
-@dataclass
+@datatype
 class Drawing:
     spots: list[Spot]
     edges: list[Edge]

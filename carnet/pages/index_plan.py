@@ -10,10 +10,10 @@ fits; the first page keeps the index's address, the others follow it
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import groupby
 from typing import Iterable, Sequence
 
+from ..datatypes import datatype
 from ..model.catalog import sort_key
 
 PER_PAGE = 250        # note entries on one index page (each under 600 bytes of HTML)
@@ -27,7 +27,7 @@ def initial(name: str) -> str:
     return first if first.isalpha() else "#"
 
 
-@dataclass(frozen=True)
+@datatype(frozen=True)
 class Group:
     """Entries of one letter on one page; ``letter`` None: no heading (a short index)."""
     letter: str | None
@@ -42,7 +42,7 @@ class Group:
         return name + (" (suite)" if self.continued else "")
 
 
-@dataclass(frozen=True)
+@datatype(frozen=True)
 class IndexPage:
     path: str                 # docs path
     number: int               # 1-based

@@ -9,8 +9,9 @@ rendered: the engine renders them before the assembly.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from ..datatypes import datatype
 from ..markdown.mentions import MentionSentence
 from ..model.note import Note
 from .backlinks import ALL_PER_PAGE, LIST_ALL
@@ -22,7 +23,7 @@ from .site import Rendered, Site
 ByNote = dict[str, dict[str, list[MentionSentence]]]   # note id -> page -> sentences naming it
 
 
-@dataclass(frozen=True)
+@datatype(frozen=True)
 class Mentions:
     by_note: ByNote
     plans: dict[str, list[IndexPage]] = field(default_factory=dict)   # note id -> its pages of all mentions

@@ -8,12 +8,12 @@ pages (first mention, never the note itself).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from html import escape
 from typing import Callable
 
 from ..citations.passages import Found, quotes_in
 from ..citations.resolve import Citations
+from ..datatypes import datatype
 from ..markdown.matcher import MentionMatcher
 from ..markdown.mentions import MentionSentence, links_to_make, sentences_with_mentions
 from ..model.catalog import Catalog
@@ -28,7 +28,7 @@ from .references import Reference, References
 Href = Callable[[str], str]
 
 
-@dataclass(frozen=True)
+@datatype(frozen=True)
 class Attribution:
     """Who says what a page states: the same words wherever it is shown (lists, graphs,
     their text alternatives)."""

@@ -3,14 +3,15 @@ its table of contents, the tags of its head."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Callable
 
+from ..datatypes import datatype
 from .site import RenderedPage
 from .urls import urls_from
 
 
-@dataclass
+@datatype
 class PageParts:
     """What the assembly adds to one page."""
     search: dict[str, str] = field(default_factory=dict)  # slot -> HTML filled into what search reads only

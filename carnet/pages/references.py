@@ -15,17 +15,18 @@ the list.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from html import escape
 from typing import Callable
 
+from ..datatypes import datatype
 from ..text.typography import NBSP
 
 # U+2060 WORD JOINER: no line break between a claim's last word and its number.
 WORD_JOINER = "\u2060"
 
 
-@dataclass
+@datatype
 class Reference:
     """One numbered reference of a page."""
     number: int

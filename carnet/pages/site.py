@@ -8,12 +8,12 @@ after: the stages that follow (carnet.pipeline) read it and return values of the
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
 from html import escape
 from typing import Callable
 
 from ..addresses.record import Addresses, Record, address_of, redirect_html, with_former_anchors
 from ..citations.passages import Passage
+from ..datatypes import datatype
 from ..load.article_meta import Article, ArticleMeta
 from ..markdown.matcher import MentionMatcher
 from ..markdown.mentions import MentionSentence
@@ -28,7 +28,7 @@ from .slots import slot
 from .urls import urls_from
 
 
-@dataclass(frozen=True)
+@datatype(frozen=True)
 class SiteSettings:
     articles_dir: str = "articles"
     docs_dir: str = "docs"              # relative to the project, for messages
@@ -53,7 +53,7 @@ def typeset_meta(meta: dict) -> dict:
                        if isinstance(meta.get(key), str)}}
 
 
-@dataclass(frozen=True)
+@datatype(frozen=True)
 class RenderedPage:
     """One rendered page, as the engine describes it."""
     src: str                            # docs path: "entreprises/vesna.md"

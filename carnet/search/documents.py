@@ -26,11 +26,11 @@ weighs as a quotation too; the marks are taken out of what readers see.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from html import escape
 
+from ..datatypes import datatype
 from ..text.attributed import MARK, unmarked
-from .fold import html_words
+from .fold import html_tokens
 
 # Pagefind's weight of a word, by where it is: its own for titles (h1 7, h2 6), its highest
 # for a name an editor listed; all times the page's `search.boost` (Material's front
@@ -41,7 +41,7 @@ LEAST_WEIGHT = 1 / 24   # Pagefind's smallest step above 0 (a weight of 0 is not
 INDEX_LANGUAGE = "zxx"  # ISO 639-2 "no linguistic content": folded tokens, not stemmed
 
 
-@dataclass(frozen=True)
+@datatype(frozen=True)
 class SearchPage:
     location: str                 # the page's URL, as Material's entries give it ("" for home)
     html: str                     # the document Pagefind indexes
@@ -70,7 +70,7 @@ def _paragraph(loose: str) -> str:
 
 def tokens(html: str) -> str:
     """What Pagefind indexes of an HTML fragment: its folded words, each ended by ``_``."""
-    return " ".join(word + "_" for word in html_words(html))
+    return html_tokens(html)
 
 
 def search_pages(entries: list[dict], own_quotes: frozenset[str] = frozenset(),
