@@ -34,8 +34,10 @@ SIZE = 40   # articles and notes
 # some of it back, knowingly: the dossier graph laid out so that a reader can follow each
 # relation (carnet/pages/graph_layout.py, about 0.045 billion here) and numbered references on
 # fiches took reference to 1.244 and dense to 1.282 (bench/README.md); the ceilings are those
-# plus 0.01, to be won back.
-CEILINGS = {"reference": 1.255, "dense": 1.29}
+# plus 0.01, to be won back.  Session 15 won it back and more: the theme's and the dataclasses'
+# fixed costs (bench/README.md), then Pagefind's index rewritten for search's weight (+0.005):
+# 1.108 and 1.144 measured; the ceilings are those plus 0.01.
+CEILINGS = {"reference": 1.12, "dense": 1.155}
 
 
 @pytest.fixture(scope="module")
@@ -62,8 +64,13 @@ def test_a_full_build_costs_no_more_instructions_than_it_did(valgrind, tmp_path,
 # (fixed costs weigh more at this size than at 1,000 x 1,000, where a full build costs 15 s and
 # a note edit is served in under 2 s: bench/serve_edit.py).
 # Measured at 40 x 40 (two runs each, session 13): note 0.169 (0.826 of 4.88 billion), article
-# 0.166 and 0.167; a full build again would be about 1.
-REBUILD_CEILINGS = {"note": 0.19, "article": 0.19}
+# 0.166 and 0.167; a full build again would be about 1.  Session 15: the first build lost
+# fixed costs a rebuild never paid (the theme's templates and strings, the dataclasses: 4.95
+# -> 4.40 billion), so the same rebuild weighs more of it; the rebuild itself is 0.838 (note)
+# and 0.827 (article) billion, of which about 0.015 is search's index rewritten after Pagefind
+# (carnet/search/chunks.py, on every rebuild as on a full build): ratios 0.191 and 0.188,
+# ceilings 0.20.
+REBUILD_CEILINGS = {"note": 0.20, "article": 0.20}
 
 
 @pytest.mark.parametrize("edit", REBUILD_CEILINGS)
