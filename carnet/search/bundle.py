@@ -4,9 +4,8 @@ as the worker shows them, and the names' buckets.
 Pagefind (the ``pagefind`` package from PyPI, with its binary) indexes a folder of HTML
 files: it is given the documents of carnet.search.documents in a temporary folder and writes
 its bundle to ``search/pagefind/``.  Read back from its fragments: which page each is and
-where its sections start; then its page list gets short ids and its index smaller chunks
-(carnet.search.page_list; an id is what a
-search returns) and the fragments go.  ``search/pages/<id>.json`` holds what the worker
+where its sections start; then its page list gets short ids (what a search returns) and its
+index smaller chunks, and the fragments go (carnet.search.page_list).  ``search/pages/<id>.json`` holds what the worker
 shows of a page, and ``search/names/`` the names (carnet.search.names).  Nothing of it
 is read when a page is viewed: the worker fetches what a query needs.
 """

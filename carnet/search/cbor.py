@@ -49,26 +49,26 @@ def dump(value) -> bytes:
 def read_head(data: bytes, at: int, major: int) -> tuple[int, int]:
     """The number in the head at ``at`` of an item of type ``major`` (an array's length, a
     text's bytes), and where what follows the head starts."""
-    if at >= len(data) or data[at] >> 5 != major or data[at] & 31 > 27:
+    if at >= len(data) or data[at] >> 5 != major:
         raise FormatError(f"Carnet: a Pagefind file holds no CBOR item of type {major} where one was expected")
+    return _number(data, at)
+
+
+def _number(data: bytes, at: int) -> tuple[int, int]:
+    """The number a head carries (its low five bits, or the bytes after them)."""
     info = data[at] & 31
     if info < 24:
         return info, at + 1
+    if info > 27:
+        raise FormatError(f"Carnet: a Pagefind file holds a CBOR item this module does not read ({data[at]:#x})")
     size = 1 << (info - 24)
     return int.from_bytes(data[at + 1:at + 1 + size], "big"), at + 1 + size
 
 
 def read(data: bytes, at: int):
     """One CBOR item from ``at``: (value, where the next one starts)."""
-    major, info = data[at] >> 5, data[at] & 31
-    at += 1
-    if info < 24:
-        value = info
-    elif info <= 27:
-        size = 1 << (info - 24)
-        value, at = int.from_bytes(data[at:at + size], "big"), at + size
-    else:
-        raise FormatError(f"Carnet: a Pagefind file holds a CBOR item this module does not read ({data[at - 1]:#x})")
+    major = data[at] >> 5
+    value, at = _number(data, at)
     if major == 0:
         return value, at
     if major == 1:
