@@ -40,9 +40,13 @@ def page_inputs(site: Site, mentions: Mentions, pages: Rendered,
         for src in by_page:
             named_on[src].add(note_id)
     articles = [src for src in pages if site.is_article(src)]
-    every_article = {ARTICLES, *map(page_input, articles),
-                     *(note_input(n) for src in articles for n in pages[src].named)}   # lists name their entities
+    # The lists of articles show the notes each names by name, kind and address only: ``names``
+    # and ``notes``, never a note's file (an edit to a summary leaves every list as it was).
+    every_article = {ARTICLES, *map(page_input, articles)}
     every_note = {NOTES, NAMES, *(note_input(n.id) for n in site.catalog)}
+    # An index page shows its own notes' summaries; the others', by name in its navigation.
+    listed = {page.path: {NOTES, NAMES, *(note_input(n.id) for n in page.items)}
+              for index in site.note_indexes for page in index.pages}
     fiches = {note.page_path: _fiche_inputs(site, mentions, note, named_on, article_inputs, attribution)
               for note in site.catalog}
     for note_id, plan in mentions.plans.items():
@@ -56,7 +60,8 @@ def page_inputs(site: Site, mentions: Mentions, pages: Rendered,
             out[src] = fiches[src]
             continue
         if src in site.listing_pages:
-            found = every_note | (every_article if src in reads_articles else set())
+            found = listed[src] if src in listed else every_note if src == GRAPH_PATH else {NOTES, NAMES}
+            found = found | (every_article if src in reads_articles else set())
         else:   # an article, or a page written by hand (the home page lists the latest articles)
             # Of the notes it names (links, "Les fiches de cet article", JSON-LD's about and
             # mentions) it shows their names, kinds and addresses only: ``names`` and ``notes``.
