@@ -18,10 +18,10 @@ from .resolve import Citations, duplicate_anchor_problems, resolve_citations
 
 def check_citations(notes: Iterable[Note], index: PassageIndex, naming: dict[str, set[str]],
                     article_file: Callable[[str], str], addresses: Addresses | None,
-                    articles_dir: str) -> tuple[Citations, list[Problem]]:
+                    articles_dir: str, memo: dict | None = None) -> tuple[Citations, list[Problem]]:
     """``naming``: note id -> the articles that name it; ``article_file(slug)``: the file to
-    name in a problem about an article's paragraphs."""
-    citations = resolve_citations(notes, index, naming)
+    name in a problem about an article's paragraphs; ``memo``: see resolve_citations."""
+    citations = resolve_citations(notes, index, naming, memo)
     published = (passage_anchor_problems(addresses.record, addresses.resolve, index.passages, articles_dir)
                  if addresses else [])
     return citations, duplicate_anchor_problems(index, article_file) + citations.problems() + published

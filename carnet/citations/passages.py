@@ -134,6 +134,14 @@ class PassageIndex:
         self._by_word: dict[str, list[int]] | None = None  # built on the first search of all articles
         self._norm: dict[int, str] = {}                     # normalised texts, made when first needed
         self._article_norm: dict[str, str] = {}             # an article's, its passages apart
+        self._of: dict[str, tuple[Passage, ...]] = {}
+
+    def passages_of(self, article: str) -> tuple[Passage, ...]:
+        """The article's passages, in order."""
+        found = self._of.get(article)
+        if found is None:
+            found = self._of[article] = tuple(self.passages[i] for i in self.by_article.get(article, ()))
+        return found
 
     def find(self, quote: str, articles: Collection[str] | None = None) -> list[Found]:
         """Every passage (of ``articles``, or of all articles) that holds the quote."""

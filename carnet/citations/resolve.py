@@ -46,22 +46,50 @@ class Citations:
 
 
 def resolve_citations(notes: Iterable[Note], index: PassageIndex,
-                      naming: Mapping[str, set[str]] | None = None) -> Citations:
+                      naming: Mapping[str, set[str]] | None = None, memo: dict | None = None) -> Citations:
     """Resolve every citation.  A « quote » in a note's text names no article: it is looked
     for first in the articles that name the note (``naming``: note id -> article slugs) or
-    that the note cites, then, if none holds it, in every article."""
+    that the note cites, then, if none holds it, in every article.  ``memo``: the last
+    build's findings, kept under `mkdocs serve` (``_Finder``)."""
     naming = naming or {}
+    find = _Finder(index, memo)
     checks = []
     for note in notes:
-        own = naming.get(note.id, set()) | {c.article for c in note.citations if c.article}
+        own = sorted(naming.get(note.id, set()) | {c.article for c in note.citations if c.article})
         for cite in note.citations:
             if cite.article is not None:
                 if cite.article in index.by_article:  # an unknown article is reported before
-                    checks.append(CitationCheck(note, cite, tuple(index.find(cite.quote, [cite.article]))))
+                    checks.append(CitationCheck(note, cite, find(cite.quote, [cite.article])))
                 continue
-            found = index.find(cite.quote, own) if own else []
-            checks.append(CitationCheck(note, cite, tuple(found or index.find(cite.quote))))
+            found = find(cite.quote, own) if own else ()
+            checks.append(CitationCheck(note, cite, found or tuple(index.find(cite.quote))))
+    find.done()
     return Citations(checks, index)
+
+
+class _Finder:
+    """``index.find`` in named articles, or what it found in the build before when those
+    articles' passages are the same: a rebuild under serve looks again only for the quotes of
+    the notes and articles an edit changed.  A quote looked for in every article is looked
+    for again (any article may have come to hold it)."""
+
+    def __init__(self, index: PassageIndex, memo: dict | None):
+        self.index, self.memo, self.kept = index, memo, {}
+
+    def __call__(self, quote: str, articles: list[str]) -> tuple[Found, ...]:
+        if self.memo is None:
+            return tuple(self.index.find(quote, articles))
+        key, passages = (quote, tuple(articles)), tuple(map(self.index.passages_of, articles))
+        hit = self.memo.get(key)
+        if hit is None or hit[0] != passages:   # the same passages: compared by identity first
+            hit = (passages, tuple(self.index.find(quote, articles)))
+        self.kept[key] = hit
+        return hit[1]
+
+    def done(self) -> None:
+        if self.memo is not None:   # what this build looked for, and no more
+            self.memo.clear()
+            self.memo.update(self.kept)
 
 
 def _where(article: str | None, index: PassageIndex) -> str:

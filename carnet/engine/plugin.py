@@ -178,7 +178,7 @@ class CarnetPlugin(ServedRebuilds, SearchIndex, StagedPublishing, PageViews, Bas
         missing = missing_theme_files(env, {src: page.meta for src, page in pages.items()}, self.settings.docs_dir)
         rendered = {src: rendered_page(self.site, src, page, self.scans.get(src)) for src, page in pages.items()}
         rendered = self.with_untouched(rendered)
-        checked = check_rendered(self.site, rendered)
+        checked = check_rendered(self.site, rendered, self.last_findings())
         self._stop_on(missing + checked.problems, strict=False)   # every problem in one round
         mentions = index_mentions(self.site, checked.attribution, rendered)
         for path, generated in mentions.pages.items():   # known once every page is rendered

@@ -25,8 +25,9 @@ class Checked:
     problems: list[Problem]
 
 
-def check_rendered(site: Site, pages: Rendered) -> Checked:
-    """Resolve every citation against the rendered articles; the problems stop the build."""
+def check_rendered(site: Site, pages: Rendered, memo: dict | None = None) -> Checked:
+    """Resolve every citation against the rendered articles; the problems stop the build.
+    ``memo``: the last build's findings, under serve (carnet.citations.resolve)."""
     index = PassageIndex([p for page in pages.values() for p in page.passages])
     naming: dict[str, set[str]] = defaultdict(set)   # note id -> articles that name it
     for page in pages.values():
@@ -36,7 +37,7 @@ def check_rendered(site: Site, pages: Rendered) -> Checked:
     settings = site.settings
     article_file = lambda slug: f"{settings.docs_dir}/{article_path(settings.articles_dir, slug)}"  # noqa: E731
     citations, problems = check_citations(site.catalog, index, naming, article_file, site.addresses,
-                                          settings.articles_dir)
+                                          settings.articles_dir, memo)
     attribution = Attribution(citations, {
         a.slug: pages[src].title or a.slug for src, a in site.articles.items() if src in pages})
     return Checked(attribution, problems)
