@@ -85,6 +85,18 @@ def test_a_note_edit_changes_only_the_pages_that_read_it(project, note_id, edit)
     assert undeclared(touched, note_input(note_id), before, after) == set()
 
 
+def test_a_note_s_file_is_read_by_its_pages_not_by_every_list(project):
+    """The lists of articles name the notes (``names``); an index page reads the notes it lists.
+    A summary edited renders again the pages that show it, not every list (incremental rebuilds)."""
+    _, inputs = snapshot(project)
+    lists = [src for src in inputs if src.startswith("articles/index") or src == "index.md"]
+    assert lists
+    for note_id in NOTES:
+        assert [src for src in lists if note_input(note_id) in inputs[src]] == [], note_id
+        indexes = [src for src in inputs if src.startswith("index-a-z") and note_input(note_id) in inputs[src]]
+        assert len(indexes) == 1, (note_id, indexes)
+
+
 def test_an_alias_changes_only_the_pages_that_read_names(project):
     before, inputs = snapshot(project)
     path = project / "notes" / "lieux" / "maghreb.yml"

@@ -69,8 +69,10 @@ def test_a_full_build_costs_no_more_instructions_than_it_did(valgrind, tmp_path,
 # -> 4.40 billion), so the same rebuild weighs more of it; the rebuild itself is 0.838 (note)
 # and 0.827 (article) billion, of which about 0.015 is search's index rewritten after Pagefind
 # (carnet/search/chunks.py, on every rebuild as on a full build): ratios 0.191 and 0.188,
-# ceilings 0.20.
-REBUILD_CEILINGS = {"note": 0.20, "article": 0.20}
+# ceilings 0.20.  Session 16: lists read notes' names only, quotes looked up again only where
+# their passages changed, no cyclic GC during a rebuild: note 0.818 billion (0.186), article
+# 0.807 (0.183); ceilings 0.195.
+REBUILD_CEILINGS = {"note": 0.195, "article": 0.195}
 
 
 @pytest.mark.parametrize("edit", REBUILD_CEILINGS)

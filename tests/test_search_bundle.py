@@ -7,8 +7,10 @@ from __future__ import annotations
 import json
 import re
 import string
+import threading
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +20,7 @@ from carnet.search.names import (DIRECTORY, FORGIVEN_FROM, PREFIX, WHOLE, bucket
                                   name_buckets, typo_keys, whole_key)
 from carnet.search.fold import STOP, fold, words
 from carnet.search import cbor
+from carnet.search.bundle import SearchCancelled, search_bundle
 from carnet.search.page_list import short_id
 from conftest import ROOT, copy_project, mkdocs_build
 
@@ -52,6 +55,18 @@ def test_every_page_search_indexes_has_its_entries_as_material_wrote_them(site):
         starts = [e[3] for e in data["e"]]
         assert starts[0] == 0 and all(isinstance(s, int) for s in starts), page   # every section found
         assert starts == sorted(starts), page
+
+
+def test_a_newer_edit_stops_the_index_being_written_before_its_next_step(site, tmp_path):
+    """Under serve, the next build cancels the last one's index; it must not wait for its steps."""
+    write = search_bundle(index_entries(site), {})
+    cancelled = threading.Event()
+    cancelled.set()
+    with pytest.raises(SearchCancelled):
+        write(tmp_path, cancelled)
+    assert not (tmp_path / "search").exists()
+    write(tmp_path, threading.Event())   # not cancelled: written whole
+    assert (tmp_path / "search" / "pagefind" / "pagefind.js").is_file() and any((tmp_path / "search" / "pages").iterdir())
 
 
 def test_pagefind_s_page_list_names_each_page_by_its_place_and_keeps_its_word_count(site):
