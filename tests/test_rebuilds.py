@@ -194,3 +194,35 @@ def test_after_random_edits_the_served_site_is_a_full_builds(tmp_path, seed):
     finally:
         server.stop()
     assert partial >= 5
+
+
+
+def test_python_s_collector_is_on_again_once_a_rebuild_is_served(tmp_path):
+    """Under serve the cyclic collector is off while a rebuild runs (carnet.engine.rebuilds);
+    left off, a long session's memory would only grow."""
+    import gc
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from conftest import copy_project
+
+    project, url = copy_project(tmp_path / "project"), "http://127.0.0.1:8000/"
+
+    def config():   # as `mkdocs serve` loads it again for each build
+        loaded = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+        loaded.site_url = url
+        return loaded
+
+    first = config()
+    first.plugins.on_startup(command="serve", dirty=False)
+    carnet = first.plugins.get("carnet")
+    try:
+        build(first, serve_url=url)
+        note = project / "notes" / "lieux" / "maghreb.yml"
+        note.write_text(note.read_text(encoding="utf-8").replace("summary: ", "summary: Modifié. ", 1), encoding="utf-8")
+        build(config(), serve_url=url)
+        assert carnet.rebuilds.only is not None, "a full build: the test would prove nothing"
+        assert gc.isenabled()
+    finally:
+        first.plugins.on_shutdown()
+    assert gc.isenabled()
