@@ -58,15 +58,25 @@ def test_every_page_search_indexes_has_its_entries_as_material_wrote_them(site):
 
 
 def test_a_newer_edit_stops_the_index_being_written_before_its_next_step(site, tmp_path):
-    """Under serve, the next build cancels the last one's index; it must not wait for its steps."""
+    """Under serve, the next build cancels the last one's index; it must not wait for its steps,
+    those before Pagefind's run (nothing written) or after it (no page files written)."""
     write = search_bundle(index_entries(site), {})
     cancelled = threading.Event()
     cancelled.set()
     with pytest.raises(SearchCancelled):
-        write(tmp_path, cancelled)
-    assert not (tmp_path / "search").exists()
-    write(tmp_path, threading.Event())   # not cancelled: written whole
-    assert (tmp_path / "search" / "pagefind" / "pagefind.js").is_file() and any((tmp_path / "search" / "pages").iterdir())
+        write(tmp_path / "before", cancelled)
+    assert not (tmp_path / "before" / "search").exists()
+
+    class CancelledOncePagefindWrote(threading.Event):   # the newer edit comes as Pagefind ends
+        def is_set(self) -> bool:
+            return (tmp_path / "after" / "search" / "pagefind" / "pagefind.js").is_file()
+
+    with pytest.raises(SearchCancelled):
+        write(tmp_path / "after", CancelledOncePagefindWrote())
+    assert not (tmp_path / "after" / "search" / "pages").exists()
+    write(tmp_path / "whole", threading.Event())   # not cancelled: written whole
+    assert (tmp_path / "whole" / "search" / "pagefind" / "pagefind.js").is_file()
+    assert any((tmp_path / "whole" / "search" / "pages").iterdir())
 
 
 def test_pagefind_s_page_list_names_each_page_by_its_place_and_keeps_its_word_count(site):

@@ -53,19 +53,18 @@ def search_bundle(entries: list[dict], names_by_url: dict[str, list[str]],
     def write(site_dir: Path, cancelled: threading.Event | None = None) -> None:
         # Under serve a newer edit may come at any step: each step looks before it starts, so
         # that the next build never waits for more than one step of this one.
-        go_on = (lambda: None) if cancelled is None else lambda: _stop_if(cancelled)
         with tempfile.TemporaryDirectory(prefix="carnet-pagefind-") as tmp:
             for number, page in enumerate(pages):  # one flat folder: ten times faster than the site's tree
                 with open(os.path.join(tmp, f"{number}.html"), "w", encoding="utf-8") as file:
                     file.write(page.html)
-            go_on()
+            _stop_if(cancelled)
             _run_pagefind(Path(tmp), site_dir / PAGEFIND_DIR, cancelled)
         for name in UNUSED:
             (site_dir / PAGEFIND_DIR / name).unlink(missing_ok=True)
         indexed = read_fragments(site_dir / PAGEFIND_DIR)
-        go_on()
+        _stop_if(cancelled)
         short = rewrite(site_dir / PAGEFIND_DIR)
-        go_on()
+        _stop_if(cancelled)
         ids, shown = {}, {}
         for number, page in enumerate(pages):
             fragment, starts = indexed[f"/{number}.html"]
@@ -73,9 +72,9 @@ def search_bundle(entries: list[dict], names_by_url: dict[str, list[str]],
             found = [[anchor, title, text, starts.get(anchor) if anchor else 0] for anchor, title, text in page.shown]
             shown[f"{page_id}.json"] = json.dumps({"l": page.location, "e": found}, ensure_ascii=False,
                                                   separators=(",", ":"))
-        go_on()
+        _stop_if(cancelled)
         _write_folder(site_dir / PAGES_DIR, shown)
-        go_on()
+        _stop_if(cancelled)
         _write_folder(site_dir / NAMES_DIR, name_buckets({ids[url]: forms for url, forms in names_by_url.items()
                                                           if url in ids}))
     return write
@@ -104,8 +103,8 @@ class SearchCancelled(Exception):
     """A newer edit came while the index was being written under serve: its index is written instead."""
 
 
-def _stop_if(cancelled: threading.Event) -> None:
-    if cancelled.is_set():
+def _stop_if(cancelled: threading.Event | None) -> None:
+    if cancelled is not None and cancelled.is_set():
         raise SearchCancelled()
 
 
