@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from carnet.load.notes_dir import load_notes
 from carnet.search.documents import search_pages, shown_text, tokens
-from carnet.search.names import (DIRECTORY, FORGIVEN_FROM, PREFIX, WHOLE, bucket, filed_keys, key,
+from carnet.search.names import (DIRECTORY, FORGIVEN_FROM, PREFIX, WHOLE, bucket, filed, filed_keys, json_length, key,
                                   name_buckets, typo_keys, whole_key)
 from carnet.search.fold import STOP, fold, words
 from carnet.search import cbor
@@ -363,6 +363,15 @@ def test_the_names_a_first_search_reads_weigh_about_the_same_at_200_and_2000_not
         assert medians[-1] <= NAMES_READ, (size, medians[-1])
         assert max(typed) <= NAMES_READ_MAX and largest <= BUCKET_READ_MAX, (size, max(typed), largest)
     assert medians[1] <= NAMES_GROWTH * medians[0], medians
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(max_size=6), st.lists(st.text(max_size=30), max_size=6), max_size=12))
+def test_the_names_are_weighed_as_their_json_writes_them(names_by_page):
+    """names.json_length, which sizes the buckets without writing them, counts what JSON
+    writes: escapes in page ids, names of stop words only, names too short for a key."""
+    by_key, _ = filed(names_by_page)
+    assert json_length(by_key) == len(json.dumps(by_key, ensure_ascii=False, separators=(",", ":"), sort_keys=True))
 
 
 # Characters where folding a run of text at a time could differ from folding the whole: white

@@ -32,7 +32,10 @@ every bucket below it is written, so the worker never asks for a file that does 
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from functools import lru_cache
+from itertools import chain
 
 from .fold import STOP, words
 
@@ -83,19 +86,29 @@ def typo_keys(word: str) -> list[str]:
     return keys + [sorted_key(word)] if len(word) == FORGIVEN_FROM else keys
 
 
-def filed_keys(word: str) -> list[str]:
+@lru_cache(maxsize=64)   # a few word lengths
+def filed_heads(length: int) -> tuple[int, ...]:
+    """The heads of the keys a name word of ``length`` letters is filed under: its first four
+    letters' (PREFIX), and those a typed word one letter shorter, as long, or one longer reads."""
+    found = {PREFIX}
+    for typed in range(max(length - 1, FORGIVEN_FROM), length + 2):
+        found.update(heads(typed))
+    return tuple(sorted(found))
+
+
+@lru_cache(maxsize=65536)   # a name word recurs in names and aliases: its keys are made once
+def filed_keys(word: str) -> tuple[str, ...]:
     """Every key a name word is filed under: its first four letters, and the keys read by a
     typed word one letter shorter, as long, or one longer (``typo_keys``)."""
-    if len(word) < WHOLE:
-        return []
-    if len(word) == WHOLE:
-        return [word]
-    keys = {key(word, PREFIX)}
-    for typed in range(max(len(word) - 1, FORGIVEN_FROM), len(word) + 2):
-        keys.update(key(word, head) for head in heads(typed))
-    if len(word) == FORGIVEN_FROM:
+    length = len(word)
+    if length < WHOLE:
+        return ()
+    if length == WHOLE:
+        return (word,)
+    keys = {word[:head] + "|" + word[length - PREFIX + head:] for head in filed_heads(length)}
+    if length == FORGIVEN_FROM:
         keys.add(sorted_key(word))
-    return sorted(keys)
+    return tuple(sorted(keys))
 
 
 def whole_key(folded: list[str]) -> str | None:
@@ -112,32 +125,42 @@ def name_buckets(names_by_page: dict[str, list[str]]) -> dict[str, str]:
     """Every file's JSON by its file name: the buckets, ``{"w": {word: [page…]}, "n": {name:
     [page…]}}``, and the directory, ``{"buckets": count, "n": {short name: [page…]}}``; a
     page is named as the worker knows it (Pagefind's id for it)."""
-    by_key: dict[str, dict[str, dict[str, list[str]]]] = {}
-    short: dict[str, list[str]] = {}
+    by_key, short = filed(names_by_page)
+    count = bucket_count(json_length(by_key))   # the keys' contents, and the keys (a few bytes more)
+    buckets: list[dict[str, dict[str, list[str]]]] = [{"w": {}, "n": {}} for _ in range(count)]
+    for at, content in by_key.items():   # a word filed under two keys of one bucket: the same pages
+        filed_in = buckets[bucket(at, count)]
+        filed_in["w"].update(content["w"])
+        filed_in["n"].update(content["n"])
+    files = {f"{number}.json": _json(filed_in) for number, filed_in in enumerate(buckets)}
+    files[DIRECTORY] = _json({"buckets": count, "n": short})
+    return files
 
-    def file(kind: str, at: str, value: str, page: str) -> None:
-        filed = by_key.setdefault(at, {"w": {}, "n": {}})[kind] if at else short
-        pages = filed.setdefault(value, [])
-        if page not in pages:
-            pages.append(page)
 
+def filed(names_by_page: dict[str, list[str]]) -> tuple[dict[str, dict[str, dict[str, list[str]]]], dict[str, list[str]]]:
+    """Every key's words and names with their pages (``{key: {"w": {word: [page…]}, "n": {name:
+    [page…]}}}``), and the names too short for a key, with theirs."""
+    found_names: dict[str, dict[str, None]] = {}   # pages in the order first found, once each
+    found_words: dict[str, dict[str, None]] = {}
     for page, forms in sorted(names_by_page.items()):
         for form in forms:
             folded = words(form)
-            whole = whole_key(folded)
-            if whole is not None:
-                file("n", whole, " ".join(folded), page)
+            found_names.setdefault(" ".join(folded), {})[page] = None
             for word in folded:
-                for at in filed_keys(word):
-                    file("w", at, word, page)
-    count = bucket_count(len(_json(by_key)))   # the keys' contents, and the keys (a few bytes more)
-    buckets: list[dict[str, dict[str, list[str]]]] = [{"w": {}, "n": {}} for _ in range(count)]
-    for at, content in by_key.items():   # a word filed under two keys of one bucket: the same pages
-        for kind in ("w", "n"):
-            buckets[bucket(at, count)][kind].update(content[kind])
-    files = {f"{number}.json": _json(filed) for number, filed in enumerate(buckets)}
-    files[DIRECTORY] = _json({"buckets": count, "n": short})
-    return files
+                found_words.setdefault(word, {})[page] = None
+    # Filed by key once each name and word is known with its pages: a word recurs in many
+    # names and aliases, and is filed under up to a dozen keys.
+    by_key: dict[str, dict[str, dict[str, list[str]]]] = {}
+    short: dict[str, list[str]] = {}
+    for name, pages in found_names.items():
+        whole = whole_key(name.split(" "))
+        if whole is not None:
+            (by_key.setdefault(whole, {"w": {}, "n": {}})["n"] if whole else short)[name] = list(pages)
+    for word, pages in found_words.items():
+        listed = list(pages)
+        for at in filed_keys(word):
+            by_key.setdefault(at, {"w": {}, "n": {}})["w"][word] = listed
+    return by_key, short
 
 
 def bucket_count(filed_bytes: int) -> int:
@@ -151,3 +174,37 @@ def bucket_count(filed_bytes: int) -> int:
 
 def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+_UNESCAPED = re.compile(r'[^"\\\x00-\x1f]*')   # what JSON writes as it is, between quotes
+
+
+def json_length(by_key: dict[str, dict[str, dict[str, list[str]]]]) -> int:
+    """``len(_json(by_key))``, counted rather than written: the buckets are written once, by
+    bucket, and writing the whole only to weigh it cost a quarter of the names' time.  A
+    word's ``"word":[pages],`` is the same under every key that files it (and a name's): it is
+    counted once and multiplied; keys, made of folded letters, ``|`` and ``#``, need no escape."""
+    contents = list(by_key.values())
+    page_length = _Lengths().__getitem__   # a few hundred pages, named again and again
+    length = 2 - (1 if contents else 0) + sum(map(len, by_key)) + 19 * len(contents)   # "at":{"n":{},"w":{}},
+    for kind in ("w", "n"):
+        filed_here = [content[kind] for content in contents]
+        pages_of: dict[str, list[str]] = {}
+        for values in filed_here:
+            pages_of.update(values)
+        times = Counter(chain.from_iterable(filed_here))
+        length += sum((_quoted(value) + 2 + sum(map(page_length, pages)) + len(pages) + 1) * times[value]
+                      for value, pages in pages_of.items())   # "value":[…], (no comma after a list's last)
+        length -= sum(map(bool, filed_here))   # no comma after a mapping's last
+    return length
+
+
+class _Lengths(dict):
+    def __missing__(self, text: str) -> int:
+        self[text] = length = _quoted(text)
+        return length
+
+
+def _quoted(text: str) -> int:
+    """The length of ``text`` written as a JSON string."""
+    return len(text) + 2 if _UNESCAPED.fullmatch(text) else len(_json(text))
