@@ -1,7 +1,7 @@
 """The build's cost, guarded in CI: instructions executed by a full build, counted by valgrind.
 
 A count is deterministic (repeated counts agree within 0.3 %, bench/README.md), so a change
-that adds cost fails here the day it lands, on a fresh machine as on this one.  Two corpus
+that adds cost fails here the day it lands, on a fresh machine as on this one.  Three corpus
 shapes of bench/corpus.py at a small size (a build under valgrind runs some 50 times
 slower), each built by Carnet and by plain Material with the project's theme settings; the
 ratio must stay under its ceiling.  The ceilings are the ratios measured when this guard was
@@ -36,8 +36,11 @@ SIZE = 40   # articles and notes
 # fiches took reference to 1.244 and dense to 1.282 (bench/README.md); the ceilings are those
 # plus 0.01, to be won back.  Session 15 won it back and more: the theme's and the dataclasses'
 # fixed costs (bench/README.md), then Pagefind's index rewritten for search's weight (+0.005):
-# 1.108 and 1.144 measured; the ceilings are those plus 0.01.
-CEILINGS = {"reference": 1.12, "dense": 1.155}
+# 1.108 and 1.144 measured; the ceilings are those plus 0.01.  Session 17 added the aliases
+# shape (12 aliases a note: the names' buckets for search and the linker's pattern grow with
+# them, which the two others barely see): 1.134 measured, once the names' buckets cost 37 %
+# less; its ceiling that plus 0.01.
+CEILINGS = {"reference": 1.12, "dense": 1.155, "aliases": 1.145}
 
 
 @pytest.fixture(scope="module")
