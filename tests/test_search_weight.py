@@ -181,6 +181,13 @@ TYPED_CEILING = 260_000
 # small at 2,000 notes too is tests/test_search_bundle.py's to check, without a browser.
 NAMES_TYPED_CEILING = 10_000
 QUIET = 150   # ms: the worker's QUIET, the pause after which a query being typed is searched
+# When the page sends the search worker each query (Material's QUERY message, type 2).
+SENT_QUERIES = """window.__queries = []
+const post = Worker.prototype.postMessage
+Worker.prototype.postMessage = function (message) {
+  if (message && message.type === 2 && message.data) __queries.push(Date.now())
+  return post.apply(this, arguments)
+}"""
 
 
 def test_a_long_name_typed_letter_by_letter_fetches_the_shown_pages_once(browser, tmp_path):
@@ -198,7 +205,7 @@ def test_a_long_name_typed_letter_by_letter_fetches_the_shown_pages_once(browser
             context = browser.new_context(locale="fr-FR")
             page = context.new_page()
             hook(page)
-            page.add_init_script("window.__keys = []; addEventListener('input', () => __keys.push(Date.now()), true)")
+            page.add_init_script(SENT_QUERIES)
             page.goto(server.url + "articles/article-0000/", wait_until="networkidle")
             seen = requests_of(page)
             asked = []
@@ -211,7 +218,7 @@ def test_a_long_name_typed_letter_by_letter_fetches_the_shown_pages_once(browser
                 "q => document.querySelector('.md-search__input').value === q && "
                 "[...document.querySelectorAll('.md-search-result__list > li a')].length", arg=name)
             page.wait_for_load_state("networkidle")
-            keys = page.evaluate("__keys")   # when each letter came into the box
+            keys = page.evaluate("__queries")   # when Material sent each query to the worker
             searched = [(path, r.timing["startTime"]) for r in asked
                         for path in [urlparse(r.url).path.lstrip("/")]
                         if path.startswith("search/pagefind/index/")
@@ -226,10 +233,13 @@ def test_a_long_name_typed_letter_by_letter_fetches_the_shown_pages_once(browser
             names = sum((site / p).stat().st_size for p in set(seen) if p.startswith("search/names/"))
             assert names <= NAMES_TYPED_CEILING, (name, names)
             # Nothing is searched for a query the next letter replaces: no index chunk and no
-            # names' file is asked for but QUIET ms after a letter the reader paused on (the last,
-            # or one a slow machine kept waiting as long), in the browser's own clock.
+            # names' file is asked for but QUIET ms after a query the worker was sent and no
+            # other came for as long (the last, or one a slow page kept waiting as long), in the
+            # browser's own clock.  Sent, not typed: Material sends a query on a key's release,
+            # and a busy page sends it late (a letter typed 135 ms after the first went 187 ms
+            # after it, once in four runs of this test); the worker sees only what it is sent.
             pauses = [at for at, after in zip(keys, keys[1:] + [float("inf")]) if after - at >= QUIET - 10]
-            assert pauses and pauses[-1] == keys[-1] and len(keys) >= len(name)
+            assert pauses and pauses[-1] == keys[-1] and len(keys) >= len(name) // 2
             for path, start in searched:
                 assert any(at + QUIET - 10 <= start for at in pauses), (name, path, start - keys[-1])
             assert any(path.startswith("search/pagefind/index/") for path, _ in searched)
