@@ -200,6 +200,8 @@ def json_length(by_key: dict[str, dict[str, dict[str, list[str]]]]) -> int:
 
 
 class _Lengths(dict):
+    """Each text's JSON length, counted the first time it is asked for."""
+
     def __missing__(self, text: str) -> int:
         self[text] = length = _quoted(text)
         return length

@@ -12,10 +12,10 @@ page's fragment file (``zxx_`` and seven hex digits of a hash), and every index 
   pages the list weighed about 60 KB, the largest part of a first search that grew with the
   archive.  Last digit first, a page's entry ends as one of the 36 entries before it does
   (``v3``, then the word count, then the next entry's start), which gzip writes as one copy:
-  at 10,000 pages, 2.9 bytes a page rather than 3.3.  The index chunks name pages by their
+  at 10,000 pages, 2.6 bytes a page rather than 3.0.  The index chunks name pages by their
   place, not their id, so the search is unchanged.  The fragments, named by the former ids, go.
 - Word counts: rounded to the nearest of a scale of steps of a fifth (``rounded_count``), so
-  that few values recur and the copies above run on over them (2.1 bytes a page).  Pagefind
+  that few values recur and the copies above run on over them (1.7 bytes a page).  Pagefind
   ranks a page by its length only through them, and the worker weighs length at a tenth
   (``pageLength: 0.1``): a count off by a tenth moves a score by about one per cent.
 - Chunks: cut smaller (carnet.search.chunks).
