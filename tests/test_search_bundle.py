@@ -194,7 +194,7 @@ def test_a_synthetic_archive_s_index_is_cut_in_small_chunks_too(tmp_path):
         raw = cbor.unzip(path.read_bytes(), path.name)
         assert chunk_words(raw, path.name) == decoded_words(raw, path.name)
     # The page list every first search downloads: what its pages weigh in it (the list less
-    # the same list without them), 2.1 bytes a page here (1.7 at 10,146 pages), against 2.9
+    # the same list without them), 2.1 bytes a page here (1.7 at 10,146 pages), against 3.0
     # with ids written first digit first and word counts as counted, and about 6 with
     # Pagefind's ids (a hash's seven hex digits a page).
     (meta,) = (tmp_path / "site" / "search" / "pagefind").glob("pagefind.*.pf_meta")
