@@ -105,7 +105,7 @@ def filed_keys(word: str) -> tuple[str, ...]:
         return ()
     if length == WHOLE:
         return (word,)
-    # ``key(word, head)`` written out: a call a key cost a sixth of the names' time; the test of
+    # ``key(word, head)`` written out, without a call a key (this runs for every name word); the test of
     # every typo of every name word holds these keys to those ``typo_keys`` reads through ``key``.
     keys = {word[:head] + "|" + word[length - PREFIX + head:] for head in filed_heads(length)}
     if length == FORGIVEN_FROM:
