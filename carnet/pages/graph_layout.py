@@ -366,6 +366,7 @@ def routes(lines: list[list[Spot]], spots: dict[str, Spot], links: list[Link], g
     seen: Counter = Counter()
     passed: Counter = Counter()   # lines threaded through each gap of a row, each on its own track
     index = {spot.node.key: i for line in lines for i, spot in enumerate(line)}
+    streets = [_streets(line) for line in lines]   # the rows stay put: their gaps, once
     paths, pairs = [], []
     for link in links:
         a, b = spots[link.source], spots[link.target]
@@ -378,7 +379,7 @@ def routes(lines: list[list[Spot]], spots: dict[str, Spot], links: list[Link], g
         elif abs(a.line - b.line) == 1:
             path = _across(a, b, again)
         else:
-            path = _threaded(a, b, lines, passed)
+            path = _threaded(a, b, lines, streets, passed)
         paths.append(path)
         pairs.append((a, b))
     ends_at_symbols(paths, pairs, [link.directed for link in links], lines, index)
@@ -423,7 +424,8 @@ def _across(a: Spot, b: Spot, again: int) -> Path:
     return [(start, None), (end, ((start[0] + end[0]) / 2 + aside, (start[1] + end[1]) / 2))]
 
 
-def _threaded(a: Spot, b: Spot, lines: list[list[Spot]], passed: Counter) -> Path:
+def _threaded(a: Spot, b: Spot, lines: list[list[Spot]], streets: list[list[tuple[float, float]]],
+              passed: Counter) -> Path:
     """Down (or up) through each row between, by the gap between two names nearest the way,
     on a track of its own within the gap (while the gap has room for one)."""
     down = b.line > a.line
@@ -432,7 +434,7 @@ def _threaded(a: Spot, b: Spot, lines: list[list[Spot]], passed: Counter) -> Pat
     for k in range(a.line + step, b.line, step):
         line = lines[k]
         want = a.x + (b.x - a.x) * (k - a.line) / (b.line - a.line)
-        middle, half = min(_streets(line), key=lambda s: abs(s[0] - want))
+        middle, half = min(streets[k], key=lambda s: abs(s[0] - want))
         tracks = max(1, int((2 * half - 4) // 4))     # 4 px apart, 2 px clear of the names
         n = passed[(k, middle)]
         passed[(k, middle)] += 1
