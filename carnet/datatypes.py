@@ -8,8 +8,10 @@ arguments Carnet uses (``frozen``, ``eq``, ``order``) and keeps dataclasses' beh
 ``dataclasses.dataclass`` still collects the fields (``field()``, ``fields()`` and
 ``replace()`` work as before) and the methods are closures over them; comparisons and hashes
 are dataclasses' own (tuples of the compared fields, the same class on both sides).  An
-instance costs a little more to make (a loop rather than a line a field): a build makes a few
-thousand, far less than the compiling spared.  tests/test_core.py holds it to dataclasses.
+instance made with arguments by position only (most are) takes its other fields' defaults in
+one update; with keywords it goes through a loop, a little slower than dataclasses' line a
+field: a build makes a few thousand, far less than the compiling spared.  tests/test_core.py
+holds it to dataclasses.
 """
 
 from __future__ import annotations
@@ -88,8 +90,27 @@ def _init(cls, every):
     arity, known = len(names), set(names)
     made = [(f.name, f.default_factory) for f in every if not f.init and f.default_factory is not MISSING]
     post_init = hasattr(cls, "__post_init__")
+    # For each count of arguments by position, the fields after them, with their defaults
+    # (a factory's field first holds None, in its place), and the factories to call; None
+    # when one of those fields has neither: a call with no keyword (most are) is served at
+    # once, the loop below serves the others.
+    tails = [None if any(default is MISSING and factory is MISSING for _, default, factory in fields_in[n:])
+             else ({name: None if default is MISSING else default for name, default, _ in fields_in[n:]},
+                   [(name, factory) for name, default, factory in fields_in[n:] if default is MISSING] + made)
+             for n in range(arity + 1)]
 
     def __init__(self, *args, **kwargs):
+        if not kwargs and len(args) <= arity and (tail := tails[len(args)]) is not None:
+            values = self.__dict__
+            values.update(zip(names, args))
+            defaults, factories = tail
+            if defaults:
+                values.update(defaults)
+            for name, factory in factories:
+                values[name] = factory()
+            if post_init:
+                self.__post_init__()
+            return
         if len(args) > arity:
             raise TypeError(f"{cls.__qualname__}() takes {arity} arguments but {len(args)} were given")
         values = dict(zip(names, args))
