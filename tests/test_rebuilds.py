@@ -218,11 +218,53 @@ def test_python_s_collector_is_on_again_once_a_rebuild_is_served(tmp_path):
     carnet = first.plugins.get("carnet")
     try:
         build(first, serve_url=url)
+        # What a build sets aside from the collector (carnet.engine.collector) is handed
+        # back once it is served: the server goes on, and the next build drops it.
+        assert gc.get_freeze_count() == 0
         note = project / "notes" / "lieux" / "maghreb.yml"
         note.write_text(note.read_text(encoding="utf-8").replace("summary: ", "summary: Modifié. ", 1), encoding="utf-8")
         build(config(), serve_url=url)
         assert carnet.rebuilds.only is not None, "a full build: the test would prove nothing"
-        assert gc.isenabled()
+        assert gc.isenabled() and gc.get_freeze_count() == 0
     finally:
         first.plugins.on_shutdown()
     assert gc.isenabled()
+
+
+def test_a_build_sets_aside_what_lives_to_its_end_and_the_next_build_hands_it_back(tmp_path):
+    """A build sets what lives to its end aside from the collector (carnet.engine.collector:
+    gc.freeze) and leaves it so: a `mkdocs build` process ends there.  The next build in the
+    same process hands it back as it starts, so that programs and tests that build again and
+    again let the collector free what the last build dropped."""
+    import gc
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from conftest import copy_project
+
+    project = copy_project(tmp_path / "project")
+
+    def started(i: int):   # as `mkdocs build` runs it (the second, --dirty: it stops before writing)
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / f"site-{i}"))
+        config.plugins.on_startup(command="build", dirty=i > 0)
+        return config
+
+    gc.unfreeze()
+    try:
+        config = started(0)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+        kept = gc.get_freeze_count()
+        config = started(1)
+        try:
+            config = config.plugins.on_config(config)
+            config.plugins.on_pre_build(config=config)   # the next build starts
+            handed_back = gc.get_freeze_count()
+        finally:
+            config.plugins.on_shutdown()
+    finally:
+        gc.unfreeze()
+    assert kept > 10_000, f"the build set aside {kept} objects"
+    assert handed_back == 0

@@ -12,6 +12,9 @@
   on_post_page     under `mkdocs serve`, the problems in place of the content (engine.serve_errors)
   on_post_build    Pagefind's chunked index from Material's search entries (engine.material_search)
 
+What is alive once on_env has assembled the pages (the project loaded, every page's parts)
+lives to the build's end: the garbage collector leaves it alone until then (engine.collector).
+
 Under `mkdocs serve`, a rebuild renders only the pages an edit touched (engine.rebuilds:
 planned in on_pre_build, applied in on_files, on_env and on_post_build).
 """
@@ -36,12 +39,14 @@ from ..markdown.matcher import MentionMatcher
 from ..markdown.mentions import POLICIES
 from ..markdown.scan import PageScan
 from ..model.problems import Problem, stopping_message
-from ..pages.assembly import Assembly, assemble
+from ..pages.assembly import assemble
 from ..pages.checked import check_rendered
 from ..pages.generated import generated_pages
 from ..pages.mention_index import index_mentions
 from ..pages.site import Site, SiteSettings, typeset_meta
 from ..text.source_text import canonical
+from . import collector
+from .collector import KeptObjects
 from .material_search import SearchIndex, material_search, search_settings
 from .mkdocs_pages import add_generated, apply_parts, render_late_page, rendered_page
 from .page_views import PageViews
@@ -61,7 +66,7 @@ class CarnetConfig(Config):
     search_aliases = c.Type(bool, default=True)
 
 
-class CarnetPlugin(ServedRebuilds, SearchIndex, StagedPublishing, PageViews, BasePlugin[CarnetConfig]):
+class CarnetPlugin(KeptObjects, ServedRebuilds, SearchIndex, StagedPublishing, PageViews, BasePlugin[CarnetConfig]):
     def __init__(self):
         self.timings: dict[str, float] = {}  # seconds per phase of the last build (benchmark)
         self.problems: list[Problem] = []    # under serve: shown in the browser, not raised
@@ -93,10 +98,10 @@ class CarnetPlugin(ServedRebuilds, SearchIndex, StagedPublishing, PageViews, Bas
         return config
 
     def on_pre_build(self, config):
+        collector.release()   # what the last build in this process kept, if any
         self.settle_rebuilds()
         started = time.perf_counter()
-        self.timings = {}
-        self.problems: list[Problem] = []   # under serve: shown in the browser, not raised
+        self.timings, self.problems = {}, []   # problems: under serve, shown in the browser, not raised
         project = load_for_build(self.notes_dir, Path(config.docs_dir), self.config.articles_dir, self.project_dir,
                                  config.markdown_extensions, config.mdx_configs, config.strict,
                                  self.rebuilds.files_read if self.rebuilds is not None else None)
@@ -107,8 +112,7 @@ class CarnetPlugin(ServedRebuilds, SearchIndex, StagedPublishing, PageViews, Bas
                                                              self.config.articles_dir, build_day())
         self.matcher = MentionMatcher(self.catalog)
         self.site = Site(self.catalog, self.matcher, self.settings, self.articles, project.addresses)
-        self.assembly: Assembly | None = None
-        self.scans = {}
+        self.assembly, self.scans = None, {}
         self.plan_rebuild(config)
         self._timed("load", started)
 
@@ -189,6 +193,7 @@ class CarnetPlugin(ServedRebuilds, SearchIndex, StagedPublishing, PageViews, Bas
                 rendered[path] = self.rebuilds.last_rendered(path)
         only = self.also_touched(pages, rendered, mentions, checked, config, files)
         self.assembly = assemble(self.site, checked, mentions, rendered, only)
+        collector.keep()   # what is alive now lives to the build's end (engine.collector)
         apply_parts(pages, self.assembly.parts)
         # From here on the theme prints pages' metadata, any page's on any page (the navigation
         # lists them): every value escaped now, before the first page is written.
@@ -210,5 +215,5 @@ class CarnetPlugin(ServedRebuilds, SearchIndex, StagedPublishing, PageViews, Bas
 
     # -- search ---------------------------------------------------------------------------
 
-    on_post_build = CombinedEvent(SearchIndex.write_index, ServedRebuilds.keep_for_next_build)
+    on_post_build = CombinedEvent(SearchIndex.write_index, ServedRebuilds.keep_for_next_build, KeptObjects.release_served)
 
