@@ -108,7 +108,7 @@ class _PageFacts:
     per note it names: its place in the order, title, paragraph numbers, dateline."""
 
     def __init__(self, site: Site, pages: Rendered):
-        self.site, self.pages, self.seen = site, pages, {}
+        self.site, self.pages, self.seen, self.refs = site, pages, {}, {}
 
     def __call__(self, src: str) -> tuple:
         if src not in self.seen:
@@ -120,6 +120,15 @@ class _PageFacts:
                               {p.id: p.number for p in self.pages[src].passages},
                               dateline(self.site.meta(src), capital=False) if article else "")
         return self.seen[src]
+
+    def ref(self, src: str, url: str) -> PageRef:
+        """The page as a reference from a fiche: the same for every fiche that reaches it by
+        the same URL (fiches stand at one depth: most do), so made once."""
+        found = self.refs.get((src, url))
+        if found is None:
+            _, title, numbers, date = self(src)
+            found = self.refs[(src, url)] = PageRef(title, url, numbers, date)
+        return found
 
 
 def fiche_parts(site: Site, checked: Checked, mentions: Mentions, pages: Rendered, parts: Parts) -> None:
@@ -136,8 +145,7 @@ def fiche_parts(site: Site, checked: Checked, mentions: Mentions, pages: Rendere
         found = mentions.by_note.get(note.id, {})
         refs = []
         for src in sorted(found, key=lambda s: facts(s)[0]):   # articles first, newest first; then the rest
-            _, title, numbers, date = facts(src)
-            refs.append((src, PageRef(title, href(src), numbers, date), found[src]))
+            refs.append((src, facts.ref(src, href(src)), found[src]))
         in_articles = [ref for ref in refs if site.is_article(ref[0])]
         elsewhere = [ref for ref in refs if lists_mention(site, ref[0], note)]
         all_url = href(plan[0].path) if plan and plan[0].path in pages else None
