@@ -475,3 +475,19 @@ def test_a_build_whose_pagefind_fails_stops_and_keeps_the_published_site(tmp_pat
     assert "Pagefind could not index the site's search" in result.stderr
     assert "pagefind: cannot write the index" in result.stderr and "Fix: `make install`" in result.stderr
     assert (site / "index.html").read_bytes() == published
+
+
+_FORMER_BLOCK = re.compile(r"<(p|ul|ol|dl|table|pre|blockquote|div|h[1-6])\b.*?</\1>", re.S)
+_HTML_BITS = st.sampled_from(["<p>", "</p>", "<p class=x>", "<pre>", "</pre>", "<ul>", "</ul>", "<li>", "</li>",
+                              "<h2 id=a>", "</h2>", "<h7>", "</h7>", "<div>", "</div>", "<p", "</", ">", "<",
+                              "<blockquote>", "</blockquote>", "<table>", "</table>", "<dl>", "</dl>", "<ol>",
+                              "</ol>", "<span>", "</span>", "<pa>", "</pa>", "Moscou", " ", "é", "\n", "h1", "p"])
+
+
+@settings(max_examples=500)
+@given(st.lists(_HTML_BITS, max_size=40).map("".join))
+def test_blocks_are_found_as_the_former_expression_found_them(html):
+    """carnet.search.documents finds an entry's blocks by string search, not by a lazy
+    expression tried at every character: the same blocks, on any text."""
+    from carnet.search.documents import _blocks
+    assert list(_blocks(html)) == [m.span() for m in _FORMER_BLOCK.finditer(html)]

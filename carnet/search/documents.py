@@ -49,7 +49,7 @@ class SearchPage:
 
 
 _QUOTED = re.compile(f"«([^«»{MARK}]*)»|{MARK}([^{MARK}]*){MARK}")  # a « left open quotes nothing
-_BLOCK = re.compile(r"<(p|ul|ol|dl|table|pre|blockquote|div|h[1-6])\b.*?</\1>", re.S)
+_BLOCK_OPEN = re.compile(r"<(p|ul|ol|dl|table|pre|blockquote|div|h[1-6])\b")
 
 
 def shown_text(html: str) -> str:
@@ -57,11 +57,28 @@ def shown_text(html: str) -> str:
     paragraph) in a paragraph of their own: a result's lines are the children of its card, and
     a highlighted word must not become one."""
     out, end = [], 0
-    for block in _BLOCK.finditer(html):
-        out += [_paragraph(html[end:block.start()]), block.group(0)]
-        end = block.end()
+    for start, stop in _blocks(html):
+        out += [_paragraph(html[end:start]), html[start:stop]]
+        end = stop
     out.append(_paragraph(html[end:]))
     return "".join(out)
+
+
+def _blocks(html: str):
+    """(start, end) of each block: an opening tag to the first closing tag of its name, as
+    ``re.finditer(r"<(p|…|h[1-6])\b.*?</\1>", html, re.S)`` finds them (a property test holds
+    the two equal).  The closing tag is looked for by string search: the expression's lazy
+    ``.*?`` tries the closing tag at every character of the block, and an article's text is
+    one long run of blocks (a fifth of search's documents, 2 to 4 % of a build)."""
+    pos = 0
+    while (opening := _BLOCK_OPEN.search(html, pos)) is not None:
+        tag = opening.group(1)
+        close = html.find(f"</{tag}>", opening.end())
+        if close < 0:   # no closing tag: no block opens here
+            pos = opening.start() + 1
+            continue
+        pos = close + len(tag) + 3
+        yield opening.start(), pos
 
 
 def _paragraph(loose: str) -> str:
