@@ -39,8 +39,12 @@ SIZE = 40   # articles and notes
 # 1.108 and 1.144 measured; the ceilings are those plus 0.01.  Session 17 added the aliases
 # shape (12 aliases a note: the names' buckets for search and the linker's pattern grow with
 # them, which the two others barely see): 1.134 measured, once the names' buckets cost 37 %
-# less; its ceiling that plus 0.01.
-CEILINGS = {"reference": 1.12, "dense": 1.155, "aliases": 1.145}
+# less; its ceiling that plus 0.01.  Session 18: what lives to a build's end set aside from the
+# garbage collector, search's documents cutting an entry's blocks by string search, fiches'
+# references to a page made once: 1.080, 1.116 and 1.113, and the long shape (articles of
+# 30 paragraphs: text-bound costs, the worst shape at 150 x 150) added, 1.163; each
+# ceiling the ratio measured plus 0.01.
+CEILINGS = {"reference": 1.09, "dense": 1.126, "aliases": 1.123, "long": 1.173}
 
 
 @pytest.fixture(scope="module")
@@ -74,8 +78,9 @@ def test_a_full_build_costs_no_more_instructions_than_it_did(valgrind, tmp_path,
 # (carnet/search/chunks.py, on every rebuild as on a full build): ratios 0.191 and 0.188,
 # ceilings 0.20.  Session 16: lists read notes' names only, quotes looked up again only where
 # their passages changed, no cyclic GC during a rebuild: note 0.818 billion (0.186), article
-# 0.807 (0.183); ceilings 0.195.
-REBUILD_CEILINGS = {"note": 0.195, "article": 0.195}
+# 0.807 (0.183); ceilings 0.195.  Session 18: note 0.807 of 4.380 (0.184), article 0.800 (0.183);
+# ceilings those plus 0.01.
+REBUILD_CEILINGS = {"note": 0.194, "article": 0.193}
 
 
 @pytest.mark.parametrize("edit", REBUILD_CEILINGS)
