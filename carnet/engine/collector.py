@@ -30,7 +30,7 @@ def keep() -> None:
 
 
 def release() -> None:
-    """The build is over: what ``keep`` set aside is the collector's again."""
+    """What ``keep`` set aside is the collector's again (a build over, or the next starting)."""
     gc.unfreeze()
 
 
