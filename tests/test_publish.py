@@ -90,3 +90,17 @@ def test_an_absurd_source_date_epoch_falls_back_to_today_and_says_so(monkeypatch
 def test_source_date_epoch_names_the_day_a_build_publishes_on(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(86_400 * 365))
     assert build_day() == dt.date(1971, 1, 1)
+
+
+def test_a_build_through_mkdocs_api_writes_its_site_where_it_is_told(tmp_path):
+    """MkDocs' API (``build(load_config(...))``, as the benchmarks and tests call it) sends no
+    startup event: such a build is neither staged nor publishing, and its site is in
+    ``site_dir`` once it returns, with no staging folder left beside it.  (A mixin's default
+    for the command once shadowed publish's and staged these builds.)"""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    project, site = copy_project(tmp_path / "project"), tmp_path / "site"
+    build(load_config(str(project / "mkdocs.yml"), site_dir=str(site)))
+    assert (site / "index.html").is_file()
+    assert not (tmp_path / "site.carnet-staging").exists()

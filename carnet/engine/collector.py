@@ -41,7 +41,7 @@ class KeptObjects:
     so that its last collection, at exit, does not walk them either.  Under `mkdocs serve` the
     server goes on: a build hands them back once it is over, done or failed."""
 
-    command = "build"
+    command: str | None   # the MkDocs command, as carnet.engine.publish records it (None: MkDocs' API)
 
     @event_priority(-110)   # the build's last step (carnet.engine.rebuilds: keep_for_next_build, -100)
     def release_served(self, config) -> None:
