@@ -2,11 +2,21 @@
 page (``search_index.entries``: location, title, text), and the settings its page script reads.
 
 The core's search (carnet.search) takes plain entries; another engine hands it its own.
+
+Material's plugin reads each page in two steps: it cuts the page into sections with its
+``Parser``, an ``html.parser.HTMLParser``, then drops any ``data-search-*`` attribute from
+the page with a regular expression tried at every character.  ``reading_fast`` has it cut
+the sections with ``search_sections`` (the same sections at a fraction of the cost) and,
+when the page has no such attribute, gives that expression ``SEARCH_READ`` to read instead
+of the page (a few characters, where there is nothing to drop); engine.page_views then
+puts the page back.  On 150 long articles and their 150 fiches the two steps cost 1.3
+billion instructions, 7 % of the build; now 0.4.
 """
 
 from __future__ import annotations
 
 import time
+import types
 from pathlib import Path
 from typing import Callable
 
@@ -15,6 +25,7 @@ from mkdocs.plugins import event_priority
 
 from ..search.bundle import SearchBundleError, search_bundle
 from ..search.fields import add_alias_fields
+from .search_sections import sections
 
 
 def collected_entries(material_search) -> list[dict] | None:
@@ -43,6 +54,30 @@ def index_search(material_search, names_by_url: dict[str, list[str]], own_quotes
 def search_settings(material_search) -> dict:
     """The settings of Material's index that its page script reads (``?h=`` highlighting)."""
     return {key: material_search.config[key] for key in ("lang", "separator")}
+
+
+def reading_fast(material_search):
+    """Material's search plugin, set to cut pages into sections with ``sections``."""
+    index = getattr(material_search, "search_index", None)
+    if index is not None:
+        index.add_entry_from_context = types.MethodType(_add_entry_from_context, index)
+    return material_search
+
+
+# What Material's plugin reads for data-search-* attributes in a page that has none.
+SEARCH_READ = "(read by search)"
+
+
+def _add_entry_from_context(index, page) -> None:
+    # Material 9.8.2's SearchIndex.add_entry_from_context, its sections cut by ``sections``.
+    search = page.meta.get("search") or {}
+    if search.get("exclude"):
+        return
+    for section in sections(page.content):
+        if not section.is_excluded():
+            index.create_entry_for_section(section, page.toc, page.url, page)
+    if "data-search-" not in page.content:   # what Material's plugin reads next drops nothing
+        page.content = SEARCH_READ
 
 
 def material_search(config):

@@ -4,12 +4,15 @@
   100   its content as search is to read it (``Assembly.search_view``: its words in few
         tags); its metadata was escaped for the theme at the end of ``on_env``
   -100  once search has read it, the content the theme renders (``Assembly.page_view``:
-        the sections kept out of search filled in)
+        the sections kept out of search filled in); search may have left
+        ``material_search.SEARCH_READ`` in its place
 """
 
 from __future__ import annotations
 
 from mkdocs.plugins import CombinedEvent, event_priority
+
+from .material_search import SEARCH_READ
 
 
 class PageViews:
@@ -27,7 +30,8 @@ class PageViews:
     def _to_page_view(self, context, *, page, config, nav):
         # A page search changed (Material drops data-search-* attributes from a page that
         # has some, which search_view leaves whole) is published as search left it.
-        content = self.page_content if page.content is self.searched_content else page.content
+        unchanged = page.content is self.searched_content or page.content is SEARCH_READ
+        content = self.page_content if unchanged else page.content
         page.content = self.assembly.page_view(page.file.src_uri, content)
         self.page_content = self.searched_content = None
         return context

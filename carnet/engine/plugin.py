@@ -47,7 +47,7 @@ from ..pages.site import Site, SiteSettings, typeset_meta
 from ..text.source_text import canonical
 from . import collector
 from .collector import KeptObjects
-from .material_search import SearchIndex, material_search, search_settings
+from .material_search import SearchIndex, material_search, reading_fast, search_settings
 from .mkdocs_pages import add_generated, apply_parts, render_late_page, rendered_page
 from .page_views import PageViews
 from .publish import StagedPublishing, build_day
@@ -176,7 +176,7 @@ class CarnetPlugin(KeptObjects, ServedRebuilds, SearchIndex, StagedPublishing, P
     def on_env(self, env, config, files: Files):
         started = time.perf_counter()
         self.keep_templates(env)
-        theme_globals(env, self.nav_pages, search_settings(material_search(config)))
+        theme_globals(env, self.nav_pages, search_settings(reading_fast(material_search(config))))
         self.timings["link"] = sum(scan.seconds for scan in self.scans.values())
         pages = {f.src_uri: f.page for f in files.documentation_pages()}
         missing = missing_theme_files(env, {src: page.meta for src, page in pages.items()}, self.settings.docs_dir)
