@@ -231,18 +231,29 @@ def test_python_s_collector_is_on_again_once_a_rebuild_is_served(tmp_path):
     assert gc.isenabled()
 
 
-def test_a_build_sets_aside_what_lives_to_its_end_and_the_next_build_hands_it_back(tmp_path):
+def test_a_build_sets_aside_what_lives_to_its_end_and_the_next_build_hands_it_back(tmp_path, monkeypatch):
     """A build sets what lives to its end aside from the collector (carnet.engine.collector:
     gc.freeze) and leaves it so: a `mkdocs build` process ends there.  The next build in the
-    same process hands it back as it starts, so that programs and tests that build again and
-    again let the collector free what the last build dropped."""
+    same process hands it back as it starts (before it loads the project), so that programs
+    and tests that build again and again let the collector free what the last build dropped;
+    it runs with fewer young collections, and the process's thresholds come back after."""
     import gc
 
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from conftest import copy_project
+    import carnet.engine.plugin as plugin
+    from carnet.engine import collector
 
     project = copy_project(tmp_path / "project")
+    frozen_at_load, thresholds_at_load = [], []
+    load = plugin.load_for_build
+
+    def watched_load(*args, **kwargs):   # the real load, and what the collector held as it began
+        frozen_at_load.append(gc.get_freeze_count())
+        thresholds_at_load.append(gc.get_threshold())
+        return load(*args, **kwargs)
+    monkeypatch.setattr(plugin, "load_for_build", watched_load)
 
     def started(i: int):   # as `mkdocs build` runs it (the second, --dirty: it stops before writing)
         config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / f"site-{i}"))
@@ -250,6 +261,7 @@ def test_a_build_sets_aside_what_lives_to_its_end_and_the_next_build_hands_it_ba
         return config
 
     gc.unfreeze()
+    own = gc.get_threshold()
     try:
         config = started(0)
         try:
@@ -261,10 +273,14 @@ def test_a_build_sets_aside_what_lives_to_its_end_and_the_next_build_hands_it_ba
         try:
             config = config.plugins.on_config(config)
             config.plugins.on_pre_build(config=config)   # the next build starts
-            handed_back = gc.get_freeze_count()
         finally:
             config.plugins.on_shutdown()
+        collector.release()
+        back = gc.get_threshold()
     finally:
         gc.unfreeze()
+        gc.set_threshold(*own)
     assert kept > 10_000, f"the build set aside {kept} objects"
-    assert handed_back == 0
+    assert frozen_at_load == [0, 0]   # the first build found nothing set aside; the second, nothing left
+    assert thresholds_at_load == [(collector.YOUNG_THRESHOLD, *own[1:])] * 2
+    assert back == own

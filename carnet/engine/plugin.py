@@ -37,7 +37,6 @@ from ..load.project import load_for_build, unrecorded_days
 from ..markdown import site_extensions
 from ..markdown.matcher import MentionMatcher
 from ..markdown.mentions import POLICIES
-from ..markdown.scan import PageScan
 from ..model.problems import Problem, stopping_message
 from ..pages.assembly import assemble
 from ..pages.checked import check_rendered
@@ -70,8 +69,7 @@ class CarnetPlugin(KeptObjects, ServedRebuilds, SearchIndex, StagedPublishing, P
     def __init__(self):
         self.timings: dict[str, float] = {}  # seconds per phase of the last build (benchmark)
         self.problems: list[Problem] = []    # under serve: shown in the browser, not raised
-        self.scan: PageScan | None = None   # the page being rendered, for the linker
-        self.scans: dict[str, PageScan] = {}
+        self.scan, self.scans = None, {}     # the page being rendered (for the linker), and every page's PageScan
         self.generated_meta: dict[str, dict[str, str]] = {}  # page -> title, description
 
     def _timed(self, phase: str, started: float) -> None:
@@ -98,7 +96,7 @@ class CarnetPlugin(KeptObjects, ServedRebuilds, SearchIndex, StagedPublishing, P
         return config
 
     def on_pre_build(self, config):
-        collector.release()   # what the last build in this process kept, if any
+        collector.start()   # and what the last build in this process kept, handed back
         self.settle_rebuilds()
         started = time.perf_counter()
         self.timings, self.problems = {}, []   # problems: under serve, shown in the browser, not raised
@@ -114,6 +112,7 @@ class CarnetPlugin(KeptObjects, ServedRebuilds, SearchIndex, StagedPublishing, P
         self.site = Site(self.catalog, self.matcher, self.settings, self.articles, project.addresses)
         self.assembly, self.scans = None, {}
         self.plan_rebuild(config)
+        collector.keep()   # the project loaded lives to the build's end (engine.collector)
         self._timed("load", started)
 
     def _stop_on(self, problems: list[Problem], strict: bool) -> None:
@@ -136,9 +135,8 @@ class CarnetPlugin(KeptObjects, ServedRebuilds, SearchIndex, StagedPublishing, P
         # Serving with problems: a note that could not be read keeps its address, so the page
         # the editor has open shows the problems and reloads once they are fixed.
         placeholders = sorted({problem_page(p.path, self.config.notes_dir) for p in self.problems} - {None})
-        # The feeds are files of the site, so that links to them validate: written once every
-        # article is rendered (on_env), before MkDocs copies the files that are not pages.
-        # A former address is a static page that leads on.
+        # The feeds are files of the site, so that links to them validate: written in on_env, before
+        # MkDocs copies the files that are not pages.  A former address is a static page that leads on.
         self.generated_meta = add_generated(files, config, generated_pages(self.catalog, self.config.articles_dir,
                                                                            len(self.articles)), placeholders,
                                             {path: "" for path in self.site.feed_paths()} | self.site.redirect_pages())
@@ -174,6 +172,7 @@ class CarnetPlugin(KeptObjects, ServedRebuilds, SearchIndex, StagedPublishing, P
     # -- once every page is rendered: the core assembles, the plugin applies -----------------
 
     def on_env(self, env, config, files: Files):
+        collector.keep()   # every page rendered: they live to the build's end
         started = time.perf_counter()
         self.keep_templates(env)
         theme_globals(env, self.nav_pages, search_settings(reading_fast(material_search(config))))

@@ -19,16 +19,20 @@ from __future__ import annotations
 import re
 from html import unescape
 from html.parser import HTMLParser
+from operator import itemgetter
 
 # One event at a time, each starting where the last ended: a start tag (name, attributes,
-# "/" when self-closed), an end tag, the text up to the next "<", or a comment.  Names as HTMLParser
-# reads them; spaces only as one space, the way serializers write them.
+# "/" when self-closed), an end tag, the text up to the next "<", or a comment.  Names as
+# HTMLParser reads them; spaces only as one space, the way serializers write them.  The
+# whole of each event is a group too: ``findall`` gives them all at once, and they cover
+# the fragment when their lengths add up to its own.
 _EVENT = re.compile(
-    r'<([a-zA-Z][a-zA-Z0-9]*)((?: [a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"]*")?)*)( ?/)?>'
+    r'(<([a-zA-Z][a-zA-Z0-9]*)((?: [a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"]*")?)*)( ?/)?>'
     r'|</([a-zA-Z][a-zA-Z0-9]*)>'
     r'|([^<]+)'
-    r'|<!--((?:[ a-zA-Z0-9:_./]|-(?!-))*)-->')   # a comment of plain words (Carnet's slots)
-_ATTRIBUTE = re.compile(r' ([^ =]+)(?:="([^"]*)")?')
+    r'|<!--((?:[ a-zA-Z0-9:_./]|-(?!-))*)-->)')   # a comment of plain words (Carnet's slots)
+_ATTRIBUTE = re.compile(r' ([^ =]+)(?:(=)"([^"]*)")?')
+_WHOLE = itemgetter(0)
 # Elements whose content HTMLParser reads as raw text (script and style; later versions of it,
 # title and textarea too): their fragments are left to it.  (SVG's <title>, in the fiches'
 # graphs, is an element like any other where the running HTMLParser says so.)
@@ -41,37 +45,27 @@ START, STARTEND, END, DATA, COMMENT = "start", "startend", "end", "data", "comme
 def events(html: str) -> list[tuple] | None:
     """``(START, tag, attrs)``, ``(STARTEND, tag, attrs)``, ``(END, tag)``, ``(DATA, text)`` and
     ``(COMMENT, text)`` in order, as ``HTMLParser`` calls ``handle_starttag``,
-    ``handle_startendtag``, ``handle_endtag``, ``handle_data`` and ``handle_comment`` (tag and attribute names lower-cased, attribute
-    values and text unescaped, ``None`` for an attribute without a value); or ``None`` when
-    ``html`` holds anything this reading does not cover."""
+    ``handle_startendtag``, ``handle_endtag``, ``handle_data`` and ``handle_comment`` (tag
+    and attribute names lower-cased, attribute values and text unescaped, ``None`` for an
+    attribute without a value); or ``None`` when ``html`` holds anything this reading does
+    not cover."""
+    found = _EVENT.findall(html)
+    if sum(map(len, map(_WHOLE, found))) != len(html):
+        return None   # something no alternative reads: a stray "<", a comment of other words...
     out = []
     append = out.append
-    pos = 0
-    for m in _EVENT.finditer(html):
-        if m.start() != pos:        # something no alternative reads: a stray "<", a comment...
-            return None
-        pos = m.end()
-        text = m.group(5)
-        if text is not None:
+    for whole, tag, raw, slash, closing, text, comment in found:
+        if text:
             append((DATA, unescape(text) if "&" in text else text))
-            continue
-        if m.group(6) is not None:
-            append((COMMENT, m.group(6)))
-            continue
-        closing = m.group(4)
-        if closing is not None:
+        elif closing:
             append((END, closing.lower()))
-            continue
-        tag = m.group(1).lower()
-        if tag in _RAW_TEXT:
-            return None
-        raw = m.group(2)
-        attrs = [(a.group(1).lower(), _value(a.group(2))) for a in _ATTRIBUTE.finditer(raw)] if raw else []
-        append((STARTEND if m.group(3) else START, tag, attrs))
-    if pos != len(html):
-        return None
+        elif tag:
+            tag = tag.lower()
+            if tag in _RAW_TEXT:
+                return None
+            attrs = [(name.lower(), (unescape(value) if "&" in value else value) if equals else None)
+                     for name, equals, value in _ATTRIBUTE.findall(raw)] if raw else []
+            append((STARTEND if slash else START, tag, attrs))
+        else:
+            append((COMMENT, comment))
     return out
-
-
-def _value(value: str | None) -> str | None:
-    return unescape(value) if value and "&" in value else value
