@@ -44,8 +44,10 @@ SIZE = 40   # articles and notes
 # references to a page made once: 1.080, 1.116 and 1.113, and the long shape (articles of
 # 30 paragraphs: text-bound costs, the worst shape at 150 x 150) added, 1.163; each
 # ceiling the ratio measured plus 0.01.  Measured again once builds through MkDocs' API were
-# no longer staged by mistake (carnet.engine.collector): 1.083, 1.118, 1.115, 1.164.
-CEILINGS = {"reference": 1.09, "dense": 1.126, "aliases": 1.123, "long": 1.173}
+# no longer staged by mistake (carnet.engine.collector): 1.083, 1.118, 1.115, 1.164.  Session
+# 19: Material's search reading pages through carnet.engine.search_sections, fewer young
+# collections: 1.055, 1.090, 1.087, 1.113; each ceiling that plus 0.01.
+CEILINGS = {"reference": 1.065, "dense": 1.100, "aliases": 1.097, "long": 1.123}
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +82,9 @@ def test_a_full_build_costs_no_more_instructions_than_it_did(valgrind, tmp_path,
 # ceilings 0.20.  Session 16: lists read notes' names only, quotes looked up again only where
 # their passages changed, no cyclic GC during a rebuild: note 0.818 billion (0.186), article
 # 0.807 (0.183); ceilings 0.195.  Session 18: note 0.807 of 4.380 (0.184), article 0.800 (0.183);
-# ceilings those plus 0.01 (again, unstaged: 0.809 (0.185) and 0.795 (0.181)).
+# ceilings those plus 0.01 (again, unstaged: 0.809 (0.185) and 0.795 (0.181)).  Session 19:
+# rebuilds 0.803 and 0.793 billion, fewer than before, but the first build lost more (4.277):
+# 0.188 and 0.185, within the same ceilings, kept.
 REBUILD_CEILINGS = {"note": 0.194, "article": 0.193}
 
 
