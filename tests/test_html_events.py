@@ -5,16 +5,18 @@ parser cuts it into, on random fragments and on every page of the real site."""
 from __future__ import annotations
 
 import json
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 from hypothesis import example, given, settings, strategies as st
 from material.plugins.search.plugin import Parser
 
 from carnet.engine.material_search import SEARCH_READ
 from carnet.engine.search_sections import sections
 from carnet.search.html_events import COMMENT, DATA, END, START, STARTEND, events
-from conftest import copy_project, mkdocs_build
+from conftest import ROOT, copy_project, mkdocs_build
 
 
 class Recorder(HTMLParser):
@@ -147,8 +149,23 @@ def _article_contents(site: Path) -> dict[str, str]:
 
 
 def test_every_page_of_the_site_is_cut_into_materials_sections(site: Path):
-    contents = _article_contents(site)
-    assert len(contents) >= 15   # every page of the site: articles, fiches, indexes, graph
+    _every_page_cut_as_material_cuts_it(_article_contents(site), at_least=15)   # articles, fiches, indexes, graph
+
+
+@pytest.mark.parametrize("shape", ["dense", "aliases", "long", "outside"])
+def test_every_page_of_a_corpus_is_cut_into_materials_sections(shape, tmp_path: Path):
+    """The same on synthetic corpora of other shapes (bench/corpus.py): many mentions, many
+    aliases, long articles, articles outside docs/articles/."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from corpus import SHAPES, write_corpus
+
+    (project,) = write_corpus(tmp_path / "corpus", 12, 12, shape=SHAPES[shape], variants=("carnet",))
+    mkdocs_build(project, tmp_path / "site")
+    _every_page_cut_as_material_cuts_it(_article_contents(tmp_path / "site"), at_least=24)
+
+
+def _every_page_cut_as_material_cuts_it(contents: dict[str, str], at_least: int) -> None:
+    assert len(contents) >= at_least
     read = 0
     for name, html in contents.items():
         # Material's own sections, cut by its parser, against Carnet's of the same page.
