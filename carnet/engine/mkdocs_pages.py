@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import importlib
+from typing import Callable
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -38,15 +39,15 @@ def add_generated(files: Files, config, pages: dict[str, GeneratedPage], placeho
     return meta
 
 
-def render_late_page(path: str, generated: GeneratedPage, config, files: Files) -> Page:
+def render_late_page(path: str, generated: GeneratedPage, config, files: Files, pre_page: Callable) -> Page:
     """A page known only once every page was rendered: rendered now, unlisted, out of search
-    (it lists what other pages say)."""
+    (it lists what other pages say); ``pre_page`` prepares it as the plugin's on_pre_page does."""
     file = File.generated(config, path, content=generated.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
     files.append(file)
     page = Page(None, file, config)
     page.read_source(config)
     page.meta.update(generated.meta(), search={"exclude": True})
-    page.render(config, files)
+    pre_page(page, config, files).render(config, files)
     return page
 
 

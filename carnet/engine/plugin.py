@@ -4,7 +4,8 @@
                    for the theme; `mkdocs build` writes to a staging folder (engine.publish)
   on_pre_build     1 load, 2 site
   on_files         3 generate: Carnet's pages, the feeds' files, the redirects (engine.mkdocs_pages)
-  on_page_*        4 render: the extensions told the page (Site.scan_for); an article framed
+  on_pre_page      4 render: one Markdown instance for every page (engine.markdown_reuse)
+  on_page_*          the extensions told the page (Site.scan_for); an article framed
   on_nav           navigation titles escaped for the theme
   on_env           5 check, 6 mentions (their pages rendered now), 7 assemble; the parts applied
                    to MkDocs' pages; the theme's globals and valid shell (engine.theme)
@@ -46,6 +47,7 @@ from ..pages.site import Site, SiteSettings, typeset_meta
 from ..text.source_text import canonical
 from . import collector
 from .collector import KeptObjects
+from .markdown_reuse import ReusedMarkdown
 from .material_search import SearchIndex, material_search, reading_fast, search_settings
 from .mkdocs_pages import add_generated, apply_parts, render_late_page, rendered_page
 from .page_views import PageViews
@@ -65,7 +67,7 @@ class CarnetConfig(Config):
     search_aliases = c.Type(bool, default=True)
 
 
-class CarnetPlugin(KeptObjects, ServedRebuilds, SearchIndex, StagedPublishing, PageViews, BasePlugin[CarnetConfig]):
+class CarnetPlugin(KeptObjects, ServedRebuilds, SearchIndex, StagedPublishing, PageViews, ReusedMarkdown, BasePlugin[CarnetConfig]):
     def __init__(self):
         self.timings: dict[str, float] = {}  # seconds per phase of the last build (benchmark)
         self.problems: list[Problem] = []    # under serve: shown in the browser, not raised
@@ -186,7 +188,7 @@ class CarnetPlugin(KeptObjects, ServedRebuilds, SearchIndex, StagedPublishing, P
         mentions = index_mentions(self.site, checked.attribution, rendered)
         for path, generated in mentions.pages.items():   # known once every page is rendered
             if self.renders(path):
-                pages[path] = render_late_page(path, generated, config, files)
+                pages[path] = render_late_page(path, generated, config, files, self.on_pre_page)
                 rendered[path] = rendered_page(self.site, path, pages[path], None)
             else:
                 rendered[path] = self.rebuilds.last_rendered(path)

@@ -425,7 +425,7 @@ class ServedRebuilds:
         self.inputs = page_inputs(self.site, mentions, rendered, checked.attribution)
         for src in sorted(self.rebuilds.also_touched(self.inputs)):
             if src in mentions.pages:
-                pages[src] = render_late_page(src, mentions.pages[src], config, files)
+                pages[src] = render_late_page(src, mentions.pages[src], config, files, self.on_pre_page)
             else:
                 pages[src] = populate_excluded(src, config, files)
         return None if self.rebuilds.only is None else frozenset(pages)
