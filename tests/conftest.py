@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 import re
 import shutil
@@ -52,6 +53,36 @@ def mkdocs_build(project: Path, site: Path, strict: bool = True, env: dict | Non
         raise BuildFailed(f"the build exited {result.returncode} with:\n" + "\n".join(problems[:20])
                           + "\n---\n" + output[-5000:])
     return result
+
+
+def contents(site: Path) -> dict[str, bytes]:
+    """Every file of a built site, gzip files unpacked (their header holds a time stamp)."""
+    out = {}
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        out[path.relative_to(site).as_posix()] = gzip.decompress(data) if path.suffix == ".gz" else data
+    return out
+
+
+def assert_same_site(ours: Path, other: Path, at_least: int) -> None:
+    """Two builds the same, file for file, byte for byte (at least ``at_least`` pages)."""
+    a, b = contents(ours), contents(other)
+    assert sorted(a) == sorted(b)
+    assert sum(name.endswith(".html") for name in a) >= at_least
+    for name in a:
+        assert a[name] == b[name], name
+
+
+def build_patched(project: Path, site: Path, patch: str) -> None:
+    """The README's build command (mkdocs build --strict), with ``patch`` run first in its
+    process: the same build with one of Carnet's shortcuts switched off, to compare with."""
+    code = f"import sys\n{patch}\nfrom mkdocs.__main__ import cli\nsys.argv[0] = 'mkdocs'\ncli()"
+    cmd = [sys.executable, "-c", code, "build", "-f", str(project / "mkdocs.yml"), "-d", str(site), "--strict"]
+    result = subprocess.run(cmd, capture_output=True, text=True, timeout=600,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    output = result.stdout + result.stderr
+    if result.returncode != 0 or PROBLEM_LINE.findall(output):
+        raise BuildFailed(f"the build exited {result.returncode}:\n{output[-5000:]}")
 
 
 def copy_project(dest: Path) -> Path:

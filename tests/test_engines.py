@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import gzip
 import re
 from pathlib import Path
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, contents, mkdocs_build
 
 GENERATOR_RE = re.compile(rb'<meta name="generator" content="[^"]*">')
-
-
-def contents(site: Path) -> dict[str, bytes]:
-    """Every file of a built site, gzip files unpacked (their header holds a time stamp)."""
-    out = {}
-    for path in sorted(p for p in site.rglob("*") if p.is_file()):
-        data = path.read_bytes()
-        out[path.relative_to(site).as_posix()] = gzip.decompress(data) if path.suffix == ".gz" else data
-    return out
 
 
 def test_properdocs_builds_the_same_site_page_by_page(site, tmp_path):

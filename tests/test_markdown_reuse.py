@@ -6,8 +6,6 @@ an extension is not known to allow reuse."""
 from __future__ import annotations
 
 import logging
-import os
-import subprocess
 import sys
 import textwrap
 from pathlib import Path
@@ -16,32 +14,15 @@ import markdown
 import pytest
 
 from carnet.engine.markdown_reuse import reusable, reusing_render
-from conftest import ROOT, BuildFailed, PROBLEM_LINE, copy_project, mkdocs_build
-from test_engines import contents
+from conftest import ROOT, assert_same_site, build_patched, copy_project, mkdocs_build
 
-# The README's build command, with the plugin's reuse switched off: the engine's own render.
-ENGINE_RENDER = ("import sys, carnet.engine.markdown_reuse as R\n"
-                 "R.ReusedMarkdown.on_pre_page = lambda self, page, config, files: page\n"
-                 "from mkdocs.__main__ import cli\n"
-                 "sys.argv[0] = 'mkdocs'\n"
-                 "cli()")
+# The engine's own render: the plugin's reuse switched off.
+ENGINE_RENDER = ("import carnet.engine.markdown_reuse as R\n"
+                 "R.ReusedMarkdown.on_pre_page = lambda self, page, config, files: page")
 
 
 def build_with_engine_render(project: Path, site: Path) -> None:
-    cmd = [sys.executable, "-c", ENGINE_RENDER, "build", "-f", str(project / "mkdocs.yml"), "-d", str(site), "--strict"]
-    result = subprocess.run(cmd, capture_output=True, text=True, timeout=600,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    output = result.stdout + result.stderr
-    if result.returncode != 0 or PROBLEM_LINE.findall(output):
-        raise BuildFailed(output[-5000:])
-
-
-def assert_same_site(ours: Path, engines: Path, at_least: int) -> None:
-    a, b = contents(ours), contents(engines)
-    assert sorted(a) == sorted(b)
-    assert sum(name.endswith(".html") for name in a) >= at_least
-    for name in a:
-        assert a[name] == b[name], name
+    build_patched(project, site, ENGINE_RENDER)
 
 
 def test_the_site_is_the_one_the_engines_render_makes(site: Path, tmp_path: Path):

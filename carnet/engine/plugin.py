@@ -177,7 +177,7 @@ class CarnetPlugin(KeptObjects, ServedRebuilds, SearchIndex, StagedPublishing, P
         collector.keep()   # every page rendered: they live to the build's end
         started = time.perf_counter()
         self.keep_templates(env)
-        theme_globals(env, self.nav_pages, search_settings(reading_fast(material_search(config))))
+        theme_globals(env, config, self.nav_pages, search_settings(reading_fast(material_search(config))))
         self.timings["link"] = sum(scan.seconds for scan in self.scans.values())
         pages = {f.src_uri: f.page for f in files.documentation_pages()}
         missing = missing_theme_files(env, {src: page.meta for src, page in pages.items()}, self.settings.docs_dir)

@@ -3,19 +3,25 @@ folder, the search settings in the page, its valid shell, and its text escaped.
 
   theme_globals  the names overrides/main.html and partials/toc.html call
                  (carnet_nav_key, carnet_in_nav, carnet_nav_cache, carnet_search_settings,
-                 carnet_strings)
+                 carnet_strings, carnet_header_*: engine.header_cache)
   config_for_theme  the configuration's text escaped (carnet.engine.theme_text)
 """
 
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path
 
+import material
+
+from .header_cache import header_for, header_key_for, header_parts
 from .theme_text import CONFIG_TEXT, as_theme_text, palette_for_theme
 from .valid_html import ValidShellLoader
 
+MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
 
-def theme_globals(env, nav_pages: set[str], search_settings: dict) -> None:
+
+def theme_globals(env, config, nav_pages: set[str], search_settings: dict) -> None:
     """``env`` ready for overrides/: its globals set, its loader correcting base.html."""
     def nav_key(page) -> str | None:
         """Pages the navigation does not list share one rendering of it per folder (its
@@ -31,6 +37,11 @@ def theme_globals(env, nav_pages: set[str], search_settings: dict) -> None:
     env.globals["carnet_strings"] = strings_lookup(env)  # the theme's strings (partials/language.html)
     if not isinstance(env.loader, ValidShellLoader):
         env.loader = ValidShellLoader(env.loader)      # valid HTML, corrected once in the template
+    # Material's header once for the pages that print it alike (carnet.engine.header_cache)
+    env.globals["carnet_header_key"] = header_key_for(env, config.theme.get("features") or [], config.extra,
+                                                      MATERIAL_TEMPLATES)
+    env.globals["carnet_header_cache"] = {}            # one per build
+    env.globals["carnet_header_parts"], env.globals["carnet_header_for"] = header_parts, header_for
 
 
 def strings_lookup(env):
