@@ -48,7 +48,7 @@ SIZE = 40   # articles and notes
 # 19: Material's search reading pages through carnet.engine.search_sections, fewer young
 # collections: 1.055, 1.090, 1.087, 1.113; each ceiling that plus 0.01.  Session 20, one
 # Markdown instance for every page (carnet.engine.markdown_reuse): 1.033, 1.066, 1.063, 1.097;
-# then Material's header rendered once per depth (carnet.engine.header_cache): 1.010, 1.046,
+# then Material's header rendered once per set of links (carnet.engine.header_cache): 1.010, 1.046,
 # 1.044, 1.085.
 CEILINGS = {"reference": 1.020, "dense": 1.056, "aliases": 1.054, "long": 1.095}
 

@@ -1,13 +1,13 @@
 """Material's page header rendered once for the pages that print it alike, the title put in.
 
 Material's header (``partials/header.html``: the logo, the site's name, the page's title, the
-palette's toggles, the search box and its icons) costs about 2 million instructions a page,
-more than most of Carnet's own work on it (``bench/README.md``).  What it prints differs from
-page to page in two things only: the page's title, and the URLs its ``url`` filter makes
-relative to the page (the home page, the logo).  So overrides/main.html renders it once per
-``header_key`` (those URLs, and which of the two titles Material prints), cuts the rendering
-around the title (``header_parts``), and for every other page with that key puts the page's
-title between the two parts (``header_for``).
+palette's toggles, the search box and its icons) is rendered for every page; rendered once
+per key, it costs about 1.4 million instructions a page less (``bench/README.md``).  What it
+prints differs from page to page in two things only: the page's title, and the URLs its
+``url`` filter makes relative to the page (the home page, the logo).  So overrides/main.html
+renders it once per key (``header_key_for``: those URLs, and which of the two titles Material
+prints), cuts the rendering around the title (``header_parts``), and for every other page with
+that key puts the page's title between the two parts (``header_for``).
 
 Only where that holds: the header and the partials it includes are Material's own files (a
 project's override may print anything), and neither of the features that print page-dependent
