@@ -73,6 +73,21 @@ def assert_same_site(ours: Path, other: Path, at_least: int) -> None:
         assert a[name] == b[name], name
 
 
+def build_in_process(project: Path, site: Path) -> int:
+    """The project built through MkDocs' API in this process (so that a test can watch a
+    function inside the build), its log quiet; the number of pages written."""
+    import logging
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    logging.disable(logging.WARNING)
+    try:
+        build(load_config(str(project / "mkdocs.yml"), site_dir=str(site)))
+    finally:
+        logging.disable(logging.NOTSET)
+    return sum(1 for _ in site.rglob("index.html"))
+
+
 def build_patched(project: Path, site: Path, patch: str) -> None:
     """The README's build command (mkdocs build --strict), with ``patch`` run first in its
     process: the same build with one of Carnet's shortcuts switched off, to compare with."""

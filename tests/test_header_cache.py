@@ -5,7 +5,6 @@ Material's rendering kept wherever the header could differ in more than the titl
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from jinja2 import DictLoader, Environment
 from carnet.engine import theme
 from carnet.engine.header_cache import HEADER_PARTIALS, header_for, header_key_for, header_parts
 from carnet.engine.theme import MATERIAL_TEMPLATES
-from conftest import ROOT, assert_same_site, build_patched, copy_project, mkdocs_build
+from conftest import ROOT, assert_same_site, build_in_process, build_patched, copy_project, mkdocs_build
 
 # Material's header on every page: the shortcut switched off where overrides/ reads it.
 MATERIALS_HEADER = "import carnet.engine.theme as T\nT.header_key_for = lambda *args: None"
@@ -62,17 +61,9 @@ def test_a_logo_a_home_page_and_titles_of_both_kinds(tmp_path: Path):
 def test_one_rendering_serves_many_pages(tmp_path: Path, monkeypatch):
     """On the project as it is, Material's header is rendered for a few keys, not every page
     (without this, the tests above compare a build with itself)."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
     cut = []
     monkeypatch.setattr(theme, "header_parts", lambda rendered, page: cut.append(page.url) or header_parts(rendered, page))
-    logging.disable(logging.WARNING)
-    try:
-        build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
-    finally:
-        logging.disable(logging.NOTSET)
-    pages = sum(1 for _ in (tmp_path / "site").rglob("index.html"))
+    pages = build_in_process(ROOT, tmp_path / "site")
     assert pages >= 20 and 1 <= len(cut) <= pages / 2, (len(cut), pages)
 
 

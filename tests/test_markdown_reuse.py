@@ -5,7 +5,6 @@ an extension is not known to allow reuse."""
 
 from __future__ import annotations
 
-import logging
 import sys
 import textwrap
 from pathlib import Path
@@ -14,7 +13,7 @@ import markdown
 import pytest
 
 from carnet.engine.markdown_reuse import reusable, reusing_render
-from conftest import ROOT, assert_same_site, build_patched, copy_project, mkdocs_build
+from conftest import ROOT, assert_same_site, build_in_process, build_patched, copy_project, mkdocs_build
 
 # The engine's own render: the plugin's reuse switched off.
 ENGINE_RENDER = ("import carnet.engine.markdown_reuse as R\n"
@@ -124,18 +123,10 @@ def test_one_instance_renders_every_page(tmp_path: Path, monkeypatch):
     """The reuse applies on the project as it is: one instance for every page, beside the one
     MkDocs makes once to check the configuration (without this the tests above compare a
     build with itself)."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
     made = []
     original = markdown.Markdown.__init__
     monkeypatch.setattr(markdown.Markdown, "__init__", lambda self, *a, **k: (made.append(k.get("extensions")), original(self, *a, **k))[1])
-    logging.disable(logging.WARNING)
-    try:
-        build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
-    finally:
-        logging.disable(logging.NOTSET)
-    pages = sum(1 for _ in (tmp_path / "site").rglob("index.html"))
+    pages = build_in_process(ROOT, tmp_path / "site")
     assert pages >= 20
     assert [bool(extensions) for extensions in made] == [False, True]
 
